@@ -1,0 +1,63 @@
+package ffmpeg
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+)
+
+// Stream is the part of ffprobe's stream description Belgi uses.
+type Stream struct {
+	Index         int               `json:"index"`
+	CodecType     string            `json:"codec_type"` // video, audio, subtitle, data
+	CodecName     string            `json:"codec_name"`
+	Profile       string            `json:"profile"`
+	Width         int               `json:"width"`
+	Height        int               `json:"height"`
+	PixFmt        string            `json:"pix_fmt"`
+	SampleAspect  string            `json:"sample_aspect_ratio"`
+	RFrameRate    string            `json:"r_frame_rate"`
+	AvgFrameRate  string            `json:"avg_frame_rate"`
+	SampleRate    string            `json:"sample_rate"`
+	Channels      int               `json:"channels"`
+	ChannelLayout string            `json:"channel_layout"`
+	SampleFmt     string            `json:"sample_fmt"`
+	BitRate       string            `json:"bit_rate"`
+	Duration      string            `json:"duration"`
+	ColorSpace    string            `json:"color_space"`
+	ColorTransfer string            `json:"color_transfer"`
+	ColorPrims    string            `json:"color_primaries"`
+	ColorRange    string            `json:"color_range"`
+	Tags          map[string]string `json:"tags"`
+	SideData      []map[string]any  `json:"side_data_list"`
+	Disposition   map[string]int    `json:"disposition"`
+}
+
+// Format is ffprobe's container description.
+type Format struct {
+	FormatName string            `json:"format_name"`
+	Duration   string            `json:"duration"`
+	BitRate    string            `json:"bit_rate"`
+	Tags       map[string]string `json:"tags"`
+}
+
+// Info is what ffprobe says about a file.
+type Info struct {
+	Streams []Stream `json:"streams"`
+	Format  Format   `json:"format"`
+}
+
+// Probe asks ffprobe about a file.
+func Probe(ctx context.Context, path string) (Info, error) {
+	out, err := Run(ctx, "ffprobe", "-v", "error", "-print_format", "json",
+		"-show_format", "-show_streams", SafePath(path))
+	if err != nil {
+		return Info{}, fmt.Errorf("probe %s: %w", filepath.Base(path), err)
+	}
+	var info Info
+	if err := json.Unmarshal(out, &info); err != nil {
+		return Info{}, fmt.Errorf("probe %s: unreadable ffprobe output: %w", filepath.Base(path), err)
+	}
+	return info, nil
+}

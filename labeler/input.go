@@ -1,0 +1,139 @@
+package labeler
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// DefaultOutDir is the folder created beside each input when no output
+// folder is given. Folder walks never descend into it.
+const DefaultOutDir = "labeled"
+
+// Input is one file found from what the user gave.
+type Input struct {
+	Path string // absolute path of the file
+	// Root is the folder the user gave that led to this file, "" when the
+	// file was named directly. Outputs keep paths relative to it.
+	Root string
+	// Skip, when set, says why a file found in a folder is left alone.
+	Skip string
+}
+
+// Expand turns files and folders into inputs. Folders are walked
+// recursively, skipping hidden entries and Belgi's own output folders;
+// files no kind knows are reported as skipped, not silently dropped.
+// Paths that cannot be read at all become errors naming them.
+func (r *Registry) Expand(paths []string, out Output) ([]Input, []error) {
+	var ins []Input
+	var errs []error
+	outAbs, _ := absOrEmpty(out.Dir)
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+			continue
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", p, friendlyPathErr(err)))
+			continue
+		}
+		if !st.IsDir() {
+			ins = append(ins, Input{Path: abs})
+			continue
+		}
+		found, werrs := r.walk(abs, outAbs)
+		ins = append(ins, found...)
+		errs = append(errs, werrs...)
+	}
+	return ins, errs
+}
+
+func (r *Registry) walk(root, outAbs string) ([]Input, []error) {
+	var ins []Input
+	var errs []error
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", path, friendlyPathErr(err)))
+			return nil
+		}
+		name := d.Name()
+		if path != root && strings.HasPrefix(name, ".") {
+			return skipDir(d)
+		}
+		if d.IsDir() {
+			if path != root && (name == DefaultOutDir || path == outAbs) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		in := Input{Path: path, Root: root}
+		if !r.Supported(filepath.Ext(name)) {
+			if _, err := r.Detect(path); err != nil {
+				in.Skip = "not a media file Belgi labels"
+			}
+		}
+		ins = append(ins, in)
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	return ins, errs
+}
+
+func skipDir(d fs.DirEntry) error {
+	if d.IsDir() {
+		return filepath.SkipDir
+	}
+	return nil
+}
+
+func absOrEmpty(p string) (string, error) {
+	if p == "" {
+		return "", nil
+	}
+	return filepath.Abs(p)
+}
+
+func friendlyPathErr(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file or folder")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	return err
+}
+
+// OutputPath is where the labeled copy of in goes.
+func OutputPath(in Input, out Output) (string, error) {
+	var dst string
+	switch {
+	case out.Dir == "":
+		dst = filepath.Join(filepath.Dir(in.Path), DefaultOutDir, filepath.Base(in.Path))
+	case in.Root != "":
+		rel, err := filepath.Rel(in.Root, in.Path)
+		if err != nil {
+			return "", err
+		}
+		dst = filepath.Join(out.Dir, rel)
+	default:
+		dst = filepath.Join(out.Dir, filepath.Base(in.Path))
+	}
+	dst, err := filepath.Abs(dst)
+	if err != nil {
+		return "", err
+	}
+	if dst == in.Path {
+		return "", errors.New("the output would replace the original: choose another output folder")
+	}
+	return dst, nil
+}

@@ -1,0 +1,92 @@
+package labeler
+
+import (
+	"context"
+	"image"
+)
+
+// Layer names, as results and the CLI's JSON report them.
+const (
+	LayerVisible = "visible" // a label drawn into the picture
+	LayerSpoken  = "spoken"  // a spoken notice in the sound
+	LayerNotice  = "notice"  // a text notice placed before the material
+	LayerXMP     = "xmp"     // IPTC DigitalSourceType in XMP (or the container's tags)
+	LayerC2PA    = "c2pa"    // C2PA Content Credentials
+)
+
+// Kind labels one family of media. Implementations must be safe for
+// concurrent use: a batch calls Label from several goroutines.
+type Kind interface {
+	// Name is the family, as reported to users: "image", "audio", ...
+	Name() string
+	// Extensions lists lower-case file extensions with the dot (".jpg").
+	// They are consulted only when no kind recognises the magic bytes.
+	Extensions() []string
+	// Sniff reports whether the first bytes of a file (up to 4 KiB) are
+	// unmistakably this kind's.
+	Sniff(head []byte) bool
+	// Label reads job.Input and writes the labeled copy to job.Temp. It
+	// must never open job.Input for writing, and must return an error
+	// rather than write an output it cannot read back.
+	Label(ctx context.Context, job Job) (Outcome, error)
+	// Inspect reads any file of this kind and reports the marks it carries.
+	Inspect(ctx context.Context, path string) (Report, error)
+}
+
+// Previewer is an optional ability of a Kind: it draws what the labeled
+// output will look like, at most max pixels on its longer side.
+type Previewer interface {
+	Preview(ctx context.Context, path string, spec Spec, max int) (image.Image, error)
+}
+
+// Job is one file to label.
+type Job struct {
+	Input  string // the original; read only
+	Output string // the final name, for messages and relative choices
+	Temp   string // where Label writes; same folder and extension as Output
+	Spec   Spec
+	// Progress reports the fraction done, 0..1. Never nil.
+	Progress func(fraction float64)
+}
+
+// Outcome is what a Kind reports after writing an output.
+type Outcome struct {
+	Layers []string // layers applied, e.g. visible, xmp
+	Notes  []string // remarks worth a person's attention
+}
+
+// Report is what Inspect found in a file.
+type Report struct {
+	Kind   string `json:"kind"`
+	Format string `json:"format,omitempty"`
+	// Labeled: Belgi's marks are present (machine-readable and the
+	// record that a perceivable label was applied).
+	Labeled bool `json:"labeled"`
+	// Layers found: the same names as Outcome.Layers.
+	Layers []string `json:"layers,omitempty"`
+	// DigitalSourceType found in any provenance record, "" if none.
+	DigitalSourceType string `json:"digital_source_type,omitempty"`
+	// Provenance lists where AI provenance was found: "iptc-xmp", "c2pa",
+	// "tc260", "belgi".
+	Provenance []string `json:"provenance,omitempty"`
+	Warnings   []string `json:"warnings,omitempty"`
+	// Width and Height are the displayed size of a picture or video.
+	Width  int `json:"width,omitempty"`
+	Height int `json:"height,omitempty"`
+}
+
+// IsAI reports whether a digital source type URI says AI made or changed
+// the content.
+func IsAI(dst string) bool {
+	return dst == DSTTrained || dst == DSTComposite ||
+		dst == "http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicMedia" ||
+		dst == "trainedAlgorithmicMedia" || dst == "compositeWithTrainedAlgorithmicMedia"
+}
+
+// Finish adds the warnings every kind's report shares: AI provenance found
+// with no Belgi label is the mistake `check` exists to catch.
+func (r *Report) Finish() {
+	if !r.Labeled && (IsAI(r.DigitalSourceType) || len(r.Provenance) > 0) {
+		r.Warnings = append(r.Warnings, "AI provenance found but no Belgi label: add a perceivable label before publishing")
+	}
+}

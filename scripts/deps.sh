@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Belgi needs, only those missing.
+# Usage: scripts/deps.sh media|desktop|test
+#   media   - what the CLI uses at run time: ffmpeg, espeak-ng
+#   desktop - media + what the Fyne app needs to build
+#   test    - desktop + the verifiers and the headless display tests use
+# As root it runs apt-get; otherwise sudo; with neither it prints the
+# command and fails, so nothing is half-done silently.
+set -euo pipefail
+
+media=(ffmpeg espeak-ng)
+desktop=(gcc pkg-config libgl1-mesa-dev libgl1-mesa-dri libx11-dev libxcursor-dev
+  libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libasound2-dev libgtk-3-dev)
+verify=(sox poppler-utils libimage-exiftool-perl xvfb xauth xdotool imagemagick unzip libvips-tools)
+
+case "${1:-media}" in
+  media) want=("${media[@]}") ;;
+  desktop) want=("${media[@]}" "${desktop[@]}") ;;
+  test) want=("${media[@]}" "${desktop[@]}" "${verify[@]}") ;;
+  *) echo "usage: $0 media|desktop|test" >&2; exit 2 ;;
+esac
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "deps: not a Debian/Ubuntu system; install these yourself: ${want[*]}" >&2
+  exit 0
+fi
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
+echo "deps: installing ${missing[*]}" >&2
+if [ "$(id -u)" = 0 ]; then
+  sh -c "$cmd"
+elif command -v sudo >/dev/null 2>&1; then
+  sudo sh -c "$cmd"
+else
+  echo "deps: missing packages and no root or sudo; run as root:" >&2
+  echo "  $cmd" >&2
+  exit 1
+fi
