@@ -28,9 +28,21 @@ type Input struct {
 // files no kind knows are reported as skipped, not silently dropped.
 // Paths that cannot be read at all become errors naming them.
 func (r *Registry) Expand(paths []string, out Output) ([]Input, []error) {
+	outAbs, _ := absOrEmpty(out.Dir)
+	return r.expand(paths, func(dir string) bool {
+		return filepath.Base(dir) == DefaultOutDir || dir == outAbs
+	})
+}
+
+// ExpandAll is Expand for reading only (check): it walks into output
+// folders too, since checking labeled copies is the point.
+func (r *Registry) ExpandAll(paths []string) ([]Input, []error) {
+	return r.expand(paths, func(string) bool { return false })
+}
+
+func (r *Registry) expand(paths []string, skipDir func(string) bool) ([]Input, []error) {
 	var ins []Input
 	var errs []error
-	outAbs, _ := absOrEmpty(out.Dir)
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -46,14 +58,14 @@ func (r *Registry) Expand(paths []string, out Output) ([]Input, []error) {
 			ins = append(ins, Input{Path: abs})
 			continue
 		}
-		found, werrs := r.walk(abs, outAbs)
+		found, werrs := r.walk(abs, skipDir)
 		ins = append(ins, found...)
 		errs = append(errs, werrs...)
 	}
 	return ins, errs
 }
 
-func (r *Registry) walk(root, outAbs string) ([]Input, []error) {
+func (r *Registry) walk(root string, skip func(dir string) bool) ([]Input, []error) {
 	var ins []Input
 	var errs []error
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -63,10 +75,10 @@ func (r *Registry) walk(root, outAbs string) ([]Input, []error) {
 		}
 		name := d.Name()
 		if path != root && strings.HasPrefix(name, ".") {
-			return skipDir(d)
+			return skipHidden(d)
 		}
 		if d.IsDir() {
-			if path != root && (name == DefaultOutDir || path == outAbs) {
+			if path != root && skip(path) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -89,7 +101,7 @@ func (r *Registry) walk(root, outAbs string) ([]Input, []error) {
 	return ins, errs
 }
 
-func skipDir(d fs.DirEntry) error {
+func skipHidden(d fs.DirEntry) error {
 	if d.IsDir() {
 		return filepath.SkipDir
 	}

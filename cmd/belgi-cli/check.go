@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/kinds"
+)
+
+// checkLine is one line of `check -json`.
+type checkLine struct {
+	Input             string   `json:"input"`
+	Kind              string   `json:"kind,omitempty"`
+	Format            string   `json:"format,omitempty"`
+	Labeled           bool     `json:"labeled"`
+	Layers            []string `json:"layers,omitempty"`
+	DigitalSourceType string   `json:"digital_source_type,omitempty"`
+	Provenance        []string `json:"provenance,omitempty"`
+	Warnings          []string `json:"warnings,omitempty"`
+	Error             string   `json:"error,omitempty"`
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object per file")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: belgi-cli check [-json] PATH...   (folders are walked recursively)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "belgi-cli check: name at least one file or folder")
+		return exitUsage
+	}
+	reg := kinds.Default()
+	inputs, errs := reg.ExpandAll(fs.Args())
+	code := exitOK
+	for _, err := range errs {
+		printCheck(stdout, *asJSON, checkLine{Error: err.Error()})
+		code = exitFail
+	}
+	for _, in := range inputs {
+		if in.Skip != "" {
+			continue
+		}
+		line := checkOne(reg, in.Path)
+		if line.Error != "" {
+			code = exitFail
+		}
+		printCheck(stdout, *asJSON, line)
+	}
+	return code
+}
+
+func checkOne(reg *labeler.Registry, path string) checkLine {
+	line := checkLine{Input: path}
+	kind, err := reg.Detect(path)
+	if err != nil {
+		line.Error = err.Error()
+		return line
+	}
+	line.Kind = kind.Name()
+	rep, err := kind.Inspect(context.Background(), path)
+	if err != nil {
+		line.Error = err.Error()
+		return line
+	}
+	rep.Finish()
+	line.Format, line.Labeled, line.Layers = rep.Format, rep.Labeled, rep.Layers
+	line.DigitalSourceType, line.Provenance, line.Warnings = rep.DigitalSourceType, rep.Provenance, rep.Warnings
+	return line
+}
+
+func printCheck(w io.Writer, asJSON bool, l checkLine) {
+	if asJSON {
+		b, _ := json.Marshal(l)
+		fmt.Fprintln(w, string(b))
+		return
+	}
+	switch {
+	case l.Error != "":
+		fmt.Fprintf(w, "error      %s\n", l.Error)
+	case l.Labeled:
+		fmt.Fprintf(w, "labeled    %s (%s; %s)\n", l.Input, strings.Join(l.Layers, ", "), shortDST(l.DigitalSourceType))
+	default:
+		fmt.Fprintf(w, "unlabeled  %s\n", l.Input)
+	}
+	for _, warn := range l.Warnings {
+		fmt.Fprintf(w, "           warning: %s\n", warn)
+	}
+}
+
+func shortDST(uri string) string {
+	if i := strings.LastIndex(uri, "/"); i >= 0 {
+		return uri[i+1:]
+	}
+	return uri
+}
