@@ -18,8 +18,9 @@ type specFlags struct {
 	custom map[labeler.Lang]*string
 }
 
-// kindFlags lets each media kind add its own flags (audio, video, text).
-var kindFlags []func(fs *flag.FlagSet, spec *labeler.Spec)
+// kindFlags lets each media kind add its own flags, each defined in the
+// kind's own file (flags_audio.go, ...). Listed explicitly: no init().
+var kindFlags = []func(fs *flag.FlagSet, spec *labeler.Spec){}
 
 func newSpecFlags(fs *flag.FlagSet) *specFlags {
 	f := &specFlags{spec: labeler.DefaultSpec(), custom: map[labeler.Lang]*string{}}
