@@ -1,0 +1,109 @@
+package image
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+
+	"github.com/gen2brain/webp"
+	"golang.org/x/image/bmp"
+	"golang.org/x/image/tiff"
+)
+
+// format is a raster container Belgi reads and writes.
+type format string
+
+const (
+	fmtJPEG format = "jpeg"
+	fmtPNG  format = "png"
+	fmtGIF  format = "gif"
+	fmtWebP format = "webp"
+	fmtTIFF format = "tiff"
+	fmtBMP  format = "bmp"
+)
+
+// sniffFormat recognises a container by its first bytes.
+func sniffFormat(head []byte) (format, bool) {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}):
+		return fmtJPEG, true
+	case bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")):
+		return fmtPNG, true
+	case bytes.HasPrefix(head, []byte("GIF87a")), bytes.HasPrefix(head, []byte("GIF89a")):
+		return fmtGIF, true
+	case len(head) >= 12 && bytes.Equal(head[:4], []byte("RIFF")) && bytes.Equal(head[8:12], []byte("WEBP")):
+		return fmtWebP, true
+	case bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")):
+		return fmtTIFF, true
+	case len(head) >= 14 && bytes.HasPrefix(head, []byte("BM")):
+		return fmtBMP, true
+	}
+	return "", false
+}
+
+// decodeConfig reads only the header: size and colour model.
+func decodeConfig(f format, data []byte) (image.Config, error) {
+	r := bytes.NewReader(data)
+	switch f {
+	case fmtJPEG:
+		return jpeg.DecodeConfig(r)
+	case fmtPNG:
+		return png.DecodeConfig(r)
+	case fmtGIF:
+		return gif.DecodeConfig(r)
+	case fmtWebP:
+		return webp.DecodeConfig(r)
+	case fmtTIFF:
+		return tiff.DecodeConfig(r)
+	case fmtBMP:
+		return bmp.DecodeConfig(r)
+	}
+	return image.Config{}, fmt.Errorf("unknown format %q", f)
+}
+
+// decode reads the whole picture (one frame; GIFs go through decodeGIF).
+func decode(f format, data []byte) (image.Image, error) {
+	r := bytes.NewReader(data)
+	switch f {
+	case fmtJPEG:
+		return jpeg.Decode(r)
+	case fmtPNG:
+		return png.Decode(r)
+	case fmtWebP:
+		return webp.Decode(r)
+	case fmtTIFF:
+		return tiff.Decode(r)
+	case fmtBMP:
+		return bmp.Decode(r)
+	case fmtGIF:
+		return gif.Decode(r)
+	}
+	return nil, fmt.Errorf("unknown format %q", f)
+}
+
+// checkSize refuses pictures whose header promises more pixels than the
+// limit, before a single pixel is decoded.
+func checkSize(cfg image.Config, frames int, maxMP float64) error {
+	if maxMP <= 0 {
+		maxMP = 200
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return fmt.Errorf("the header declares an empty %d×%d picture", cfg.Width, cfg.Height)
+	}
+	mp := float64(cfg.Width) * float64(cfg.Height) * float64(max(frames, 1)) / 1e6
+	if mp > maxMP {
+		return fmt.Errorf("the header declares %d×%d pixels%s (%.0f megapixels), over the %.0f-megapixel limit; refusing to decode it (raise the limit if the picture is genuine)",
+			cfg.Width, cfg.Height, framesNote(frames), mp, maxMP)
+	}
+	return nil
+}
+
+func framesNote(n int) string {
+	if n > 1 {
+		return fmt.Sprintf(" × %d frames", n)
+	}
+	return ""
+}
