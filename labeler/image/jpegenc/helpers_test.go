@@ -15,7 +15,7 @@ func photoLike(pix []byte, w, h, stride int, seed uint64) {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	for y := range h {
 		for x := range w {
-			v := 128 + 90*math.Sin(float64(x)/37+float64(seed)) * math.Cos(float64(y)/53)
+			v := 128 + 90*math.Sin(float64(x)/37+float64(seed))*math.Cos(float64(y)/53)
 			v += rng.NormFloat64() * 4
 			pix[y*stride+x] = byte(min(max(v, 0), 255))
 		}
