@@ -34,7 +34,7 @@ type Batch struct {
 // leave no partial output behind.
 func (b Batch) Run(ctx context.Context, inputs []Input) []Result {
 	results := make([]Result, len(inputs))
-	claimed := claimOutputs(inputs, b.Spec.Out, results)
+	claimed := b.Registry.claimOutputs(inputs, b.Spec.Out, results)
 	jobs := b.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -84,14 +84,14 @@ func (b Batch) Run(ctx context.Context, inputs []Input) []Result {
 // claimOutputs marks inputs whose output name another input already took
 // (two "photo.jpg" from different folders into one output folder): the
 // later one gets an error instead of silently replacing the first.
-func claimOutputs(inputs []Input, out Output, results []Result) []bool {
+func (r *Registry) claimOutputs(inputs []Input, out Output, results []Result) []bool {
 	claimed := make([]bool, len(inputs))
 	owner := map[string]string{}
 	for i, in := range inputs {
 		if in.Skip != "" {
 			continue
 		}
-		dst, err := OutputPath(in, out)
+		dst, err := r.OutputFor(in, out)
 		if err != nil {
 			continue // Process reports it
 		}

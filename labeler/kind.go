@@ -39,6 +39,13 @@ type Previewer interface {
 	Preview(ctx context.Context, path string, spec Spec, max int) (image.Image, error)
 }
 
+// Retargeter is an optional ability of a Kind whose output for some
+// inputs is another format (a BMP, which cannot carry marks, becomes a
+// PNG): OutputExt returns the new extension, or "" to keep the input's.
+type Retargeter interface {
+	OutputExt(head []byte) string
+}
+
 // Job is one file to label.
 type Job struct {
 	Input  string // the original; read only

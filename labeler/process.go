@@ -69,7 +69,7 @@ func (r *Registry) process(ctx context.Context, spec Spec, in Input, progress fu
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	kind, err := r.Detect(in.Path)
+	kind, head, err := r.detect(in.Path)
 	if err != nil {
 		return err
 	}
@@ -78,6 +78,7 @@ func (r *Registry) process(ctx context.Context, spec Spec, in Input, progress fu
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
+	out = retarget(kind, head, out)
 	res.Output = out
 	if _, err := os.Lstat(out); err == nil && !spec.Out.Overwrite {
 		res.Status, res.Reason = StatusSkipped, "output exists (use overwrite to replace it)"

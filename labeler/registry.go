@@ -53,11 +53,41 @@ func (r *Registry) Supported(ext string) bool {
 
 // Detect picks the kind for a file: magic bytes first, extension second.
 func (r *Registry) Detect(path string) (Kind, error) {
+	k, _, err := r.detect(path)
+	return k, err
+}
+
+func (r *Registry) detect(path string) (Kind, []byte, error) {
 	head, err := readHead(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return r.DetectBytes(filepath.Base(path), head)
+	k, err := r.DetectBytes(filepath.Base(path), head)
+	return k, head, err
+}
+
+// OutputFor is where the labeled copy of in goes, with the extension the
+// file's kind will write (a BMP becomes a PNG).
+func (r *Registry) OutputFor(in Input, out Output) (string, error) {
+	dst, err := OutputPath(in, out)
+	if err != nil {
+		return "", err
+	}
+	k, head, err := r.detect(in.Path)
+	if err != nil {
+		return dst, nil // Process reports the detection error
+	}
+	return retarget(k, head, dst), nil
+}
+
+// retarget swaps dst's extension when the kind writes another format.
+func retarget(k Kind, head []byte, dst string) string {
+	if rt, ok := k.(Retargeter); ok {
+		if ext := rt.OutputExt(head); ext != "" {
+			return strings.TrimSuffix(dst, filepath.Ext(dst)) + ext
+		}
+	}
+	return dst
 }
 
 // DetectBytes is Detect for a file's name and first bytes.

@@ -62,8 +62,7 @@ func Plan(spec labeler.Spec, w, h int) (Layout, error) {
 		return l, err
 	}
 	if !ok {
-		l.Compact, l.Mark = true, spec.Mark()
-		if ok, err = l.fitShrinking(nil, want, tinyCap, maxW, maxH); err != nil || !ok {
+		if ok, err = l.fitMarkOnly(spec, want, maxW, maxH); err != nil || !ok {
 			return l, fmt.Errorf("render: a %d×%d frame is %w", w, h, ErrTooSmall)
 		}
 	}
@@ -73,6 +72,25 @@ func Plan(spec labeler.Spec, w, h int) (Layout, error) {
 	l.Reduced = l.Cap < want-0.01
 	l.place(margin)
 	return l, nil
+}
+
+// fitMarkOnly is the last resort for tiny frames: the joint mark
+// ("ЖИ/ИИ"), then the first language's mark alone.
+func (l *Layout) fitMarkOnly(spec labeler.Spec, want, maxW, maxH float64) (bool, error) {
+	l.Compact = true
+	marks := []string{spec.Mark()}
+	if len(spec.Langs) > 1 {
+		first := spec
+		first.Langs = spec.Langs[:1]
+		marks = append(marks, first.Mark())
+	}
+	for _, m := range marks {
+		l.Mark = m
+		if ok, err := l.fitShrinking(nil, want, tinyCap, maxW, maxH); err != nil || ok {
+			return ok, err
+		}
+	}
+	return false, nil
 }
 
 // fitShrinking tries cap heights from want down to floor.

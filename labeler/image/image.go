@@ -1,0 +1,169 @@
+package image
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"os"
+	"path/filepath"
+
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/image/meta"
+	"github.com/belgi-kz/belgi/labeler/image/render"
+	"github.com/belgi-kz/belgi/labeler/provenance"
+)
+
+// Kind labels raster pictures.
+type Kind struct{}
+
+// New returns the image kind.
+func New() Kind { return Kind{} }
+
+// Name implements labeler.Kind.
+func (Kind) Name() string { return "image" }
+
+// Extensions implements labeler.Kind.
+func (Kind) Extensions() []string {
+	return []string{".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp"}
+}
+
+// Sniff implements labeler.Kind.
+func (Kind) Sniff(head []byte) bool {
+	_, ok := sniffFormat(head)
+	return ok
+}
+
+// OutputExt implements labeler.Retargeter: BMP has nowhere to keep
+// machine-readable marks, so a BMP is written as PNG (also lossless).
+func (Kind) OutputExt(head []byte) string {
+	if f, _ := sniffFormat(head); f == fmtBMP {
+		return ".png"
+	}
+	return ""
+}
+
+// source is a decoded picture and what its container carried.
+type source struct {
+	name        string
+	data        []byte
+	format      format
+	img         image.Image
+	orientation int
+}
+
+// Label implements labeler.Kind.
+func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
+	name := filepath.Base(job.Input)
+	src, err := load(job.Input, job.Spec.Image.MaxMegapixels)
+	if err != nil {
+		return labeler.Outcome{}, err
+	}
+	job.Progress(0.3)
+	var out []byte
+	var notes []string
+	layers := []string{labeler.LayerVisible, labeler.LayerXMP}
+	xmp := func(existing []byte) ([]byte, error) {
+		return provenance.Packet(existing, provenance.MarkFor(job.Spec, layers))
+	}
+	if src.format == fmtGIF {
+		out, notes, err = labelGIF(src, job.Spec, xmp)
+	} else {
+		out, notes, err = labelStill(src, job.Spec, xmp)
+	}
+	if err != nil {
+		return labeler.Outcome{}, fmt.Errorf("image: %s: %w", name, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return labeler.Outcome{}, err
+	}
+	job.Progress(0.8)
+	if err := readBack(out, src); err != nil {
+		return labeler.Outcome{}, fmt.Errorf("image: %s: the labeled copy does not read back: %w", name, err)
+	}
+	if err := os.WriteFile(job.Temp, out, 0o644); err != nil {
+		return labeler.Outcome{}, fmt.Errorf("image: %s: %w", name, err)
+	}
+	return labeler.Outcome{Layers: layers, Notes: notes}, nil
+}
+
+// load reads and decodes a picture, refusing oversized ones from the
+// header before any pixel is decoded.
+func load(path string, maxMP float64) (*source, error) {
+	name := filepath.Base(path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("image: %s: %w", name, err)
+	}
+	f, ok := sniffFormat(data)
+	if !ok {
+		return nil, fmt.Errorf("image: %s: not a picture Belgi can read (%s)", name, describe(data))
+	}
+	cfg, err := decodeConfig(f, data)
+	if err != nil {
+		return nil, fmt.Errorf("image: decode %s: %w", name, err)
+	}
+	frames := 1
+	if f == fmtGIF {
+		frames = countGIFFrames(data)
+	}
+	if err := checkSize(cfg, frames, maxMP); err != nil {
+		return nil, fmt.Errorf("image: %s: %w", name, err)
+	}
+	src := &source{name: name, data: data, format: f, orientation: orientationOf(f, data)}
+	if f != fmtGIF {
+		if src.img, err = decode(f, data); err != nil {
+			return nil, fmt.Errorf("image: decode %s: %w", name, err)
+		}
+	}
+	return src, nil
+}
+
+// labelPicture draws the label on one picture (a still or a frame) whose
+// stored pixels are shown turned by orientation.
+func labelPicture(img image.Image, spec labeler.Spec, orientation int) (image.Image, render.Layout, error) {
+	b := img.Bounds()
+	dw, dh := render.DisplaySize(b.Dx(), b.Dy(), orientation)
+	l, err := render.Plan(spec, dw, dh)
+	if err != nil {
+		return nil, l, err
+	}
+	at := render.StoredRect(l.Rect, dw, dh, orientation).Add(b.Min)
+	patch, _, err := l.Draw(render.Measure(img, at))
+	if err != nil {
+		return nil, l, err
+	}
+	return composite(img, render.ToStored(patch, orientation), at.Min), l, nil
+}
+
+// layoutNotes tells the person when the label had to be adapted.
+func layoutNotes(l render.Layout) []string {
+	switch {
+	case l.Compact:
+		return []string{"the picture is too small for the wording: only the mark " + l.Mark + " is shown"}
+	case l.Reduced:
+		return []string{fmt.Sprintf("label text reduced to %.0f px cap height to fit the picture", l.Cap)}
+	}
+	return nil
+}
+
+// Inspect implements labeler.Kind.
+func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
+	name := filepath.Base(path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return labeler.Report{}, fmt.Errorf("image: %s: %w", name, err)
+	}
+	f, ok := sniffFormat(data)
+	if !ok {
+		return labeler.Report{}, fmt.Errorf("image: %s: not a picture Belgi can read (%s)", name, describe(data))
+	}
+	rep := labeler.Report{Kind: "image", Format: string(f)}
+	if cfg, err := decodeConfig(f, data); err == nil {
+		rep.Width, rep.Height = render.DisplaySize(cfg.Width, cfg.Height, orientationOf(f, data))
+	} else {
+		rep.Warnings = append(rep.Warnings, "the picture's header does not decode: "+err.Error())
+	}
+	xmp, _ := meta.ReadXMP(data)
+	provenance.Read(xmp).Report(&rep)
+	return rep, nil
+}

@@ -1,0 +1,149 @@
+package image
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+
+	"github.com/belgi-kz/belgi/labeler/image/jpegenc"
+	"github.com/belgi-kz/belgi/labeler/image/meta"
+)
+
+// writeJPEG re-encodes a labeled JPEG with the source's own quantization
+// tables, component layout and chroma subsampling (or standard tables at
+// a forced quality), behind the source's metadata segments.
+func writeJPEG(img image.Image, source []byte, quality int, xmp packetFn) ([]byte, []string, error) {
+	info, err := meta.ParseJPEG(source)
+	if err != nil {
+		return nil, nil, err
+	}
+	var notes []string
+	if info.Progressive() {
+		notes = append(notes, "progressive JPEG written as baseline")
+	}
+	if info.DropThumbnail() {
+		notes = append(notes, "EXIF thumbnail removed: it showed the picture without its label")
+	}
+	frame, fnotes, err := jpegFrame(img, info, quality)
+	if err != nil {
+		return nil, nil, err
+	}
+	notes = append(notes, fnotes...)
+	var body bytes.Buffer
+	if err := jpegenc.EncodeSegments(&body, frame); err != nil {
+		return nil, nil, err
+	}
+	packet, err := xmp(info.XMP)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(frame.Components) == 4 {
+		useAdobeCMYK(info)
+	}
+	var out bytes.Buffer
+	wnotes, err := meta.WriteJPEG(&out, info, packet, body.Bytes())
+	return out.Bytes(), append(notes, wnotes...), err
+}
+
+// jpegFrame builds the encoder's frame from the labeled pixels.
+func jpegFrame(img image.Image, info *meta.JPEGInfo, quality int) (*jpegenc.Frame, []string, error) {
+	tables, err := sourceTables(info)
+	if quality > 0 || err != nil {
+		return standardFrame(img, max(quality, 92))
+	}
+	switch m := img.(type) {
+	case *image.YCbCr:
+		f, err := jpegenc.FromYCbCr(m, tables[0], tables[1])
+		if err != nil {
+			return nil, nil, err
+		}
+		return f, nil, keepLayout(f, info, tables)
+	case *image.Gray:
+		f := jpegenc.FromGray(m, tables[0])
+		return f, nil, keepLayout(f, info, tables)
+	case *image.CMYK:
+		f := jpegenc.FromCMYK(m, tables[0])
+		return f, nil, keepLayout(f, info, tables)
+	}
+	f, notes, err := standardFrame(img, jpegenc.EstimateQuality(tables[0]))
+	return f, append(notes, "RGB JPEG written as YCbCr"), err
+}
+
+// sourceTables reads every DQT segment of the source.
+func sourceTables(info *meta.JPEGInfo) ([4]*[64]uint16, error) {
+	var t [4]*[64]uint16
+	for _, p := range info.DQT {
+		if err := jpegenc.ParseDQT(p, &t); err != nil {
+			return t, err
+		}
+	}
+	if t[0] == nil {
+		return t, fmt.Errorf("no quantization tables")
+	}
+	return t, nil
+}
+
+// keepLayout gives the frame the source's component ids and table
+// choices, so the output is laid out exactly like the source.
+func keepLayout(f *jpegenc.Frame, info *meta.JPEGInfo, tables [4]*[64]uint16) error {
+	if len(info.Components) != len(f.Components) {
+		return nil
+	}
+	f.Quant = tables
+	for i, c := range info.Components {
+		if tables[c.Tq] == nil {
+			return fmt.Errorf("component %d uses missing quantization table %d", c.ID, c.Tq)
+		}
+		f.Components[i].ID, f.Components[i].Tq = c.ID, int(c.Tq)
+	}
+	f.RestartInterval = info.RestartInterval
+	return nil
+}
+
+// standardFrame encodes with IJG tables at quality q, 4:2:0 for colour.
+func standardFrame(img image.Image, q int) (*jpegenc.Frame, []string, error) {
+	luma, chroma := jpegenc.StandardTables(q)
+	switch m := img.(type) {
+	case *image.Gray:
+		return jpegenc.FromGray(m, &luma), nil, nil
+	case *image.CMYK:
+		return jpegenc.FromCMYK(m, &luma), nil, nil
+	case *image.YCbCr:
+		f, err := jpegenc.FromYCbCr(m, &luma, &chroma)
+		return f, nil, err
+	}
+	f, err := jpegenc.FromYCbCr(toYCbCr(img), &luma, &chroma)
+	return f, nil, err
+}
+
+// toYCbCr converts any picture to full-resolution YCbCr.
+func toYCbCr(img image.Image) *image.YCbCr {
+	b := img.Bounds()
+	out := image.NewYCbCr(b, image.YCbCrSubsampleRatio444)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			yy, cb, cr := color.RGBToYCbCr(uint8(r>>8), uint8(g>>8), uint8(bl>>8))
+			i, c := out.YOffset(x, y), out.COffset(x, y)
+			out.Y[i], out.Cb[c], out.Cr[c] = yy, cb, cr
+		}
+	}
+	return out
+}
+
+// useAdobeCMYK makes the source's Adobe segment say "CMYK, no transform",
+// which is how the encoder stores four components (a YCCK source comes
+// back as CMYK); without an Adobe segment readers cannot tell.
+func useAdobeCMYK(info *meta.JPEGInfo) {
+	app14 := jpegenc.AdobeAPP14()[4:]
+	for i, s := range info.Segments {
+		if s.Marker == 0xEE && bytes.HasPrefix(s.Data, []byte("Adobe")) {
+			info.Segments[i].Data = app14
+			info.AdobeTransform = 0
+			return
+		}
+	}
+	info.Segments = append(info.Segments, meta.Segment{Marker: 0xEE, Data: app14})
+	info.AdobeTransform = 0
+}

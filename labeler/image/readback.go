@@ -1,0 +1,73 @@
+package image
+
+import (
+	"bytes"
+	"fmt"
+	"image/gif"
+	"net/http"
+
+	"github.com/belgi-kz/belgi/labeler/image/meta"
+)
+
+// readBack decodes the labeled output and checks it shows a picture of
+// the source's displayed size.
+func readBack(out []byte, src *source) error {
+	f, ok := sniffFormat(out)
+	if !ok {
+		return fmt.Errorf("not a picture")
+	}
+	cfg, err := decodeConfig(f, out)
+	if err != nil {
+		return err
+	}
+	if f == fmtGIF {
+		if _, err := gif.DecodeAll(bytes.NewReader(out)); err != nil {
+			return err
+		}
+	} else if _, err := decode(f, out); err != nil {
+		return err
+	}
+	want, err := decodeConfig(src.format, src.data)
+	if err != nil {
+		return err
+	}
+	if cfg.Width != want.Width || cfg.Height != want.Height || orientationOf(f, out) != src.orientation {
+		return fmt.Errorf("output is %d×%d (orientation %d), source is %d×%d (orientation %d)",
+			cfg.Width, cfg.Height, orientationOf(f, out), want.Width, want.Height, src.orientation)
+	}
+	return nil
+}
+
+// orientationOf reads the EXIF orientation a container carries (1 if
+// none or unreadable).
+func orientationOf(f format, data []byte) int {
+	var o interface{ Orientation() int }
+	var err error
+	switch f {
+	case fmtJPEG:
+		o, err = meta.ParseJPEG(data)
+	case fmtPNG:
+		o, err = meta.ParsePNG(data)
+	case fmtWebP:
+		o, err = meta.ParseWebP(data)
+	case fmtTIFF:
+		o, err = meta.ParseTIFF(data)
+	default:
+		return 1
+	}
+	if err != nil {
+		return 1
+	}
+	if v := o.Orientation(); v >= 1 && v <= 8 {
+		return v
+	}
+	return 1
+}
+
+// describe names what a file that is not a picture looks like.
+func describe(data []byte) string {
+	if len(data) == 0 {
+		return "the file is empty"
+	}
+	return "content looks like " + http.DetectContentType(data)
+}

@@ -1,0 +1,105 @@
+package image
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/image/meta"
+	"github.com/gen2brain/webp"
+	"golang.org/x/image/tiff"
+)
+
+// packetFn merges Belgi's XMP into a source's existing packet.
+type packetFn func(existing []byte) ([]byte, error)
+
+// labelStill labels a single picture and writes it in its own format.
+func labelStill(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, error) {
+	img, l, err := labelPicture(src.img, spec, src.orientation)
+	if err != nil {
+		return nil, nil, err
+	}
+	notes := layoutNotes(l)
+	var out []byte
+	var more []string
+	switch src.format {
+	case fmtJPEG:
+		out, more, err = writeJPEG(img, src.data, spec.Image.JPEGQuality, xmp)
+	case fmtPNG:
+		out, more, err = writePNG(img, src.data, xmp)
+	case fmtWebP:
+		out, more, err = writeWebP(img, src.data, xmp)
+	case fmtTIFF:
+		out, more, err = writeTIFF(img, src.data, xmp)
+	case fmtBMP:
+		out, more, err = writePNG(img, nil, xmp)
+		more = append(more, "BMP cannot carry machine-readable marks: written as PNG (lossless)")
+	default:
+		err = fmt.Errorf("no encoder for %s", src.format)
+	}
+	return out, append(notes, more...), err
+}
+
+func writePNG(img image.Image, source []byte, xmp packetFn) ([]byte, []string, error) {
+	var enc bytes.Buffer
+	if err := png.Encode(&enc, img); err != nil {
+		return nil, nil, fmt.Errorf("encode png: %w", err)
+	}
+	info := &meta.PNGInfo{}
+	if source != nil {
+		var err error
+		if info, err = meta.ParsePNG(source); err != nil {
+			return nil, nil, err
+		}
+	}
+	packet, err := xmp(info.XMP)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out bytes.Buffer
+	notes, err := meta.SplicePNG(&out, enc.Bytes(), info, packet)
+	return out.Bytes(), notes, err
+}
+
+// webpQuality is used for lossy WebP sources: WebP headers do not record
+// the quality, and 90 keeps a re-encode visually lossless.
+const webpQuality = 90
+
+func writeWebP(img image.Image, source []byte, xmp packetFn) ([]byte, []string, error) {
+	info, err := meta.ParseWebP(source)
+	if err != nil {
+		return nil, nil, err
+	}
+	var enc bytes.Buffer
+	opt := webp.Options{Quality: webpQuality, Lossless: info.Lossless, Method: 4, Exact: true}
+	if err := webp.Encode(&enc, img, opt); err != nil {
+		return nil, nil, fmt.Errorf("encode webp: %w", err)
+	}
+	packet, err := xmp(info.XMP)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out bytes.Buffer
+	notes, err := meta.SpliceWebP(&out, enc.Bytes(), info, packet)
+	return out.Bytes(), notes, err
+}
+
+func writeTIFF(img image.Image, source []byte, xmp packetFn) ([]byte, []string, error) {
+	info, err := meta.ParseTIFF(source)
+	if err != nil {
+		return nil, nil, err
+	}
+	var enc bytes.Buffer
+	if err := tiff.Encode(&enc, img, &tiff.Options{Compression: tiff.Deflate, Predictor: true}); err != nil {
+		return nil, nil, fmt.Errorf("encode tiff: %w", err)
+	}
+	packet, err := xmp(info.XMP)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out bytes.Buffer
+	notes, err := meta.SpliceTIFF(&out, enc.Bytes(), info, packet)
+	return out.Bytes(), notes, err
+}
