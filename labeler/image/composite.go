@@ -9,7 +9,7 @@ import (
 // composite draws patch over img with its top-left at at, touching only
 // the pixels under the patch. It returns the image to encode, which is
 // img itself unless img's type cannot be drawn on.
-func composite(img image.Image, patch *image.NRGBA, at image.Point) image.Image {
+func composite(img image.Image, patch *image.RGBA, at image.Point) image.Image {
 	r := patch.Bounds().Add(at).Intersect(img.Bounds())
 	switch dst := img.(type) {
 	case *image.YCbCr:
@@ -33,7 +33,7 @@ func composite(img image.Image, patch *image.NRGBA, at image.Point) image.Image 
 // compositeYCbCr blends the patch into a YCbCr picture in place: the
 // region is widened to whole chroma blocks, converted to RGB, blended, and
 // written back, with each chroma sample the mean of the block it covers.
-func compositeYCbCr(dst *image.YCbCr, patch *image.NRGBA, at image.Point, r image.Rectangle) {
+func compositeYCbCr(dst *image.YCbCr, patch *image.RGBA, at image.Point, r image.Rectangle) {
 	bw, bh := chromaBlock(dst.SubsampleRatio)
 	r = alignOut(r, bw, bh, dst.Rect)
 	tmp := image.NewRGBA(r) // opaque, so RGBA equals NRGBA; draw has fast paths for it
@@ -94,9 +94,9 @@ func alignOut(r image.Rectangle, bw, bh int, bounds image.Rectangle) image.Recta
 	return r.Intersect(bounds)
 }
 
-// overNRGBA is Porter-Duff "over" of patch onto an NRGBA picture inside
-// r; image/draw has no fast path for a non-premultiplied destination.
-func overNRGBA(dst, patch *image.NRGBA, at image.Point, r image.Rectangle) {
+// overNRGBA is Porter-Duff "over" of a premultiplied patch onto an NRGBA
+// picture inside r; image/draw has no fast path for that pair.
+func overNRGBA(dst *image.NRGBA, patch *image.RGBA, at image.Point, r image.Rectangle) {
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		d := dst.Pix[dst.PixOffset(r.Min.X, y):]
 		s := patch.Pix[patch.PixOffset(r.Min.X-at.X, y-at.Y):]
@@ -105,10 +105,11 @@ func overNRGBA(dst, patch *image.NRGBA, at image.Point, r image.Rectangle) {
 			if sa == 0 {
 				continue
 			}
-			da := uint32(d[i+3]) * (255 - sa) / 255
+			da := uint32(d[i+3]) * (255 - sa) / 255 // destination weight
 			oa := sa + da
 			for c := 0; c < 3; c++ {
-				d[i+c] = uint8((uint32(s[i+c])*sa + uint32(d[i+c])*da + oa/2) / oa)
+				// s is premultiplied: s[c] already carries sa.
+				d[i+c] = uint8((uint32(s[i+c])*255 + uint32(d[i+c])*da + oa/2) / oa)
 			}
 			d[i+3] = uint8(oa)
 		}

@@ -96,9 +96,11 @@ func jpegSegments(info *JPEGInfo, xmp []byte, channels int) ([]Segment, []string
 }
 
 // adobeFits: Go's encoder writes YCbCr for three channels, which an APP14
-// saying "no transform" would turn into false colours.
+// saying "no transform" would turn into false colours; four channels are
+// written as plain (inverted) CMYK, which needs transform 0 and without
+// an APP14 at all would not decode.
 func adobeFits(transform, channels int) bool {
-	return channels == 1 || (channels == 3 && transform == 1)
+	return channels == 1 || (channels == 3 && transform == 1) || (channels == 4 && transform == 0)
 }
 
 func xmpSegment(xmp []byte) Segment {

@@ -3,20 +3,20 @@ package render
 import (
 	"image"
 	"image/color"
-	"image/draw"
 	"math"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 )
 
-// Draw renders the label as a patch the size of l.Rect, with alpha, ready
-// to be composited at l.Rect.Min over the background bg described.
-func (l Layout) Draw(bg Background) (*image.NRGBA, Colors, error) {
+// Draw renders the label as a patch the size of l.Rect, premultiplied
+// RGBA with alpha (image/draw's fast paths are for *image.RGBA), ready to
+// be composited at l.Rect.Min over the background bg described.
+func (l Layout) Draw(bg Background) (*image.RGBA, Colors, error) {
 	col := Resolve(l.spec.Box.Color, l.spec.Box.Opacity, l.spec.Box.AutoContrast, bg)
-	patch := image.NewNRGBA(image.Rect(0, 0, l.Rect.Dx(), l.Rect.Dy()))
+	patch := image.NewRGBA(image.Rect(0, 0, l.Rect.Dx(), l.Rect.Dy()))
 	m := l.metrics
-	fillRounded(patch, patch.Bounds(), m.pad, col.Box)
+	paintBox(patch, m.pad, col.Box)
 	face, err := noto.face(l.Cap)
 	if err != nil {
 		return nil, col, err
@@ -40,7 +40,7 @@ func (l Layout) Draw(bg Background) (*image.NRGBA, Colors, error) {
 }
 
 // text draws s with its baseline origin at (x, y), in colour c, over dst.
-func text(dst *image.NRGBA, face font.Face, s string, x, y float64, c color.NRGBA) {
+func text(dst *image.RGBA, face font.Face, s string, x, y float64, c color.NRGBA) {
 	d := font.Drawer{
 		Dst:  dst,
 		Src:  image.NewUniform(c),
@@ -51,22 +51,77 @@ func text(dst *image.NRGBA, face font.Face, s string, x, y float64, c color.NRGB
 }
 
 // fillRounded paints an anti-aliased rounded rectangle of colour c (its
-// alpha included) over dst inside r.
-func fillRounded(dst *image.NRGBA, r image.Rectangle, radius float64, c color.NRGBA) {
+// alpha included) over dst inside r. Only the corner bands need the
+// distance function; the rows between them are solid.
+func fillRounded(dst *image.RGBA, r image.Rectangle, radius float64, c color.NRGBA) {
 	radius = math.Min(radius, float64(min(r.Dx(), r.Dy()))/2)
-	src := image.NewUniform(c)
-	mask := image.NewAlpha(r)
-	x0, y0 := float64(r.Min.X), float64(r.Min.Y)
-	x1, y1 := float64(r.Max.X), float64(r.Max.Y)
+	band := int(math.Ceil(radius))
 	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := dst.Pix[dst.PixOffset(r.Min.X, y):][:4*r.Dx()]
+		solid := y >= r.Min.Y+band && y < r.Max.Y-band
 		for x := r.Min.X; x < r.Max.X; x++ {
-			d := roundedDistance(float64(x)+0.5, float64(y)+0.5, x0, y0, x1, y1, radius)
-			cov := math.Max(0, math.Min(1, 0.5-d))
-			mask.SetAlpha(x, y, color.Alpha{A: uint8(math.Round(cov * 255))})
+			cov := 1.0
+			if !solid && (x < r.Min.X+band || x >= r.Max.X-band) {
+				cov = coverage(x, y, r, radius)
+			}
+			over(row[4*(x-r.Min.X):], c, cov)
 		}
 	}
-	draw.DrawMask(dst, r, src, image.Point{}, mask, r.Min, draw.Over)
 }
+
+// paintBox fills a fresh (transparent) patch with the rounded box. It
+// sets pixels rather than blending, and copies the first solid row to the
+// others: the box is most of the label's area, and this keeps a preview
+// re-render within a frame.
+func paintBox(dst *image.RGBA, radius float64, c color.NRGBA) {
+	r := dst.Rect
+	radius = math.Min(radius, float64(min(r.Dx(), r.Dy()))/2)
+	band := int(math.Ceil(radius))
+	var solid []byte
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := dst.Pix[dst.PixOffset(r.Min.X, y):][:4*r.Dx()]
+		inBand := y < r.Min.Y+band || y >= r.Max.Y-band
+		if !inBand && solid != nil {
+			copy(row, solid)
+			continue
+		}
+		for x := r.Min.X; x < r.Max.X; x++ {
+			cov := 1.0
+			if inBand && (x < r.Min.X+band || x >= r.Max.X-band) {
+				cov = coverage(x, y, r, radius)
+			}
+			a := float64(c.A) / 255 * cov
+			p := row[4*(x-r.Min.X):]
+			p[0], p[1], p[2], p[3] = pm(c.R, a), pm(c.G, a), pm(c.B, a), uint8(a*255+0.5)
+		}
+		if !inBand {
+			solid = row
+		}
+	}
+}
+
+// coverage is how much of pixel (x, y) the rounded rectangle covers.
+func coverage(x, y int, r image.Rectangle, radius float64) float64 {
+	d := roundedDistance(float64(x)+0.5, float64(y)+0.5,
+		float64(r.Min.X), float64(r.Min.Y), float64(r.Max.X), float64(r.Max.Y), radius)
+	return math.Max(0, math.Min(1, 0.5-d))
+}
+
+// over composites colour c at coverage cov onto one premultiplied pixel.
+func over(p []byte, c color.NRGBA, cov float64) {
+	sa := float64(c.A) / 255 * cov
+	if sa <= 0 {
+		return
+	}
+	k := 1 - sa
+	p[0] = uint8(float64(c.R)*sa + float64(p[0])*k + 0.5)
+	p[1] = uint8(float64(c.G)*sa + float64(p[1])*k + 0.5)
+	p[2] = uint8(float64(c.B)*sa + float64(p[2])*k + 0.5)
+	p[3] = uint8(sa*255 + float64(p[3])*k + 0.5)
+}
+
+// pm premultiplies an 8-bit channel by alpha a (0..1).
+func pm(v uint8, a float64) uint8 { return uint8(float64(v)*a + 0.5) }
 
 // roundedDistance is the signed distance from (px, py) to the edge of a
 // rounded rectangle: negative inside.

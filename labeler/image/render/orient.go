@@ -16,9 +16,9 @@ func DisplaySize(w, h, orientation int) (int, int) {
 	return w, h
 }
 
-// toStored maps displayed pixel (x, y) of a dw×dh displayed frame to the
+// StoredPoint maps displayed pixel (x, y) of a dw×dh displayed frame to the
 // stored pixel it shows.
-func toStored(x, y, dw, dh, orientation int) (int, int) {
+func StoredPoint(x, y, dw, dh, orientation int) (int, int) {
 	switch orientation {
 	case 2:
 		return dw - 1 - x, y
@@ -41,22 +41,22 @@ func toStored(x, y, dw, dh, orientation int) (int, int) {
 // StoredRect maps a rectangle of the displayed frame (dw×dh) to stored
 // coordinates.
 func StoredRect(r image.Rectangle, dw, dh, orientation int) image.Rectangle {
-	x0, y0 := toStored(r.Min.X, r.Min.Y, dw, dh, orientation)
-	x1, y1 := toStored(r.Max.X-1, r.Max.Y-1, dw, dh, orientation)
+	x0, y0 := StoredPoint(r.Min.X, r.Min.Y, dw, dh, orientation)
+	x1, y1 := StoredPoint(r.Max.X-1, r.Max.Y-1, dw, dh, orientation)
 	return image.Rect(min(x0, x1), min(y0, y1), max(x0, x1)+1, max(y0, y1)+1)
 }
 
 // ToStored turns a patch drawn upright into the stored orientation.
-func ToStored(p *image.NRGBA, orientation int) *image.NRGBA {
+func ToStored(p *image.RGBA, orientation int) *image.RGBA {
 	if orientation < 2 || orientation > 8 {
 		return p
 	}
 	pw, ph := p.Rect.Dx(), p.Rect.Dy()
 	sw, sh := DisplaySize(pw, ph, orientation) // swapping is symmetric
-	out := image.NewNRGBA(image.Rect(0, 0, sw, sh))
+	out := image.NewRGBA(image.Rect(0, 0, sw, sh))
 	for y := 0; y < ph; y++ {
 		for x := 0; x < pw; x++ {
-			sx, sy := toStored(x, y, pw, ph, orientation)
+			sx, sy := StoredPoint(x, y, pw, ph, orientation)
 			copy(out.Pix[out.PixOffset(sx, sy):][:4], p.Pix[p.PixOffset(x, y):][:4])
 		}
 	}

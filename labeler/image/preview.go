@@ -1,0 +1,103 @@
+package image
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/gif"
+	"path/filepath"
+
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/image/render"
+	xdraw "golang.org/x/image/draw"
+)
+
+// Preview is an upright, downscaled copy of a picture, decoded once and
+// kept so that every change of a setting only redraws the label. Labels
+// are planned at the picture's full displayed size and drawn scaled, so
+// the preview shows exactly the line breaks the output will have.
+type Preview struct {
+	base *image.RGBA // upright, downscaled
+	full image.Point // displayed size of the original
+}
+
+// LoadPreview decodes a picture (the first frame of an animation) and
+// keeps a copy at most max pixels on its longer side.
+func LoadPreview(path string, max int, maxMP float64) (*Preview, error) {
+	src, err := load(path, maxMP)
+	if err != nil {
+		return nil, err
+	}
+	img := src.img
+	if src.format == fmtGIF {
+		if img, err = gif.Decode(bytes.NewReader(src.data)); err != nil {
+			return nil, fmt.Errorf("image: decode %s: %w", filepath.Base(path), err)
+		}
+	}
+	b := img.Bounds()
+	dw, dh := render.DisplaySize(b.Dx(), b.Dy(), src.orientation)
+	sw, sh := fitWithin(b.Dx(), b.Dy(), max)
+	small := image.NewRGBA(image.Rect(0, 0, sw, sh))
+	xdraw.ApproxBiLinear.Scale(small, small.Rect, img, b, draw.Src, nil)
+	return &Preview{base: upright(small, src.orientation), full: image.Pt(dw, dh)}, nil
+}
+
+// Size is the original's displayed size in pixels.
+func (p *Preview) Size() image.Point { return p.full }
+
+// Render returns a fresh copy of the preview with spec's label drawn on.
+func (p *Preview) Render(spec labeler.Spec) (*image.RGBA, render.Layout, error) {
+	out := image.NewRGBA(p.base.Rect)
+	copy(out.Pix, p.base.Pix)
+	l, err := render.Plan(spec, p.full.X, p.full.Y)
+	if err != nil {
+		return out, l, err
+	}
+	s := l.Scaled(float64(out.Rect.Dx()) / float64(p.full.X))
+	patch, _, err := s.Draw(render.Measure(out, s.Rect))
+	if err != nil {
+		return out, l, err
+	}
+	draw.Draw(out, s.Rect, patch, image.Point{}, draw.Over)
+	return out, l, nil
+}
+
+// Preview implements labeler.Previewer.
+func (Kind) Preview(ctx context.Context, path string, spec labeler.Spec, max int) (image.Image, error) {
+	p, err := LoadPreview(path, max, spec.Image.MaxMegapixels)
+	if err != nil {
+		return nil, err
+	}
+	img, _, err := p.Render(spec)
+	return img, err
+}
+
+// fitWithin scales w×h down to at most max on the longer side.
+func fitWithin(w, h, limit int) (int, int) {
+	if w <= limit && h <= limit {
+		return w, h
+	}
+	if w >= h {
+		return limit, max(1, h*limit/w)
+	}
+	return max(1, w*limit/h), limit
+}
+
+// upright turns a stored picture as its orientation says it is shown.
+func upright(img *image.RGBA, orientation int) *image.RGBA {
+	if orientation < 2 || orientation > 8 {
+		return img
+	}
+	sw, sh := img.Rect.Dx(), img.Rect.Dy()
+	dw, dh := render.DisplaySize(sw, sh, orientation)
+	out := image.NewRGBA(image.Rect(0, 0, dw, dh))
+	for y := 0; y < dh; y++ {
+		for x := 0; x < dw; x++ {
+			sx, sy := render.StoredPoint(x, y, dw, dh, orientation)
+			copy(out.Pix[out.PixOffset(x, y):][:4], img.Pix[img.PixOffset(sx, sy):][:4])
+		}
+	}
+	return out
+}
