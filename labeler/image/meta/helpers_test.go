@@ -99,8 +99,8 @@ func makeEXIF(order bo, orient uint16, thumb bool) []byte {
 	}
 	order.PutUint32(b[4:], 8)
 	b = order.AppendUint16(b, 2)
-	b = entry(order, b, tagOrientation, 3, 1, uint32(orient)<<pick(order, 16, 0))
 	b = entry(order, b, 271, 2, 6, 8+2+24+4)
+	b = entry(order, b, tagOrientation, 3, 1, uint32(orient)<<pick(order, 16, 0))
 	next := uint32(0)
 	if thumb {
 		next = 8 + 2 + 24 + 4 + 6
