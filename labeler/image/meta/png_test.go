@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"encoding/hex"
 	"image"
 	"image/color"
 	"image/png"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -156,6 +158,23 @@ func checkPNGOutput(t *testing.T, out []byte, src *PNGInfo, xmp []byte, keepICC 
 	}
 	if keepICC != (got.ICC != nil) || (keepICC && !bytes.Equal(got.ICC, src.ICC)) || !bytes.Equal(got.EXIF, src.EXIF) {
 		t.Errorf("ICC carried %v (want %v), EXIF equal %v", got.ICC != nil, keepICC, bytes.Equal(got.EXIF, src.EXIF))
+	}
+}
+
+func TestPNGImageMagickRawXMP(t *testing.T) {
+	h := hex.EncodeToString(oldXMP)
+	raw := "\nxmp\n    " + strconv.Itoa(len(oldXMP)) + "\n" + h[:70] + "\n" + h[70:] + "\n"
+	src := withChunks(t, encodePNG(t, testImage(3, 3)), nil, []PNGChunk{{"zTXt", append([]byte(rawProfileKeyword+"\x00\x00"), deflate([]byte(raw))...)}})
+	info, err := ParsePNG(src)
+	if err != nil || !bytes.Equal(info.XMP, oldXMP) {
+		t.Fatalf("raw profile XMP %q, err %v", info.XMP, err)
+	}
+	var out bytes.Buffer
+	if _, err := SplicePNG(&out, encodePNG(t, testImage(3, 3)), info, newXMP(t, info.XMP)); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(out.Bytes(), []byte(rawProfileKeyword)) {
+		t.Error("the old raw profile was kept beside the new XMP")
 	}
 }
 
