@@ -21,6 +21,8 @@ func iccFits(icc []byte, channels int) bool {
 		return channels == 1
 	case "RGB ":
 		return channels == 3
+	case "CMYK":
+		return channels == 4 // Belgi re-encodes CMYK JPEGs as CMYK
 	}
 	return false
 }

@@ -14,9 +14,13 @@ const MaxJPEGXMP = 65502
 // WriteJPEG writes a JPEG made of SOI, the source's APPn and COM segments
 // in their original order with the standard XMP replaced by xmp, and the
 // encoder's frame (DQT..EOI; a leading SOI and APPn/COM segments in it are
-// skipped, the source's take their place). It returns notes for each
+// skipped, the source's take their place). A nil info writes the frame
+// with only the XMP. It returns notes for each
 // segment kind it had to drop.
 func WriteJPEG(w io.Writer, info *JPEGInfo, xmp, frame []byte) ([]string, error) {
+	if info == nil {
+		info = &JPEGInfo{AdobeTransform: -1}
+	}
 	body, channels, err := jpegFrame(frame)
 	if err != nil {
 		return nil, fmt.Errorf("meta: jpeg: encoded frame: %w", err)

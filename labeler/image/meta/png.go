@@ -43,13 +43,15 @@ type PNGInfo struct {
 	ICC     []byte
 	ICCName string
 	EXIF    []byte // eXIf payload (a TIFF structure)
-	XMP     []byte // iTXt "XML:com.adobe.xmp"
+	XMP     []byte // iTXt "XML:com.adobe.xmp", else ImageMagick's raw profile
 	Text    []PNGText
 	// Gamma is gAMA × 100000 (0: absent); SRGBIntent is -1 without sRGB.
 	Gamma          uint32
 	SRGBIntent     int
 	Chromaticities []uint32 // cHRM: white x,y, red x,y, green x,y, blue x,y
 	Phys           *PNGPhys
+
+	rawXMP []byte // ImageMagick's hex copy, used when no iTXt has XMP
 }
 
 // Orientation is the eXIf orientation, 1..8 (1 without eXIf).
@@ -158,6 +160,9 @@ func ParsePNG(data []byte) (*PNGInfo, error) {
 		info.Chunks = append(info.Chunks, c)
 		info.decode(c)
 	}
+	if info.XMP == nil {
+		info.XMP = info.rawXMP
+	}
 	return info, nil
 }
 
@@ -192,6 +197,9 @@ func (p *PNGInfo) decode(c PNGChunk) {
 			p.Text = append(p.Text, t)
 			if t.Keyword == xmpKeyword && p.XMP == nil {
 				p.XMP = []byte(t.Text)
+			}
+			if t.Keyword == rawProfileKeyword && p.rawXMP == nil {
+				p.rawXMP = decodeRawProfile(t.Text)
 			}
 		}
 	}

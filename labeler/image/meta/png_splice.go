@@ -108,7 +108,7 @@ func isXMPText(c PNGChunk) bool {
 		return false
 	}
 	k := textKeyword(c)
-	return k == xmpKeyword || k == "Raw profile type xmp"
+	return k == xmpKeyword || k == rawProfileKeyword
 }
 
 func isText(c PNGChunk) bool { return c.Type == "tEXt" || c.Type == "zTXt" || c.Type == "iTXt" }

@@ -2,6 +2,8 @@ package meta
 
 import (
 	"bytes"
+	"encoding/hex"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -85,4 +87,20 @@ func xmpITXt(xmp []byte) PNGChunk {
 	d = append(d, xmpKeyword...)
 	d = append(d, 0, 0, 0, 0, 0)
 	return PNGChunk{Type: "iTXt", Data: append(d, xmp...)}
+}
+
+// rawProfileKeyword is where ImageMagick puts XMP in PNG: zTXt or tEXt
+// holding "\nxmp\n   LENGTH\n" and then the packet in hex lines.
+const rawProfileKeyword = "Raw profile type xmp"
+
+func decodeRawProfile(s string) []byte {
+	f := strings.Fields(s)
+	if len(f) < 3 || f[0] != "xmp" {
+		return nil
+	}
+	b, err := hex.DecodeString(strings.Join(f[2:], ""))
+	if err != nil {
+		return nil
+	}
+	return b
 }

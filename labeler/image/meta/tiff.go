@@ -17,17 +17,17 @@ type TIFFTag struct {
 // tiffCarry are the descriptive IFD0 tags that still describe the image
 // after a re-encode, and the ones this package handles itself.
 var tiffCarry = map[uint16]bool{
-	269: true, // DocumentName
-	270: true, // ImageDescription
-	271: true, // Make
-	272: true, // Model
-	282: true, // XResolution
-	283: true, // YResolution
-	296: true, // ResolutionUnit
-	305: true, // Software
-	306: true, // DateTime
-	315: true, // Artist
-	316: true, // HostComputer
+	269:            true, // DocumentName
+	270:            true, // ImageDescription
+	271:            true, // Make
+	272:            true, // Model
+	282:            true, // XResolution
+	283:            true, // YResolution
+	296:            true, // ResolutionUnit
+	305:            true, // Software
+	306:            true, // DateTime
+	315:            true, // Artist
+	316:            true, // HostComputer
 	tagOrientation: true,
 	tagIPTC:        true,
 	tagICC:         true,
