@@ -28,8 +28,8 @@ func newBitWriter(w io.Writer) bitWriter {
 }
 
 // put appends the low n bits of bits (n ≤ 32). At most 31 bits wait in acc
-// between calls, so acc never overflows. It is kept small enough for the
-// compiler to inline; the rarer spill is a call.
+// between calls, so acc never overflows. The hot caller, putValue, repeats
+// these lines inline; the rare spill stays a call.
 func (b *bitWriter) put(bits, n uint32) {
 	b.acc = b.acc<<n | uint64(bits)
 	b.n += n

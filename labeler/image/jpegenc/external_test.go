@@ -41,6 +41,9 @@ func identify(t *testing.T, data []byte) string {
 		t.Fatalf("identify: %v: %s", err, stderr.String())
 	}
 	fields := strings.Fields(string(out))
+	if len(fields) != 3 {
+		t.Fatalf("identify printed %q", out)
+	}
 	return strings.Join(fields[:2], " ")
 }
 

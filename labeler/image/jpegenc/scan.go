@@ -15,10 +15,10 @@ type plane struct {
 }
 
 // load copies the 8×8 block whose top-left sample is (x, y) into blk.
-// Blocks that cross the plane's right or
-// bottom edge, including the padding blocks that fill the last MCU,
-// replicate the last column and row, which keeps the padding cheap to
-// code and keeps ringing out of the visible edge.
+// Blocks that cross the plane's right or bottom edge, including the
+// padding blocks that fill the last MCU, replicate the last column and
+// row, which keeps the padding cheap to code and keeps ringing out of the
+// visible edge.
 func (p *plane) load(blk *[64]byte, x, y int) {
 	if x+8 <= p.w && y+8 <= p.h {
 		for r := range 8 {
