@@ -23,19 +23,24 @@ const (
 	flushAt = chunkSize - 10*64*27*2/8
 )
 
-func newBitWriter(w io.Writer) *bitWriter {
-	return &bitWriter{w: w, buf: make([]byte, 0, chunkSize)}
+func newBitWriter(w io.Writer) bitWriter {
+	return bitWriter{w: w, buf: make([]byte, 0, chunkSize)}
 }
 
 // put appends the low n bits of bits (n ≤ 32). At most 31 bits wait in acc
-// between calls, so acc never overflows.
+// between calls, so acc never overflows. The hot caller, putValue, repeats
+// these lines inline; the rare spill stays a call.
 func (b *bitWriter) put(bits, n uint32) {
 	b.acc = b.acc<<n | uint64(bits)
 	b.n += n
 	if b.n >= 32 {
-		b.n -= 32
-		b.emit32(uint32(b.acc >> b.n))
+		b.spill()
 	}
+}
+
+func (b *bitWriter) spill() {
+	b.n -= 32
+	b.emit32(uint32(b.acc >> b.n))
 }
 
 // emit32 appends four bytes, stuffing a zero after each 0xFF. Most words

@@ -6,8 +6,8 @@
 // The contract:
 //   - A Frame holds planes already at their own resolution; the encoder
 //     never resamples or converts colour, it only transforms and codes.
-//     FromYCbCr, FromGray and FromCMYK build a Frame from what image/jpeg
-//     decodes, without copying luma or chroma.
+//     FromYCbCr and FromGray wrap what image/jpeg decodes without copying;
+//     FromCMYK splits and inverts the samples into planes.
 //   - EncodeSegments writes DQT, SOF, DHT, DRI, SOS, the entropy-coded data
 //     and EOI, so the caller can write SOI and splice the source's APPn
 //     segments first. Encode writes a whole minimal file.

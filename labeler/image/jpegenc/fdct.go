@@ -16,39 +16,43 @@ const (
 	c2pc6 = 1.306562965 // cos(2π/16) + cos(6π/16)
 )
 
-// fdct transforms blk in place: rows first, then columns.
-func fdct(blk *[64]float32) {
-	for r := 0; r < 64; r += 8 {
-		row := (*[8]float32)(blk[r : r+8])
-		fdct8(&row[0], &row[1], &row[2], &row[3], &row[4], &row[5], &row[6], &row[7])
-	}
-	for c := range 8 {
-		fdct8(&blk[c], &blk[c+8], &blk[c+16], &blk[c+24], &blk[c+32], &blk[c+40], &blk[c+48], &blk[c+56])
-	}
+// fdct transforms the samples in src into out, without the level shift
+// (see levelShiftDC). Each pass transforms rows and writes them as
+// columns, so two passes do rows then columns and leave the block the
+// right way round, with one loop body and no calls per row. The first
+// pass reads bytes directly, sparing a float copy of the block.
+func fdct(out *[64]float32, src *[64]byte) {
+	var tmp [64]float32
+	fdctPass(&tmp, src)
+	fdctPass(out, &tmp)
 }
 
-// fdct8 is one AAN pass over eight samples addressed by pointer, so the
-// same code serves rows and columns; the compiler inlines it.
-func fdct8(p0, p1, p2, p3, p4, p5, p6, p7 *float32) {
-	t0, t7 := *p0+*p7, *p0-*p7
-	t1, t6 := *p1+*p6, *p1-*p6
-	t2, t5 := *p2+*p5, *p2-*p5
-	t3, t4 := *p3+*p4, *p3-*p4
+// fdctPass is one AAN 8-point transform of each row of src, stored into
+// the matching column of dst. It is generic only so the byte and float
+// passes share one body; each instantiation is compiled separately.
+func fdctPass[T byte | float32](dst *[64]float32, src *[64]T) {
+	for i := range 8 {
+		s := (*[8]T)(src[i*8 : i*8+8])
+		t0, t7 := float32(s[0])+float32(s[7]), float32(s[0])-float32(s[7])
+		t1, t6 := float32(s[1])+float32(s[6]), float32(s[1])-float32(s[6])
+		t2, t5 := float32(s[2])+float32(s[5]), float32(s[2])-float32(s[5])
+		t3, t4 := float32(s[3])+float32(s[4]), float32(s[3])-float32(s[4])
 
-	e0, e3 := t0+t3, t0-t3
-	e1, e2 := t1+t2, t1-t2
-	*p0, *p4 = e0+e1, e0-e1
-	z1 := (e2 + e3) * c4
-	*p2, *p6 = e3+z1, e3-z1
+		e0, e3 := t0+t3, t0-t3
+		e1, e2 := t1+t2, t1-t2
+		z1 := (e2 + e3) * c4
+		dst[i], dst[i+32] = e0+e1, e0-e1
+		dst[i+16], dst[i+48] = e3+z1, e3-z1
 
-	o0, o1, o2 := t4+t5, t5+t6, t6+t7
-	z5 := (o0 - o2) * c6mc2
-	z2 := c2mc6*o0 + z5
-	z4 := c2pc6*o2 + z5
-	z3 := o1 * c4
-	z11, z13 := t7+z3, t7-z3
-	*p5, *p3 = z13+z2, z13-z2
-	*p1, *p7 = z11+z4, z11-z4
+		o0, o1, o2 := t4+t5, t5+t6, t6+t7
+		z5 := (o0 - o2) * c6mc2
+		z2 := c2mc6*o0 + z5
+		z4 := c2pc6*o2 + z5
+		z3 := o1 * c4
+		z11, z13 := t7+z3, t7-z3
+		dst[i+40], dst[i+24] = z13+z2, z13-z2
+		dst[i+8], dst[i+56] = z11+z4, z11-z4
+	}
 }
 
 // aanScale[k] is the factor AAN leaves on frequency k of one pass.
@@ -81,9 +85,15 @@ func quantize(blk *[64]float32, recip *[64]float32, out *[64]int32) uint64 {
 	for k := range 64 {
 		// Adding 16384.5 and truncating rounds half up without a branch;
 		// baseline coefficients stay far inside ±16384.
-		c := int32(blk[zigzag[k]]*recip[k]+16384.5) - 16384
+		c := int32(blk[zigzag[k]&63]*recip[k]+16384.5) - 16384 // &63 drops a bounds check
 		out[k] = c
 		mask |= uint64(uint32(c|-c)>>31) << k
 	}
 	return mask
 }
+
+// levelShiftDC is what subtracting 128 from every sample (T.81 A.3.1)
+// does to the unnormalised AAN DC output: 64 × 128. Applying it once
+// after the transform saves 64 subtractions per block and changes no
+// other coefficient, since a constant has no AC energy.
+const levelShiftDC = 64 * 128

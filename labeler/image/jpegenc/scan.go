@@ -14,30 +14,27 @@ type plane struct {
 	pred         int32 // DC of the previous block, T.81 F.1.1.5.1
 }
 
-// load copies the 8×8 block whose top-left sample is (x, y) into blk,
-// level-shifted to -128..127. Blocks that cross the plane's right or
-// bottom edge, including the padding blocks that fill the last MCU,
-// replicate the last column and row, which keeps the padding cheap to
-// code and keeps ringing out of the visible edge.
-func (p *plane) load(blk *[64]float32, x, y int) {
+// load copies the 8×8 block whose top-left sample is (x, y) into blk.
+// Blocks that cross the plane's right or bottom edge, including the
+// padding blocks that fill the last MCU, replicate the last column and
+// row, which keeps the padding cheap to code and keeps ringing out of the
+// visible edge.
+func (p *plane) load(blk *[64]byte, x, y int) {
 	if x+8 <= p.w && y+8 <= p.h {
 		for r := range 8 {
 			off := (y+r)*p.stride + x
-			row := (*[8]byte)(p.pix[off : off+8])
-			for c, s := range row {
-				blk[r*8+c] = float32(s) - 128
-			}
+			*(*[8]byte)(blk[r*8:]) = *(*[8]byte)(p.pix[off:])
 		}
 		return
 	}
 	p.loadEdge(blk, x, y)
 }
 
-func (p *plane) loadEdge(blk *[64]float32, x, y int) {
+func (p *plane) loadEdge(blk *[64]byte, x, y int) {
 	for r := range 8 {
 		off := min(y+r, p.h-1) * p.stride
 		for c := range 8 {
-			blk[r*8+c] = float32(p.pix[off+min(x+c, p.w-1)]) - 128
+			blk[r*8+c] = p.pix[off+min(x+c, p.w-1)]
 		}
 	}
 }
@@ -45,16 +42,18 @@ func (p *plane) loadEdge(blk *[64]float32, x, y int) {
 // encoder codes one scan: it owns the bit writer and the scratch block so
 // nothing is allocated per block.
 type encoder struct {
-	bw     *bitWriter
-	planes []plane
-	blk    [64]float32
-	coef   [64]int32
+	bw      bitWriter
+	planes  []plane
+	samples [64]byte
+	blk     [64]float32
+	coef    [64]int32
 }
 
 // block transforms, quantizes and Huffman-codes one block of p.
 func (e *encoder) block(p *plane, x, y int) {
-	p.load(&e.blk, x, y)
-	fdct(&e.blk)
+	p.load(&e.samples, x, y)
+	fdct(&e.blk, &e.samples)
+	e.blk[0] -= levelShiftDC
 	mask := quantize(&e.blk, &p.recip, &e.coef)
 
 	dc := e.coef[0]
@@ -64,7 +63,7 @@ func (e *encoder) block(p *plane, x, y int) {
 	ac := p.huff.ac
 	next := 1 // zigzag position after the last coded coefficient
 	for m := mask &^ 1; m != 0; m &= m - 1 {
-		k := bits.TrailingZeros64(m)
+		k := bits.TrailingZeros64(m) & 63 // m != 0; the mask drops a bounds check
 		run := k - next
 		for ; run > 15; run -= 16 {
 			e.bw.put(ac[0xF0].bits, ac[0xF0].n) // ZRL: sixteen zeros
@@ -83,9 +82,15 @@ func (e *encoder) putValue(t *huffTable, run int, v int32) {
 	s := v >> 31               // all ones when v is negative
 	mag := uint32((v ^ s) - s) // |v|
 	size := uint32(bits.Len32(mag))
-	hc := t[run<<4|int(size)]
+	hc := t[(run<<4|int(size))&0xFF] // the mask drops a bounds check
 	extra := uint32(v+s) & (1<<size - 1)
-	e.bw.put(hc.bits<<size|extra, hc.n+size)
+	// bitWriter.put by hand: it is one call too many for the inliner here.
+	b := &e.bw
+	b.acc = b.acc<<(hc.n+size) | uint64(hc.bits<<size|extra)
+	b.n += hc.n + size
+	if b.n >= 32 {
+		b.spill()
+	}
 }
 
 // scan walks the MCUs in raster order. With one component the scan is

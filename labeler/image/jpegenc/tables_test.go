@@ -108,3 +108,42 @@ func wide(start, n int) []byte {
 	}
 	return b
 }
+
+// TestStandardHuffmanSpecs guards the Annex K tables typed in huffman.go:
+// counts must match the symbol lists, AC tables must hold every
+// run/size symbol baseline can emit, and the canonical codes must fit
+// their lengths (a complete-or-short prefix code).
+func TestStandardHuffmanSpecs(t *testing.T) {
+	for i, spec := range []*huffSpec{&stdDCLuma, &stdACLuma, &stdDCChroma, &stdACChroma} {
+		total := 0
+		for _, c := range spec.counts {
+			total += int(c)
+		}
+		if total != len(spec.values) {
+			t.Errorf("spec %d: counts sum to %d, %d values", i, total, len(spec.values))
+		}
+		table := spec.build()
+		seen := map[uint8]bool{}
+		for _, v := range spec.values {
+			if seen[v] {
+				t.Errorf("spec %d: symbol %#02x twice", i, v)
+			}
+			seen[v] = true
+			if c := table[v]; c.n == 0 || c.bits >= 1<<c.n || c.bits == 1<<c.n-1 {
+				t.Errorf("spec %d: symbol %#02x code %b/%d (all-ones codes are reserved)", i, v, c.bits, c.n)
+			}
+		}
+		if i%2 == 1 {
+			for run := range 16 {
+				for size := 1; size <= 10; size++ {
+					if !seen[uint8(run<<4|size)] {
+						t.Errorf("AC spec %d lacks run %d size %d", i, run, size)
+					}
+				}
+			}
+			if !seen[0x00] || !seen[0xF0] {
+				t.Errorf("AC spec %d lacks EOB or ZRL", i)
+			}
+		}
+	}
+}
