@@ -116,3 +116,16 @@ func CMYK(img image.Image) *image.CMYK {
 	}
 	return out
 }
+
+// Rotate90 turns img a quarter clockwise... counter-clockwise, so that
+// EXIF orientation 6 ("rotate 90° clockwise to show") displays it upright.
+func Rotate90(img image.Image) *image.RGBA {
+	b := img.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, b.Dy(), b.Dx()))
+	for y := 0; y < b.Dy(); y++ {
+		for x := 0; x < b.Dx(); x++ {
+			out.Set(y, b.Dx()-1-x, img.At(b.Min.X+x, b.Min.Y+y))
+		}
+	}
+	return out
+}

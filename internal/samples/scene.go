@@ -2,8 +2,7 @@ package samples
 
 import (
 	"image"
-	"image/color"
-	"math"
+		"math"
 	"math/rand/v2"
 )
 
@@ -15,25 +14,42 @@ func Scene(w, h int, seed uint64) *image.RGBA {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	horizon := 0.62 * float64(h)
 	sunX, sunY, sunR := 0.68*float64(w), 0.42*float64(h), 0.07*float64(min(w, h))
+	far, near := ridgeLines(w, h, horizon)
 	for y := 0; y < h; y++ {
+		fy := float64(y)
+		skyC := sky(fy / horizon)
+		row := img.Pix[img.PixOffset(0, y):]
 		for x := 0; x < w; x++ {
-			fx, fy := float64(x), float64(y)
-			c := sky(fy / horizon)
+			fx := float64(x)
+			c := skyC
 			if d := math.Hypot(fx-sunX, fy-sunY); d < sunR*3 {
 				c = mix(c, rgb(255, 214, 140), math.Max(0, 1-d/(sunR*3))*0.55)
 				if d < sunR {
 					c = rgb(255, 236, 190)
 				}
 			}
-			c = ridges(c, fx/float64(w), fy, horizon, float64(h))
+			c = ridges(c, fy, horizon, far[x], near[x])
 			if fy > horizon {
 				c = lake(img, x, y, horizon, c)
 			}
 			n := (rng.Float64() - 0.5) * 10
-			img.SetRGBA(x, y, color.RGBA{clamp(c[0] + n), clamp(c[1] + n), clamp(c[2] + n), 255})
+			p := row[4*x:]
+			p[0], p[1], p[2], p[3] = clamp(c[0]+n), clamp(c[1]+n), clamp(c[2]+n), 255
 		}
 	}
 	return img
+}
+
+// ridgeLines gives, per column, the heights of the far and near ridges.
+func ridgeLines(w, h int, horizon float64) (far, near []float64) {
+	far, near = make([]float64, w), make([]float64, w)
+	fh := float64(h)
+	for x := range far {
+		u := float64(x) / float64(w)
+		far[x] = horizon - fh*(0.16+0.05*math.Sin(u*9.1)+0.03*math.Sin(u*23.7))
+		near[x] = horizon - fh*(0.08+0.06*math.Sin(u*5.3+1.2)+0.02*math.Sin(u*31))
+	}
+	return far, near
 }
 
 type fcolor [3]float64
@@ -53,9 +69,7 @@ func sky(t float64) fcolor {
 }
 
 // ridges paints the far and near mountains above the horizon.
-func ridges(c fcolor, u, y, horizon, h float64) fcolor {
-	far := horizon - h*(0.16+0.05*math.Sin(u*9.1)+0.03*math.Sin(u*23.7))
-	near := horizon - h*(0.08+0.06*math.Sin(u*5.3+1.2)+0.02*math.Sin(u*31))
+func ridges(c fcolor, y, horizon, far, near float64) fcolor {
 	switch {
 	case y > near && y <= horizon:
 		return mix(rgb(40, 44, 70), rgb(24, 30, 48), (y-near)/(horizon-near+1))

@@ -1,0 +1,93 @@
+// Command gen writes Belgi's sample media into a folder: the "demo" set
+// (one picture of each kind Belgi handles, for `make demo` and the app's
+// screenshot) or the "photos" set (20 photographs of 2.5 to 26
+// megapixels, for bench/images.sh). Everything is generated, so it ships
+// with no licence to worry about.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/belgi-kz/belgi/internal/samples"
+)
+
+func main() {
+	out := flag.String("out", "samples", "folder to write into")
+	set := flag.String("set", "demo", "which set: demo or photos")
+	flag.Parse()
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		fail(err)
+	}
+	var files map[string]func() []byte
+	switch *set {
+	case "demo":
+		files = demo()
+	case "photos":
+		files = photos()
+	default:
+		fail(fmt.Errorf("unknown set %q (demo or photos)", *set))
+	}
+	write(*out, files)
+}
+
+func demo() map[string]func() []byte {
+	return map[string]func() []byte{
+		"lake-at-dusk.jpg": func() []byte { return samples.JPEG(samples.Scene(2400, 1600, 1), 90, 1) },
+		// A phone portrait: stored landscape, shown upright (EXIF 6).
+		"portrait-phone.jpg": func() []byte { return samples.JPEG(samples.Rotate90(samples.Scene(1200, 1800, 2)), 88, 6) },
+		"poster.png":         func() []byte { return samples.PNG(samples.WithAlpha(samples.Scene(1000, 700, 3))) },
+		"loop.gif":           func() []byte { return samples.AnimatedGIF(360, 240, 6, 12) },
+	}
+}
+
+// photos are sized like the cameras and phones newsrooms use.
+func photos() map[string]func() []byte {
+	sizes := [][2]int{
+		{1920, 1280}, {2048, 1536}, {2592, 1944}, {3000, 2000}, {3264, 2448},
+		{3456, 2304}, {4000, 3000}, {4032, 3024}, {4288, 2848}, {4608, 3456},
+		{5184, 3456}, {5472, 3648}, {6000, 4000}, {6016, 4016}, {6240, 4160},
+		{4000, 6000}, {3024, 4032}, {2448, 3264}, {5760, 3840}, {6240, 4160},
+	}
+	files := map[string]func() []byte{}
+	for i, s := range sizes {
+		name := fmt.Sprintf("photo-%02d-%dx%d.jpg", i+1, s[0], s[1])
+		seed, q := uint64(i+1), 85+i%3*5
+		files[name] = func() []byte { return samples.JPEG(samples.Scene(s[0], s[1], seed), q, 1) }
+	}
+	return files
+}
+
+// write makes the files on all CPUs; each is written whole or not at all.
+func write(dir string, files map[string]func() []byte) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for name, make := range files {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			p := filepath.Join(dir, name)
+			if _, err := os.Stat(p); err == nil {
+				return
+			}
+			tmp := p + ".tmp"
+			if err := os.WriteFile(tmp, make(), 0o644); err != nil {
+				fail(err)
+			}
+			if err := os.Rename(tmp, p); err != nil {
+				fail(err)
+			}
+			fmt.Println(p)
+		})
+	}
+	wg.Wait()
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "gen:", err)
+	os.Exit(1)
+}
+
