@@ -117,8 +117,9 @@ func CMYK(img image.Image) *image.CMYK {
 	return out
 }
 
-// Rotate90 turns img a quarter clockwise... counter-clockwise, so that
-// EXIF orientation 6 ("rotate 90° clockwise to show") displays it upright.
+// Rotate90 turns img a quarter turn counter-clockwise: what a phone
+// stores for an upright portrait it tags with EXIF orientation 6
+// ("rotate 90° clockwise to show").
 func Rotate90(img image.Image) *image.RGBA {
 	b := img.Bounds()
 	out := image.NewRGBA(image.Rect(0, 0, b.Dy(), b.Dx()))
