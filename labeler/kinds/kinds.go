@@ -3,11 +3,17 @@
 // for its types; the list here is explicit, with no init() magic.
 package kinds
 
-import "github.com/belgi-kz/belgi/labeler"
+import (
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/text"
+)
 
 // Default returns the registry the app and the CLI use. Order matters:
 // kinds whose magic bytes are unmistakable come before kinds that sniff
 // by content (text).
 func Default() *labeler.Registry {
-	return labeler.NewRegistry()
+	return labeler.NewRegistry(
+		text.DocumentKind(),
+		text.Kind(),
+	)
 }

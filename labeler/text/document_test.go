@@ -70,7 +70,7 @@ func TestPDF(t *testing.T) {
 			if !strings.Contains(text, "Page 1 of the story") {
 				t.Errorf("original text lost:\n%s", text)
 			}
-			if info := run(t, "pdfinfo", res.Output); !regexp.MustCompile(`Pages:\s+`+tc.pages+`\n`).MatchString(info) {
+			if info := run(t, "pdfinfo", res.Output); !regexp.MustCompile(`Pages:\s+` + tc.pages + `\n`).MatchString(info) {
 				t.Errorf("page count changed:\n%s", info)
 			}
 			dst := strings.TrimSpace(run(t, "exiftool", "-s3", "-XMP-iptcExt:DigitalSourceType", res.Output))
