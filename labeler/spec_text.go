@@ -1,9 +1,39 @@
 package labeler
 
+import (
+	"errors"
+	"fmt"
+)
+
 // TextSpec holds knobs only text and documents have. Owned by the text
 // kind; fields are added as it grows.
-type TextSpec struct{}
+type TextSpec struct {
+	// AtEnd repeats the notice at the end of plain text and Markdown, for
+	// readers who jump to the end or excerpts cut from the bottom.
+	AtEnd bool
+	// PDFPages is "first" (stamp the first page) or "all".
+	PDFPages string
+	// CueSeconds is how long the subtitle notice cue shows, from 0.
+	CueSeconds float64
+}
 
-func defaultTextSpec() TextSpec { return TextSpec{} }
+// PDF page choices.
+const (
+	PDFFirst = "first"
+	PDFAll   = "all"
+)
 
-func (t TextSpec) validate() error { return nil }
+// Three seconds is the upper end of the 2–3 s opening notice that
+// DESIGN.md adopts for video; a subtitle notice reads in that time.
+func defaultTextSpec() TextSpec { return TextSpec{PDFPages: PDFFirst, CueSeconds: 3} }
+
+func (t TextSpec) validate() error {
+	var errs []error
+	if t.PDFPages != PDFFirst && t.PDFPages != PDFAll {
+		errs = append(errs, fmt.Errorf("PDF pages %q must be %q or %q", t.PDFPages, PDFFirst, PDFAll))
+	}
+	if t.CueSeconds < 1 || t.CueSeconds > 30 {
+		errs = append(errs, fmt.Errorf("subtitle notice of %.3g s is outside 1–30 s", t.CueSeconds))
+	}
+	return errors.Join(errs...)
+}

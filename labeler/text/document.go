@@ -1,0 +1,156 @@
+package text
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/provenance"
+	"github.com/belgi-kz/belgi/labeler/text/docx"
+	"github.com/belgi-kz/belgi/labeler/text/pdf"
+)
+
+// Document is the "document" kind: DOCX and PDF.
+type Document struct{}
+
+// DocumentKind returns the document kind.
+func DocumentKind() Document { return Document{} }
+
+// Name implements labeler.Kind.
+func (Document) Name() string { return "document" }
+
+// Extensions implements labeler.Kind.
+func (Document) Extensions() []string { return []string{".docx", ".pdf"} }
+
+// Sniff claims PDFs by their header and zips that name a "word/" part in
+// their first local headers; other zips (XLSX, EPUB, plain archives) are
+// left alone, and a DOCX whose first entries are large falls back to its
+// extension.
+func (Document) Sniff(head []byte) bool { return docFormat("", head) != "" }
+
+func docFormat(name string, head []byte) string {
+	switch {
+	case bytes.Contains(head[:min(len(head), 1024)], []byte("%PDF-")):
+		return "pdf"
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) && bytes.Contains(head, []byte("word/")):
+		return "docx"
+	}
+	return strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), ".")
+}
+
+// Label implements labeler.Kind.
+func (Document) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
+	name := filepath.Base(job.Input)
+	head, err := headOf(job.Input)
+	if err != nil {
+		return labeler.Outcome{}, fmt.Errorf("document: %s: %w", name, err)
+	}
+	switch docFormat(name, head) {
+	case "pdf":
+		err = pdf.Label(ctx, job.Input, job.Temp, pdfNotice(job.Spec))
+	case "docx":
+		err = docx.Label(ctx, job.Input, job.Temp, docxNotice(job.Spec))
+	default:
+		err = fmt.Errorf("%w: not a DOCX or PDF", labeler.ErrUnsupported)
+	}
+	if err != nil {
+		return labeler.Outcome{}, fmt.Errorf("document: %s: %w", name, err)
+	}
+	return labeler.Outcome{Layers: layers}, nil
+}
+
+func pdfNotice(spec labeler.Spec) pdf.Notice {
+	mark := provenance.MarkFor(spec, layers)
+	return pdf.Notice{
+		Lines:    spec.Lines(),
+		AllPages: spec.Text.PDFPages == labeler.PDFAll,
+		XMP:      func(existing []byte) ([]byte, error) { return provenance.Packet(existing, mark) },
+	}
+}
+
+func docxNotice(spec labeler.Spec) docx.Notice {
+	var lines []docx.Line
+	for _, w := range spec.Wordings() {
+		lines = append(lines, docx.Line{Lang: string(w.Lang), Text: w.Notice})
+		if w.Person != "" {
+			lines = append(lines, docx.Line{Lang: string(w.Lang), Text: w.Person})
+		}
+	}
+	return docx.Notice{Lines: lines, DigitalSourceType: spec.DigitalSourceType(), Record: Record(spec, layers)}
+}
+
+// Inspect implements labeler.Kind.
+func (Document) Inspect(ctx context.Context, path string) (labeler.Report, error) {
+	name := filepath.Base(path)
+	head, err := headOf(path)
+	if err != nil {
+		return labeler.Report{}, fmt.Errorf("document: %s: %w", name, err)
+	}
+	var r labeler.Report
+	switch docFormat(name, head) {
+	case "pdf":
+		r, err = inspectPDF(path)
+	case "docx":
+		r, err = inspectDOCX(path)
+	default:
+		err = fmt.Errorf("%w: not a DOCX or PDF", labeler.ErrUnsupported)
+	}
+	if err != nil {
+		return r, fmt.Errorf("document: %s: %w", name, err)
+	}
+	return r, nil
+}
+
+func inspectPDF(path string) (labeler.Report, error) {
+	f, err := pdf.Inspect(path)
+	if err != nil {
+		return labeler.Report{}, err
+	}
+	found := provenance.Read(f.XMP)
+	r := report("document", "pdf", Mark{}, found.Belgi, f.Notice)
+	r.Provenance, r.Layers = nil, nil
+	found.Report(&r)
+	r.Layers = nil
+	if f.Notice {
+		r.Layers = append(r.Layers, labeler.LayerNotice)
+	}
+	if found.DigitalSourceType != "" {
+		r.Layers = append(r.Layers, labeler.LayerXMP)
+	}
+	return r, nil
+}
+
+func inspectDOCX(path string) (labeler.Report, error) {
+	f, err := docx.Inspect(path)
+	if err != nil {
+		return labeler.Report{}, err
+	}
+	m, found := ParseRecord(f.Record)
+	if f.DigitalSourceType != "" {
+		m.DigitalSourceType = f.DigitalSourceType
+	}
+	r := report("document", "docx", m, found, f.Notice)
+	if !found && f.DigitalSourceType != "" {
+		r.DigitalSourceType = f.DigitalSourceType
+	}
+	return r, nil
+}
+
+func headOf(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, err := io.ReadFull(f, head)
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		err = nil
+	}
+	return head[:n], err
+}

@@ -1,0 +1,100 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// Limits on what a DOCX may contain. Real documents stay far below them;
+// a zip bomb does not.
+const (
+	MaxEntries    = 10000
+	MaxEntrySize  = 256 << 20 // uncompressed bytes of one entry
+	MaxTotalSize  = 1 << 30   // uncompressed bytes of all entries
+	MaxRatio      = 200       // uncompressed / compressed, for entries over 1 MiB
+	ratioFreeSize = 1 << 20
+)
+
+// checkArchive refuses archives that could escape a folder or exhaust
+// memory, before any entry is decompressed.
+func checkArchive(r *zip.Reader) error {
+	if len(r.File) > MaxEntries {
+		return fmt.Errorf("%d zip entries; more than %d is refused", len(r.File), MaxEntries)
+	}
+	var total uint64
+	for _, f := range r.File {
+		if err := checkEntry(f); err != nil {
+			return err
+		}
+		total += f.UncompressedSize64
+		if total > MaxTotalSize {
+			return fmt.Errorf("entries add up to more than %d MiB uncompressed; refused as a possible zip bomb", MaxTotalSize>>20)
+		}
+	}
+	return nil
+}
+
+func checkEntry(f *zip.File) error {
+	if err := safeName(f.Name); err != nil {
+		return err
+	}
+	if f.UncompressedSize64 > MaxEntrySize {
+		return fmt.Errorf("entry %q is %d MiB uncompressed; more than %d MiB is refused", f.Name, f.UncompressedSize64>>20, MaxEntrySize>>20)
+	}
+	if f.UncompressedSize64 > ratioFreeSize && f.UncompressedSize64 > MaxRatio*f.CompressedSize64 {
+		return fmt.Errorf("entry %q expands more than %d times; refused as a possible zip bomb", f.Name, MaxRatio)
+	}
+	return nil
+}
+
+// safeName refuses entry names that would leave the folder they were
+// extracted to: absolute paths, drive letters, backslashes and "..".
+func safeName(name string) error {
+	bad := name == "" || strings.HasPrefix(name, "/") || strings.Contains(name, "\\") ||
+		strings.Contains(name, ":") || strings.ContainsRune(name, 0)
+	for _, part := range strings.Split(name, "/") {
+		bad = bad || part == ".."
+	}
+	if bad || path.Clean(name) != strings.TrimSuffix(name, "/") {
+		return fmt.Errorf("entry name %q could escape its folder (zip-slip); refused", name)
+	}
+	return nil
+}
+
+// readPart decompresses one entry, never more than its declared size (the
+// header could lie), and refuses DTDs: entity tricks (billion laughs,
+// external entities) need one, and Office never writes one.
+func readPart(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("entry %q: %w", f.Name, err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, int64(f.UncompressedSize64)+1))
+	if err != nil {
+		return nil, fmt.Errorf("entry %q: %w", f.Name, err)
+	}
+	if uint64(len(b)) > f.UncompressedSize64 {
+		return nil, fmt.Errorf("entry %q is larger than its header says; refused", f.Name)
+	}
+	if bytes.Contains(b, []byte("<!DOCTYPE")) || bytes.Contains(b, []byte("<!ENTITY")) {
+		return nil, fmt.Errorf("entry %q declares a DOCTYPE or ENTITY, which Word never writes; refused (XML entity attack?)", f.Name)
+	}
+	return b, nil
+}
+
+func find(r *zip.Reader, name string) *zip.File {
+	for _, f := range r.File {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+var errNotDOCX = errors.New("not a Word document: [Content_Types].xml or the main document part is missing")

@@ -1,0 +1,78 @@
+package text
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/belgi-kz/belgi/labeler"
+)
+
+// FuzzSubtitles: any input either is refused or comes out with exactly one
+// more cue, the notice readable back, and (for SRT) the original's lines
+// all still there in order.
+func FuzzSubtitles(f *testing.F) {
+	for _, tc := range textCases() {
+		if strings.HasSuffix(tc.name, ".srt") || strings.HasSuffix(tc.name, ".vtt") {
+			f.Add(string(tc.data), strings.HasSuffix(tc.name, ".vtt"))
+		}
+	}
+	f.Add("1\n00:00:01,000 --> 00:00:02,000\n2\n00:00:03,000 --> 00:00:04,000\n", false)
+	f.Add("00:00:01,000 --> 00:00:02,000\nno number\n\n\n\n00:00:03,000 --> 00:00:04,000\n", false)
+	f.Add("WEBVTT\nREGION\nid:x\n\nNOTE a\n\nid\n00:01.000 --> 00:02.000 align:start\n<v Ана>Сәлем</v>", true)
+	spec := labeler.DefaultSpec()
+	f.Fuzz(func(t *testing.T, s string, vtt bool) {
+		label, inspect := labelSRT, inspectPlain
+		if vtt {
+			label, inspect = labelVTT, inspectVTT
+		}
+		out, err := label(s, spec, "\n")
+		if err != nil {
+			return
+		}
+		if got, want := cueCount(parseSubtitles(out)), cueCount(parseSubtitles(s))+1; got != want && !vtt {
+			t.Fatalf("%d cues after labeling, want %d:\n%q", got, want, out)
+		}
+		m, found, notice := inspect(out)
+		if !found || !notice || m.DigitalSourceType != spec.DigitalSourceType() {
+			t.Fatalf("read back %+v found=%v notice=%v:\n%q", m, found, notice, out)
+		}
+	})
+}
+
+// FuzzHTMLInsert: the labeled document is the original with two
+// insertions, the original's bytes in order, and reads back as labeled.
+func FuzzHTMLInsert(f *testing.F) {
+	for _, tc := range textCases() {
+		if strings.HasPrefix(tc.name, "page") || strings.HasPrefix(tc.name, "fragment") {
+			f.Add(string(tc.data))
+		}
+	}
+	for _, s := range []string{"", "<html><body>", "<BODY onload='a>b'>x", "<head></head>tail", "<script>'<body>'</script><body>", "<!--", "<body", "<!DOCTYPE html><title>x</title>"} {
+		f.Add(s)
+	}
+	spec := labeler.DefaultSpec()
+	f.Fuzz(func(t *testing.T, s string) {
+		out := labelHTML(s, spec, "\n")
+		if !isSubsequence(s, out) || len(out) <= len(s) {
+			t.Fatalf("original not kept in order:\n%q\n%q", s, out)
+		}
+		p := findPlaces(s)
+		if p.meta > p.notice || p.notice > len(s) {
+			t.Fatalf("places %+v out of order for %q", p, s)
+		}
+		if _, found, notice := inspectHTML(out); !found || !notice {
+			t.Fatalf("not read back from %q", out)
+		}
+	})
+}
+
+// isSubsequence reports whether a's bytes appear in b in order.
+func isSubsequence(a, b string) bool {
+	i := 0
+	for j := 0; i < len(a) && j < len(b); j++ {
+		if a[i] == b[j] {
+			i++
+		}
+	}
+	return i == len(a)
+}

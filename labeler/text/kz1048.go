@@ -1,0 +1,57 @@
+package text
+
+import "golang.org/x/text/encoding/charmap"
+
+// kz1048Diff lists where KZ-1048 (STRK1048-2002, the Kazakh Windows code
+// page) differs from Windows-1251: sixteen positions that 1251 gives to
+// Serbian, Macedonian, Ukrainian and Belarusian letters hold the Kazakh
+// letters instead. Everything else is identical. x/text has no KZ-1048,
+// so Belgi decodes it from this table (checked against glibc's RK1048).
+var kz1048Diff = map[byte]rune{
+	0x8D: 'Қ', 0x8E: 'Һ', 0x9D: 'қ', 0x9E: 'һ',
+	0xA1: 'Ұ', 0xA2: 'ұ', 0xA3: 'Ә', 0xA5: 'Ө',
+	0xAA: 'Ғ', 0xAF: 'Ү', 0xB4: 'ө', 0xBA: 'ғ',
+	0xBC: 'ә', 0xBD: 'Ң', 0xBE: 'ң', 0xBF: 'ү',
+}
+
+// decodeKZ1048 converts KZ-1048 bytes to UTF-8.
+func decodeKZ1048(b []byte) string {
+	out := make([]rune, 0, len(b))
+	for _, c := range b {
+		if r, ok := kz1048Diff[c]; ok {
+			out = append(out, r)
+			continue
+		}
+		out = append(out, charmap.Windows1251.DecodeByte(c))
+	}
+	return string(out)
+}
+
+// decode1251 converts Windows-1251 bytes to UTF-8.
+func decode1251(b []byte) string {
+	out := make([]rune, 0, len(b))
+	for _, c := range b {
+		out = append(out, charmap.Windows1251.DecodeByte(c))
+	}
+	return string(out)
+}
+
+// looksKazakh tells KZ-1048 from Windows-1251 when both decode the bytes.
+// The sixteen differing bytes are everyday Kazakh letters in KZ-1048 but
+// letters of other languages in 1251; those languages never use both «и»
+// and «ы» (Ukrainian lacks ы, Belarusian и, Serbian and Macedonian both),
+// while Kazakh uses both constantly.
+func looksKazakh(b []byte) bool {
+	var diff, i, y int
+	for _, c := range b {
+		switch {
+		case kz1048Diff[c] != 0:
+			diff++
+		case c == 0xE8 || c == 0xC8: // и И
+			i++
+		case c == 0xFB || c == 0xDB: // ы Ы
+			y++
+		}
+	}
+	return diff > 0 && i > 0 && y > 0
+}

@@ -1,0 +1,149 @@
+package text
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"strings"
+	"sync"
+
+	"github.com/belgi-kz/belgi/assets"
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/text/docx"
+	"github.com/belgi-kz/belgi/labeler/text/pdf"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+// previewLines is how much of the material a preview shows under the
+// notice: enough to see where the notice sits, no more.
+const previewLines = 30
+
+// Preview implements labeler.Previewer: the notice block over the first
+// lines of the text (HTML as its visible text, subtitles as cue text).
+func (Text) Preview(ctx context.Context, path string, spec labeler.Spec, max int) (image.Image, error) {
+	d, f, err := read(path)
+	if err != nil {
+		return nil, err
+	}
+	var body []string
+	switch f.name {
+	case "html":
+		body = htmlText(d.Text)
+	case "srt", "vtt":
+		body = cueText(d.Text)
+	default:
+		body = strings.Split(strings.ReplaceAll(d.Text, "\r\n", "\n"), "\n")
+	}
+	return Render(spec.Lines(), body[:min(len(body), previewLines)], max)
+}
+
+// Preview implements labeler.Previewer: DOCX shows its first paragraphs;
+// a PDF, which Belgi cannot rasterize in pure Go, shows what the band
+// will say and a line about the pages.
+func (Document) Preview(ctx context.Context, path string, spec labeler.Spec, max int) (image.Image, error) {
+	head, err := headOf(path)
+	if err != nil {
+		return nil, err
+	}
+	var body []string
+	switch docFormat(path, head) {
+	case "docx":
+		body, err = docx.Paragraphs(path, previewLines)
+	case "pdf":
+		var f pdf.Found
+		if f, err = pdf.Inspect(path); err == nil {
+			body = []string{fmt.Sprintf("(PDF, %d pages: the notice band goes above the first page's content)", f.Pages)}
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("document: preview: %w", err)
+	}
+	return Render(spec.Lines(), body, max)
+}
+
+// faces are the preview's fonts; Noto Sans because Go's own fonts lack
+// the Kazakh letters.
+var faces = sync.OnceValues(func() ([2]*opentype.Font, error) {
+	reg, err := opentype.Parse(assets.NotoSansRegular)
+	if err != nil {
+		return [2]*opentype.Font{}, err
+	}
+	bold, err := opentype.Parse(assets.NotoSansBold)
+	return [2]*opentype.Font{reg, bold}, err
+})
+
+// Render draws notice lines in a dark bordered box above body lines, on a
+// page max pixels tall and three quarters as wide. It is pure: no I/O.
+func Render(notice, body []string, max int) (image.Image, error) {
+	fonts, err := faces()
+	if err != nil {
+		return nil, err
+	}
+	max = min(4096, maxInt(max, 200))
+	w, h := max*3/4, max
+	size := float64(w) / 40
+	reg, _ := opentype.NewFace(fonts[0], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+	bold, _ := opentype.NewFace(fonts[1], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	pad, lh := int(size), int(size*1.4)
+	inner := w - 4*pad
+	var nl []string
+	for _, l := range notice {
+		nl = append(nl, wrap(bold, l, inner)...)
+	}
+	box := image.Rect(pad, pad, w-pad, pad+2*pad/2+len(nl)*lh+pad/2)
+	draw.Draw(img, box, image.NewUniform(color.RGBA{0xFF, 0xD4, 0, 0xFF}), image.Point{}, draw.Src)
+	draw.Draw(img, box.Inset(maxInt(2, pad/6)), image.NewUniform(color.RGBA{0x11, 0x11, 0x11, 0xFF}), image.Point{}, draw.Src)
+	y := text(img, bold, image.White, nl, 2*pad, box.Min.Y+pad/2, lh, box.Max.Y)
+	var bl []string
+	for _, l := range body {
+		bl = append(bl, wrap(reg, l, w-2*pad)...)
+	}
+	text(img, reg, image.Black, bl, pad, maxInt(y, box.Max.Y)+pad, lh, h)
+	return img, nil
+}
+
+// text draws lines from top y, stopping at bottom; it returns the y after
+// the last line.
+func text(img draw.Image, face font.Face, c image.Image, lines []string, x, y, lh, bottom int) int {
+	d := font.Drawer{Dst: img, Src: c, Face: face}
+	for _, l := range lines {
+		if y+lh > bottom {
+			break
+		}
+		d.Dot = fixed.P(x, y+lh*3/4)
+		d.DrawString(l)
+		y += lh
+	}
+	return y
+}
+
+// wrap breaks s into lines no wider than width pixels, at spaces.
+func wrap(face font.Face, s string, width int) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return []string{""}
+	}
+	var out []string
+	line := words[0]
+	for _, w := range words[1:] {
+		if font.MeasureString(face, line+" "+w).Ceil() > width {
+			out, line = append(out, line), w
+			continue
+		}
+		line += " " + w
+	}
+	return append(out, line)
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,61 @@
+package text
+
+import (
+	"context"
+	"image"
+	"testing"
+
+	"github.com/belgi-kz/belgi/labeler"
+)
+
+// The notice box's background must show the notice font's ink: if a
+// glyph were missing (Go fonts lack ә ғ қ ң ө ұ ү һ), the font would draw
+// nothing or a box. Checked by comparing ink with and without Kazakh.
+func TestPreviewDrawsKazakhNotice(t *testing.T) {
+	spec := labeler.DefaultSpec()
+	var kinds = []struct {
+		name string
+		data []byte
+		p    labeler.Previewer
+	}{
+		{"a.txt", []byte("Сәлем\n" + kazakh), Kind()},
+		{"a.srt", textCases()[10].data, Kind()},
+		{"a.html", textCases()[8].data, Kind()},
+		{"a.docx", minimalDOCX(t), DocumentKind()},
+		{"a.pdf", minimalPDF(2, ""), DocumentKind()},
+	}
+	for _, k := range kinds {
+		img, err := k.p.Preview(context.Background(), writeInput(t, k.name, k.data), spec, 600)
+		if err != nil {
+			t.Fatalf("%s: %v", k.name, err)
+		}
+		if b := img.Bounds(); b.Dx() > 600 || b.Dy() > 600 {
+			t.Errorf("%s: preview %v larger than 600", k.name, b)
+		}
+	}
+	only := func(lines []string) int {
+		img, err := Render(lines, nil, 600)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ink(img)
+	}
+	if a, b := only([]string{"әғқңөұүһі"}), only([]string{""}); a <= b+50 {
+		t.Errorf("Kazakh letters drew %d light pixels vs %d for nothing", a, b)
+	}
+}
+
+// ink counts light pixels, i.e. text drawn in white on the dark box.
+func ink(img image.Image) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Min.Y+b.Dy()/3; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r > 0xC000 && g > 0xC000 && bl > 0xC000 && y > 20 && x > 20 && x < b.Max.X-20 {
+				n++
+			}
+		}
+	}
+	return n
+}
