@@ -50,11 +50,17 @@ $ru" -quality 90 "$o/$(basename "$f")"
 export -f vips_one magick_one
 export kk ru font
 
-time_it() { local t0 t1; t0=$(date +%s.%N); "$@"; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
+# time_it prints the seconds a command took; its own output is dropped
+# and a failure stops the benchmark.
+time_it() {
+  local t0 t1; t0=$(date +%s.%N)
+  "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; exit 1; }
+  t1=$(date +%s.%N); echo "$t1 - $t0" | bc
+}
 
 mkdir -p "$out/belgi" "$out/vips" "$out/magick"
 echo "photos: $n files, $mp megapixels, 2 jobs each" >&2
-tb=$(time_it "$out/belgi-cli" label -jobs 2 -overwrite -out "$out/belgi" "$photos" >/dev/null 2>&1)
+tb=$(time_it "$out/belgi-cli" label -jobs 2 -overwrite -out "$out/belgi" "$photos")
 tv=$(time_it bash -c "ls '$photos'/*.jpg | xargs -P 2 -I{} bash -c 'vips_one {} $out/vips'")
 tm=$(time_it bash -c "ls '$photos'/*.jpg | xargs -P 2 -I{} bash -c 'magick_one {} $out/magick'")
 [ "$(ls "$out/belgi" | wc -l)" = "$n" ] || { echo "bench: belgi did not label every photo"; exit 1; }

@@ -111,6 +111,10 @@ func (r *Registry) process(ctx context.Context, spec Spec, in Input, progress fu
 	if err := syncFile(tmp); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
+	// CreateTemp made it private (0600); a labeled copy is for publishing.
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
 	report, err := verify(ctx, kind, spec, tmp, name)
 	if err != nil {
 		return err

@@ -2,8 +2,7 @@ package image
 
 import (
 	"image"
-	"image/color"
-	"image/draw"
+		"image/draw"
 )
 
 // composite draws patch over img with its top-left at at, touching only
@@ -30,40 +29,59 @@ func composite(img image.Image, patch *image.RGBA, at image.Point) image.Image {
 	return out
 }
 
-// compositeYCbCr blends the patch into a YCbCr picture in place: the
-// region is widened to whole chroma blocks, converted to RGB, blended, and
-// written back, with each chroma sample the mean of the block it covers.
+// compositeYCbCr blends the patch into a YCbCr picture in place, in
+// YCbCr itself: Y'CbCr is an affine function of R'G'B', so "over" gives
+// the same result there as in RGB, without converting the background at
+// all. Each chroma sample gets the mean of its block's blended values.
 func compositeYCbCr(dst *image.YCbCr, patch *image.RGBA, at image.Point, r image.Rectangle) {
 	bw, bh := chromaBlock(dst.SubsampleRatio)
 	r = alignOut(r, bw, bh, dst.Rect)
-	tmp := image.NewRGBA(r) // opaque, so RGBA equals NRGBA; draw has fast paths for it
-	draw.Draw(tmp, r, dst, r.Min, draw.Src)
-	draw.Draw(tmp, r, patch, r.Min.Sub(at), draw.Over)
 	for y := r.Min.Y; y < r.Max.Y; y += bh {
 		for x := r.Min.X; x < r.Max.X; x += bw {
-			writeBlock(dst, tmp, x, y, bw, bh)
+			blendBlock(dst, patch, at, image.Rect(x, y, min(x+bw, r.Max.X), min(y+bh, r.Max.Y)))
 		}
 	}
 }
 
-// writeBlock stores one chroma block of tmp into dst.
-func writeBlock(dst *image.YCbCr, tmp *image.RGBA, x0, y0, bw, bh int) {
-	var sumCb, sumCr, n int
-	for y := y0; y < min(y0+bh, tmp.Rect.Max.Y); y++ {
-		for x := x0; x < min(x0+bw, tmp.Rect.Max.X); x++ {
-			p := tmp.Pix[tmp.PixOffset(x, y):]
-			yy, cb, cr := color.RGBToYCbCr(p[0], p[1], p[2])
-			dst.Y[dst.YOffset(x, y)] = yy
-			sumCb += int(cb)
-			sumCr += int(cr)
+// blendBlock blends the patch pixels over one chroma block of dst, in
+// 16.16 fixed point with the JFIF coefficients image/color uses.
+func blendBlock(dst *image.YCbCr, patch *image.RGBA, at image.Point, b image.Rectangle) {
+	var cb, cr, keep, n int64 // sums of the patch's chroma, of (1-a), count
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
 			n++
+			px, py := x-at.X, y-at.Y
+			if !(image.Point{px, py}.In(patch.Rect)) {
+				keep += 1 << 16
+				continue
+			}
+			p := patch.Pix[patch.PixOffset(px, py):]
+			R, G, B, A := int64(p[0]), int64(p[1]), int64(p[2]), int64(p[3])
+			k := (255 - A) * 257 // (1-a) in 16.16
+			keep += k
+			yi := dst.YOffset(x, y)
+			v := 19595*R + 38470*G + 7471*B + k*int64(dst.Y[yi]) + 1<<15
+			dst.Y[yi] = clamp8(v >> 16)
+			cb += -11056*R - 21712*G + 32768*B + 128*A*257
+			cr += 32768*R - 27440*G - 5328*B + 128*A*257
 		}
 	}
-	if n > 0 {
-		ci := dst.COffset(x0, y0)
-		dst.Cb[ci] = uint8((sumCb + n/2) / n)
-		dst.Cr[ci] = uint8((sumCr + n/2) / n)
+	if keep == n<<16 {
+		return // the patch is transparent over this whole block
 	}
+	ci := dst.COffset(b.Min.X, b.Min.Y)
+	dst.Cb[ci] = clamp8(((cb+keep*int64(dst.Cb[ci]))/n + 1<<15) >> 16)
+	dst.Cr[ci] = clamp8(((cr+keep*int64(dst.Cr[ci]))/n + 1<<15) >> 16)
+}
+
+func clamp8(v int64) uint8 {
+	if v < 0 {
+		return 0
+	}
+	if v > 255 {
+		return 255
+	}
+	return uint8(v)
 }
 
 // chromaBlock is how many luma pixels one chroma sample covers.
