@@ -2,7 +2,7 @@ package samples
 
 import (
 	"image"
-		"math"
+	"math"
 	"math/rand/v2"
 )
 

@@ -2,7 +2,7 @@ package image
 
 import (
 	"image"
-		"image/draw"
+	"image/draw"
 )
 
 // composite draws patch over img with its top-left at at, touching only

@@ -90,4 +90,3 @@ func fail(err error) {
 	fmt.Fprintln(os.Stderr, "gen:", err)
 	os.Exit(1)
 }
-
