@@ -41,8 +41,21 @@ func demo() map[string]func() []byte {
 		"portrait-phone.jpg": func() []byte { return samples.JPEG(samples.Rotate90(samples.Scene(1200, 1800, 2)), 88, 6) },
 		"poster.png":         func() []byte { return samples.PNG(samples.WithAlpha(samples.Scene(1000, 700, 3))) },
 		"loop.gif":           func() []byte { return samples.AnimatedGIF(360, 240, 6, 12) },
+		"article-kk.txt":     func() []byte { return []byte(articleKK) },
+		"briefing.md":        func() []byte { return []byte(briefingMD) },
+		"captions.srt":       func() []byte { return []byte(captionsSRT) },
+		"page.html":          func() []byte { return []byte(pageHTML) },
 	}
 }
+
+// Sample texts, written for Belgi: a short Kazakh news item, a Markdown
+// briefing, subtitles and a web page.
+const (
+	articleKK   = "Алматы, 27 қараша. Көл жағасындағы күн батуы туралы сурет жасанды интеллект көмегімен салынды.\nРедакция оны мақаланы безендіру үшін пайдаланды.\n"
+	briefingMD  = "# Таңғы шолу\n\nБүгінгі иллюстрациялар генеративтік модельмен жасалды.\n\n- Ауа райы: бұлтты\n- Көлік: кептеліс жоқ\n"
+	captionsSRT = "1\n00:00:01,000 --> 00:00:03,500\nСәлеметсіз бе, құрметті көрермендер!\n\n2\n00:00:04,000 --> 00:00:06,000\nБүгін біз көл туралы айтамыз.\n"
+	pageHTML    = "<!DOCTYPE html>\n<html lang=\"kk\">\n<head><meta charset=\"utf-8\"><title>Көл</title></head>\n<body>\n<h1>Көл жағасында</h1>\n<p>Суретті жасанды интеллект салды.</p>\n</body>\n</html>\n"
+)
 
 // photos are sized like the cameras and phones newsrooms use.
 func photos() map[string]func() []byte {
