@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/belgi-kz/belgi/internal/samples"
+)
+
+func cli(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	for _, args := range [][]string{nil, {"frobnicate"}, {"label"}, {"label", "-size", "40", "x.jpg"}, {"label", "-lang", "de", "x.jpg"}, {"check"}} {
+		if code, _, _ := cli(t, args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+// TestLabelJSONAndExitCodes: a batch with one bad file reports one JSON
+// line per input, labels the rest, exits 1, and leaves inputs as they were.
+func TestLabelJSONAndExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	photo := samples.JPEG(samples.Scene(160, 120, 1), 90, 1)
+	os.WriteFile(filepath.Join(dir, "a.jpg"), photo, 0o644)
+	os.WriteFile(filepath.Join(dir, "b.jpg"), []byte("not a picture"), 0o644)
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, _ := cli(t, "label", "-json", "-out", out, dir)
+	if code != exitFail {
+		t.Errorf("exit %d, want 1", code)
+	}
+	lines := map[string]labelLine{}
+	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var ll labelLine
+		if err := json.Unmarshal([]byte(l), &ll); err != nil {
+			t.Fatalf("not JSON: %q", l)
+		}
+		lines[filepath.Base(ll.Input)] = ll
+	}
+	a, b := lines["a.jpg"], lines["b.jpg"]
+	if a.Status != "ok" || a.Kind != "image" || strings.Join(a.Layers, ",") != "visible,xmp" || !filepath.IsAbs(a.Output) {
+		t.Errorf("a.jpg: %+v", a)
+	}
+	if b.Status != "error" || !strings.Contains(b.Error, "b.jpg") {
+		t.Errorf("b.jpg: %+v", b)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.jpg")); !bytes.Equal(got, photo) {
+		t.Error("input changed")
+	}
+	// Again: the output exists, so the file is skipped and all is well.
+	os.Remove(filepath.Join(dir, "b.jpg"))
+	if code, stdout, _ := cli(t, "label", "-json", "-out", out, dir); code != exitOK || !strings.Contains(stdout, `"status":"skipped"`) {
+		t.Errorf("second run: exit %d, %s", code, stdout)
+	}
+}
+
+// TestCheckWarnsOnAIWithoutLabel: XMP saying "made by AI" but no Belgi
+// label is what check exists to catch.
+func TestCheckWarnsOnAIWithoutLabel(t *testing.T) {
+	dir := t.TempDir()
+	xmp := `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/" Iptc4xmpExt:DigitalSourceType="http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"/></rdf:RDF></x:xmpmeta>`
+	seg := samples.Segment(0xE1, append([]byte("http://ns.adobe.com/xap/1.0/\x00"), xmp...))
+	p := filepath.Join(dir, "generated.jpg")
+	os.WriteFile(p, samples.InsertAfterSOI(samples.JPEG(samples.Scene(64, 48, 2), 85, 1), seg), 0o644)
+	code, stdout, _ := cli(t, "check", "-json", p)
+	var got checkLine
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != exitOK {
+		t.Fatalf("exit %d, %q", code, stdout)
+	}
+	if got.Labeled || !strings.HasSuffix(got.DigitalSourceType, "trainedAlgorithmicMedia") || len(got.Warnings) == 0 {
+		t.Errorf("check = %+v, want unlabeled AI with a warning", got)
+	}
+	// Once labeled, check reports it and stops warning.
+	cli(t, "label", p)
+	_, stdout, _ = cli(t, "check", "-json", filepath.Join(dir, "labeled", "generated.jpg"))
+	got = checkLine{}
+	json.Unmarshal([]byte(stdout), &got)
+	if !got.Labeled || len(got.Warnings) != 0 {
+		t.Errorf("after labeling: %+v", got)
+	}
+}
+
+func TestAuditLog(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.jpg"), samples.JPEG(samples.Scene(64, 48, 3), 85, 1), 0o644)
+	log := filepath.Join(t.TempDir(), "audit.jsonl")
+	if code, _, stderr := cli(t, "label", "-audit", log, dir); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, _ := os.ReadFile(log)
+	var rec auditRecord
+	if err := json.Unmarshal(bytes.TrimSpace(data), &rec); err != nil {
+		t.Fatalf("audit log %q: %v", data, err)
+	}
+	if rec.Status != "ok" || len(rec.InputSHA256) != 64 || len(rec.OutputSHA256) != 64 || rec.Operator == "" {
+		t.Errorf("audit record %+v", rec)
+	}
+}
