@@ -95,3 +95,32 @@ func labelBytes(t *testing.T, name string, data []byte, spec labeler.Spec) strin
 	}
 	return res.Output
 }
+
+// TestProgressiveJPEG: a progressive source (made by ImageMagick) is
+// labeled and written baseline, and the result says so.
+func TestProgressiveJPEG(t *testing.T) {
+	if _, err := exec.LookPath("convert"); err != nil {
+		t.Skip("ImageMagick not installed")
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src.png")
+	os.WriteFile(src, pngOf(t, scene(200, 150)), 0o644)
+	prog := filepath.Join(dir, "progressive.jpg")
+	if out, err := exec.Command("convert", src, "-interlace", "Plane", "-quality", "88", "-sampling-factor", "2x1", prog).CombinedOutput(); err != nil {
+		t.Fatalf("convert: %v %s", err, out)
+	}
+	res := labeler.NewRegistry(New()).Process(context.Background(), labeler.DefaultSpec(), labeler.Input{Path: prog}, nil)
+	if res.Status != labeler.StatusOK {
+		t.Fatal(res.Err)
+	}
+	if !strings.Contains(strings.Join(res.Notes, ";"), "progressive") {
+		t.Errorf("notes %v do not mention the progressive source", res.Notes)
+	}
+	got, err := exec.Command("identify", "-format", "%[jpeg:sampling-factor] %Q %[interlace]", res.Output).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(got); !strings.HasPrefix(s, "2x1,1x1,1x1 88") {
+		t.Errorf("identify says %q, want the source's 4:2:2 sampling and quality 88", s)
+	}
+}
