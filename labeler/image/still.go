@@ -60,6 +60,9 @@ func writePNG(img image.Image, source []byte, xmp packetFn) ([]byte, []string, e
 	}
 	var out bytes.Buffer
 	notes, err := meta.SplicePNG(&out, enc.Bytes(), info, packet)
+	if info.ColorType == 3 {
+		notes = append(notes, "palette PNG written as truecolour: the label's smooth edges need more colours than the palette has")
+	}
 	return out.Bytes(), notes, err
 }
 
@@ -71,6 +74,9 @@ func writeWebP(img image.Image, source []byte, xmp packetFn) ([]byte, []string, 
 	info, err := meta.ParseWebP(source)
 	if err != nil {
 		return nil, nil, err
+	}
+	if info.Animated {
+		return nil, nil, fmt.Errorf("animated WebP is not supported yet: convert it to GIF or MP4 and label that")
 	}
 	var enc bytes.Buffer
 	opt := webp.Options{Quality: webpQuality, Lossless: info.Lossless, Method: 4, Exact: true}
