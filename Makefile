@@ -7,7 +7,7 @@ OUT       ?= out
 BIN       := bin
 CLI       := $(BIN)/belgi-cli
 
-.PHONY: all deps-media deps-desktop deps-test cli demo test lint unit clean
+.PHONY: all deps-media deps-desktop deps-test cli demo test lint unit clean c2pa-verifier
 
 all: cli
 
@@ -33,7 +33,12 @@ lint:
 unit:
 	$(GO) test -race -timeout 20m ./...
 
-test: deps-test lint cli unit
+test: deps-test lint cli c2pa-verifier unit
+
+# The reference C2PA implementation (c2pa-rs as WASM) for the c2pa tests.
+C2PA_VERIFY := labeler/provenance/c2pa/verify
+c2pa-verifier:
+	cd $(C2PA_VERIFY) && npm install --no-audit --no-fund
 
 clean:
 	rm -rf $(BIN) $(OUT)

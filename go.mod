@@ -5,8 +5,10 @@ go 1.26.8
 tool honnef.co/go/tools/cmd/staticcheck
 
 require (
+	github.com/fxamacker/cbor/v2 v2.10.0
 	github.com/gen2brain/webp v0.5.5
 	github.com/pdfcpu/pdfcpu v0.15.0
+	github.com/veraison/go-cose v1.3.0
 	golang.org/x/image v0.48.0
 	golang.org/x/text v0.44.0
 )
@@ -18,6 +20,7 @@ require (
 	github.com/hhrutter/tiff v1.0.6 // indirect
 	github.com/mattn/go-runewidth v0.0.27 // indirect
 	github.com/tetratelabs/wazero v1.9.0 // indirect
+	github.com/x448/float16 v0.8.4 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/crypto v0.54.0 // indirect
 	golang.org/x/exp/typeparams v0.0.0-20231108232855-2478ac86f678 // indirect

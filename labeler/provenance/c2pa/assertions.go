@@ -1,0 +1,106 @@
+package c2pa
+
+// Assertion labels Belgi writes.
+const (
+	labelActions    = "c2pa.actions.v2"
+	labelIngredient = "c2pa.ingredient.v3"
+	labelDataHash   = "c2pa.hash.data"
+	labelClaim      = "c2pa.claim.v2"
+	labelSignature  = "c2pa.signature"
+	labelAssertions = "c2pa.assertions"
+)
+
+// hashedURI points at a box of the manifest store and pins its content.
+type hashedURI struct {
+	URL  string `cbor:"url"`
+	Hash []byte `cbor:"hash"`
+}
+
+type action struct {
+	Action            string        `cbor:"action"`
+	DigitalSourceType string        `cbor:"digitalSourceType,omitempty"`
+	SoftwareAgent     *generator    `cbor:"softwareAgent,omitempty"`
+	Description       string        `cbor:"description,omitempty"`
+	Parameters        *actionParams `cbor:"parameters,omitempty"`
+}
+
+type actionParams struct {
+	Ingredients []hashedURI `cbor:"ingredients"`
+}
+
+type actions struct {
+	Actions []action `cbor:"actions"`
+}
+
+// actionsFor lists what happened. The digitalSourceType rides on the
+// action that brought the AI in: c2pa.created for a generated asset with
+// no history, otherwise the c2pa.edited that follows c2pa.opened of the
+// parent ingredient.
+func actionsFor(m Manifest, parent *hashedURI) actions {
+	g := m.agent()
+	if parent == nil && m.Action == Created {
+		return actions{[]action{{Action: "c2pa.created", DigitalSourceType: m.DigitalSourceType, SoftwareAgent: &g}}}
+	}
+	opened := action{Action: "c2pa.opened", SoftwareAgent: &g}
+	if parent != nil {
+		opened.Parameters = &actionParams{Ingredients: []hashedURI{*parent}}
+	}
+	edited := action{
+		Action:            "c2pa.edited",
+		DigitalSourceType: m.DigitalSourceType,
+		SoftwareAgent:     &g,
+		Description:       "Belgi added a visible AI disclosure label",
+	}
+	return actions{[]action{opened, edited}}
+}
+
+type exclusion struct {
+	Start  int `cbor:"start"`
+	Length int `cbor:"length"`
+}
+
+// dataHash is the c2pa.hash.data hard binding.
+type dataHash struct {
+	Exclusions []exclusion `cbor:"exclusions"`
+	Name       string      `cbor:"name,omitempty"`
+	Alg        string      `cbor:"alg,omitempty"`
+	Hash       []byte      `cbor:"hash"`
+	Pad        []byte      `cbor:"pad"`
+}
+
+// ingredient is c2pa.ingredient.v3. ActiveManifest and ClaimSignature
+// point at the parent's manifest, copied verbatim into the new store.
+type ingredient struct {
+	Title             string             `cbor:"dc:title,omitempty"`
+	Format            string             `cbor:"dc:format,omitempty"`
+	Relationship      string             `cbor:"relationship"`
+	ActiveManifest    *hashedURI         `cbor:"activeManifest,omitempty"`
+	ClaimSignature    *hashedURI         `cbor:"claimSignature,omitempty"`
+	ValidationResults *validationResults `cbor:"validationResults,omitempty"`
+}
+
+type statusCode struct {
+	Code        string `cbor:"code"`
+	URL         string `cbor:"url,omitempty"`
+	Explanation string `cbor:"explanation,omitempty"`
+}
+
+type statusCodes struct {
+	Success       []statusCode `cbor:"success"`
+	Informational []statusCode `cbor:"informational"`
+	Failure       []statusCode `cbor:"failure"`
+}
+
+type validationResults struct {
+	ActiveManifest statusCodes `cbor:"activeManifest"`
+}
+
+// claim is c2pa.claim.v2.
+type claim struct {
+	InstanceID string      `cbor:"instanceID"`
+	Generator  generator   `cbor:"claim_generator_info"`
+	Signature  string      `cbor:"signature"`
+	Created    []hashedURI `cbor:"created_assertions"`
+	Title      string      `cbor:"dc:title,omitempty"`
+	Alg        string      `cbor:"alg"`
+}

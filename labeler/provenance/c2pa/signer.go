@@ -1,0 +1,127 @@
+package c2pa
+
+import (
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"fmt"
+
+	"github.com/veraison/go-cose"
+)
+
+// Signer is the newsroom's signing identity: a P-256 key and its X.509
+// chain, leaf first, then intermediates (the root may be left out: the
+// validator's trust list supplies it). C2PA validators want the leaf to
+// have key usage digitalSignature, an EKU such as emailProtection or
+// documentSigning, and not be a CA.
+type Signer struct {
+	Key   crypto.Signer
+	Chain []*x509.Certificate
+}
+
+// check refuses what the validators would refuse anyway, so that the
+// mistake surfaces when signing rather than when a reader opens the file.
+func (s Signer) check() error {
+	if s.Key == nil || len(s.Chain) == 0 {
+		return errors.New("c2pa: signer needs a key and a certificate chain")
+	}
+	pub, ok := s.Key.Public().(*ecdsa.PublicKey)
+	if !ok || pub.Curve != elliptic.P256() {
+		return errors.New("c2pa: signer key must be ECDSA P-256 (ES256)")
+	}
+	leaf := s.Chain[0]
+	if !pub.Equal(leaf.PublicKey) {
+		return errors.New("c2pa: signer key does not match the leaf certificate")
+	}
+	if leaf.IsCA || leaf.KeyUsage&x509.KeyUsageDigitalSignature == 0 {
+		return errors.New("c2pa: leaf certificate must be a non-CA with key usage digitalSignature")
+	}
+	return nil
+}
+
+// sign wraps claim in a COSE_Sign1 with a detached payload, as C2PA
+// stores the claim in its own box next to the signature.
+func (s Signer) sign(claim []byte) ([]byte, error) {
+	if err := s.check(); err != nil {
+		return nil, err
+	}
+	cs, err := cose.NewSigner(cose.AlgorithmES256, s.Key)
+	if err != nil {
+		return nil, fmt.Errorf("c2pa: signer: %w", err)
+	}
+	msg := cose.NewSign1Message()
+	msg.Headers.Protected.SetAlgorithm(cose.AlgorithmES256)
+	msg.Headers.Protected[cose.HeaderLabelX5Chain] = s.x5chain()
+	msg.Payload = claim
+	if err := msg.Sign(rand.Reader, nil, cs); err != nil {
+		return nil, fmt.Errorf("c2pa: sign claim: %w", err)
+	}
+	msg.Payload = nil
+	out, err := msg.MarshalCBOR()
+	if err != nil {
+		return nil, fmt.Errorf("c2pa: sign claim: %w", err)
+	}
+	return out, nil
+}
+
+// x5chain follows RFC 9360: one certificate as a byte string, several as
+// an array.
+func (s Signer) x5chain() any {
+	if len(s.Chain) == 1 {
+		return s.Chain[0].Raw
+	}
+	ders := make([][]byte, len(s.Chain))
+	for i, c := range s.Chain {
+		ders[i] = c.Raw
+	}
+	return ders
+}
+
+// LoadSigner reads a PEM private key (PKCS#8 or SEC 1) and a PEM chain,
+// leaf first.
+func LoadSigner(keyPEM, chainPEM []byte) (Signer, error) {
+	key, err := parseKey(keyPEM)
+	if err != nil {
+		return Signer{}, err
+	}
+	var chain []*x509.Certificate
+	for rest := chainPEM; ; {
+		var blk *pem.Block
+		blk, rest = pem.Decode(rest)
+		if blk == nil {
+			break
+		}
+		if blk.Type != "CERTIFICATE" {
+			continue
+		}
+		c, err := x509.ParseCertificate(blk.Bytes)
+		if err != nil {
+			return Signer{}, fmt.Errorf("c2pa: certificate chain: %w", err)
+		}
+		chain = append(chain, c)
+	}
+	s := Signer{Key: key, Chain: chain}
+	return s, s.check()
+}
+
+func parseKey(keyPEM []byte) (crypto.Signer, error) {
+	blk, _ := pem.Decode(keyPEM)
+	if blk == nil {
+		return nil, errors.New("c2pa: no PEM block in the private key")
+	}
+	if k, err := x509.ParsePKCS8PrivateKey(blk.Bytes); err == nil {
+		if s, ok := k.(crypto.Signer); ok {
+			return s, nil
+		}
+		return nil, errors.New("c2pa: private key cannot sign")
+	}
+	k, err := x509.ParseECPrivateKey(blk.Bytes)
+	if err != nil {
+		return nil, fmt.Errorf("c2pa: private key: %w", err)
+	}
+	return k, nil
+}

@@ -1,0 +1,46 @@
+// Runs the reference C2PA implementation (c2pa-rs compiled to WASM) over
+// one file, offline, and prints a JSON summary for Belgi's Go tests:
+//   node verify.mjs FILE [TRUST_ANCHORS.pem]
+// The summary holds the validation state, every failure code, and the
+// digitalSourceType of each action in the active manifest.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { extname } from "node:path";
+import { initSync, WasmReader } from "@contentauth/c2pa-wasm";
+
+const require = createRequire(import.meta.url);
+const wasmPath = require.resolve("@contentauth/c2pa-wasm/c2pa.wasm");
+initSync({ module: readFileSync(wasmPath) });
+
+const mimes = { ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png" };
+const [file, anchors] = process.argv.slice(2);
+const mime = mimes[extname(file).toLowerCase()];
+if (!mime) {
+  console.error(`verify: unknown extension: ${file}`);
+  process.exit(2);
+}
+
+const settings = { verify: { remote_manifest_fetch: false, ocsp_fetch: false } };
+if (anchors) {
+  settings.trust = { trust_anchors: readFileSync(anchors, "utf8") };
+}
+
+const reader = await WasmReader.fromBytes(mime, readFileSync(file), JSON.stringify(settings));
+const store = JSON.parse(reader.json());
+const active = store.manifests?.[store.active_manifest] ?? {};
+const actions = (active.assertions ?? [])
+  .filter((a) => a.label.startsWith("c2pa.actions"))
+  .flatMap((a) => a.data.actions ?? []);
+const results = store.validation_results?.activeManifest ?? {};
+console.log(JSON.stringify({
+  state: store.validation_state,
+  failures: (results.failure ?? []).map((s) => s.code),
+  statuses: (store.validation_status ?? []).map((s) => s.code),
+  success: (results.success ?? []).map((s) => s.code),
+  informational: (results.informational ?? []).map((s) => s.code),
+  actions: actions.map((a) => ({ action: a.action, digitalSourceType: a.digitalSourceType ?? "" })),
+  claimGenerator: active.claim_generator_info ?? active.claim_generator ?? null,
+  ingredients: (active.ingredients ?? []).map((i) => ({ title: i.title, relationship: i.relationship })),
+  signer: active.signature_info?.issuer ?? "",
+  raw: process.env.C2PA_VERIFY_RAW ? store : undefined,
+}, null, 2));
