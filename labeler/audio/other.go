@@ -3,7 +3,7 @@ package audio
 import (
 	"context"
 	"fmt"
-		"strconv"
+	"strconv"
 	"strings"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
@@ -151,4 +151,3 @@ func (p *probed) markNote() string {
 	}
 	return "XMP and DigitalSourceType in Vorbis comments"
 }
-
