@@ -104,7 +104,7 @@ func noticeFrames(t testing.TB, spec labeler.Spec, rate, channels int) int {
 // bestLag finds where channel 0 of src best matches inside channel 0 of
 // out, searching lags in [from, to], and the normalised correlation there.
 func bestLag(src, out []float32, chS, chO, from, to int) (int, float64) {
-	n := min(len(src)/chS, 6000)
+	n := min(len(src)/chS, 3000)
 	best, bestC := 0, -1.0
 	for lag := max(0, from); lag <= to && (lag+n)*chO <= len(out); lag++ {
 		var xy, xx, yy float64

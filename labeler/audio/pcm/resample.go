@@ -66,6 +66,8 @@ func tap(x float64) float64 {
 // Resample converts p to another rate with a band-limited (windowed
 // sinc) interpolator. When lowering the rate the kernel is widened so
 // that nothing above the new Nyquist frequency folds back as aliasing.
+// Rates in a small integer ratio (22,050 → 48,000 is 320:147) reuse one
+// set of weights per phase, so the inner loop is multiply-add only.
 func (p *PCM) Resample(rate int) (*PCM, error) {
 	if rate < 1000 || rate > 384000 {
 		return nil, fmt.Errorf("pcm: sample rate %d Hz is out of range", rate)
@@ -73,21 +75,55 @@ func (p *PCM) Resample(rate int) (*PCM, error) {
 	if rate == p.Rate {
 		return p.Clone(), nil
 	}
-	ratio := float64(rate) / float64(p.Rate)
-	scale := min(1, ratio) // cutoff relative to the source Nyquist
-	outFrames := int(math.Round(float64(p.Frames()) * ratio))
+	g := gcd(rate, p.Rate)
+	up, down := rate/g, p.Rate/g
+	scale := min(1, float64(rate)/float64(p.Rate)) // cutoff relative to the source Nyquist
+	reach := int(math.Ceil(zeroCrossings/scale)) + 1
+	bank := filterBank(up, reach, scale)
+	outFrames := int(math.Round(float64(p.Frames()) * float64(up) / float64(down)))
 	out := New(rate, p.Channels, outFrames)
-	half := float64(zeroCrossings) / scale
+	width, n, ch := 2*reach+1, p.Frames(), p.Channels
 	for o := range outFrames {
-		center := float64(o) / ratio
-		lo, hi := int(math.Ceil(center-half)), int(math.Floor(center+half))
-		lo, hi = max(lo, 0), min(hi, p.Frames()-1)
-		for i := lo; i <= hi; i++ {
-			w := float32(scale * tap((center-float64(i))*scale))
-			for c := range p.Channels {
-				out.Samples[o*p.Channels+c] += w * p.Samples[i*p.Channels+c]
+		q := o * down
+		base, w := q/up-reach, bank[(q%up)*width:][:width]
+		lo, hi := max(0, -base), min(width, n-base)
+		if ch == 1 { // the notice's case: one multiply-add per tap
+			var acc float32
+			for k, v := range p.Samples[base+lo : base+hi] {
+				acc += w[lo+k] * v
+			}
+			out.Samples[o] = acc
+			continue
+		}
+		dst := out.Samples[o*ch : (o+1)*ch]
+		for k := lo; k < hi; k++ {
+			src := p.Samples[(base+k)*ch : (base+k+1)*ch]
+			for c, v := range src {
+				dst[c] += w[k] * v
 			}
 		}
 	}
 	return out, nil
+}
+
+// filterBank tabulates the kernel for each of up phases: weight k of
+// phase ph applies to input frame base-reach+k of an output lying ph/up
+// of a frame after base.
+func filterBank(up, reach int, scale float64) []float32 {
+	width := 2*reach + 1
+	bank := make([]float32, up*width)
+	for ph := range up {
+		frac := float64(ph) / float64(up)
+		for k := range width {
+			bank[ph*width+k] = float32(scale * tap((frac-float64(k-reach))*scale))
+		}
+	}
+	return bank
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
