@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/labeler"
@@ -118,5 +117,3 @@ func bestLag(src, out []float32, chS, chO, from, to int) (int, float64) {
 	}
 	return best, bestC
 }
-
-func seconds(d time.Duration) float64 { return d.Seconds() }
