@@ -99,3 +99,7 @@ const (
 	DSTTrained   = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
 	DSTComposite = "http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia"
 )
+
+// PresetPerson returns the stock "synthetic depiction of a real person"
+// line for a language.
+func PresetPerson(l Lang) string { return presetPerson[l] }

@@ -32,6 +32,12 @@ type Stream struct {
 	Tags          map[string]string `json:"tags"`
 	SideData      []map[string]any  `json:"side_data_list"`
 	Disposition   map[string]int    `json:"disposition"`
+	// BitsPerRawSample is the source's sample depth (24 for 24-bit FLAC,
+	// which decodes to 32-bit samples); "" when the codec has none.
+	BitsPerRawSample string `json:"bits_per_raw_sample"`
+	// ExtradataHash fingerprints the codec set-up (e.g. Vorbis codebooks):
+	// two streams with equal hashes can share one header when joined.
+	ExtradataHash string `json:"extradata_hash"`
 }
 
 // Format is ffprobe's container description.
@@ -51,7 +57,7 @@ type Info struct {
 // Probe asks ffprobe about a file.
 func Probe(ctx context.Context, path string) (Info, error) {
 	out, err := Run(ctx, "ffprobe", "-v", "error", "-print_format", "json",
-		"-show_format", "-show_streams", SafePath(path))
+		"-show_format", "-show_streams", "-show_data_hash", "md5", SafePath(path))
 	if err != nil {
 		return Info{}, fmt.Errorf("probe %s: %w", filepath.Base(path), err)
 	}

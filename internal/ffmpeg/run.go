@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -67,22 +68,35 @@ func SafePath(p string) string {
 // failure the error carries the last lines of standard error, which is
 // where ffmpeg says what went wrong.
 func Run(ctx context.Context, name string, args ...string) ([]byte, error) {
-	path, err := Find(name)
-	if err != nil {
+	var stdout bytes.Buffer
+	if err := Pipe(ctx, nil, &stdout, name, args...); err != nil {
 		return nil, err
 	}
+	return stdout.Bytes(), nil
+}
+
+// Pipe runs a program with stdin (may be nil) as its standard input and
+// its standard output streamed to stdout (may be nil), so that hours of
+// decoded audio never have to sit in memory or on disk. Errors are those
+// of Run; an error returned by stdout's Write stops the program.
+func Pipe(ctx context.Context, stdin io.Reader, stdout io.Writer, name string, args ...string) error {
+	path, err := Find(name)
+	if err != nil {
+		return err
+	}
 	cmd := exec.CommandContext(ctx, path, args...)
-	var stdout bytes.Buffer
 	stderr := &tailBuffer{max: 4096}
-	cmd.Stdout, cmd.Stderr = &stdout, stderr
-	cmd.Stdin = nil
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = stdin, stdout, stderr
+	if stdout == nil {
+		cmd.Stdout = io.Discard
+	}
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
-		return nil, fmt.Errorf("%s failed: %w: %s", name, err, stderr.Tail(6))
+		return fmt.Errorf("%s failed: %w: %s", name, err, stderr.Tail(6))
 	}
-	return stdout.Bytes(), nil
+	return nil
 }
 
 // tailBuffer keeps only the last max bytes written to it.

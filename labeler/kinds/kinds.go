@@ -5,16 +5,19 @@ package kinds
 
 import (
 	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/audio"
 	"github.com/belgi-kz/belgi/labeler/image"
 	"github.com/belgi-kz/belgi/labeler/text"
 )
 
 // Default returns the registry the app and the CLI use. Order matters:
 // kinds whose magic bytes are unmistakable come before kinds that sniff
-// by content (text).
+// by content (text). Audio claims MP4 only for the M4A/M4B brands, so the
+// video kind may come before or after it.
 func Default() *labeler.Registry {
 	return labeler.NewRegistry(
 		image.New(),
+		audio.Kind(),
 		text.DocumentKind(),
 		text.Kind(),
 	)

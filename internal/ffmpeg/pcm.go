@@ -1,0 +1,49 @@
+package ffmpeg
+
+import (
+	"context"
+	"encoding/binary"
+	"io"
+	"math"
+	"strconv"
+)
+
+// DecodePCM decodes the first audio stream of path and streams it to fn
+// as interleaved float32 frames at the stream's own rate and channels
+// (limit > 0 stops after that many seconds). Samples arrive in chunks of
+// about 100 ms; fn must not keep the slice.
+func DecodePCM(ctx context.Context, path string, limit float64, fn func([]float32) error) error {
+	args := []string{"-nostdin", "-v", "error", "-i", SafePath(path), "-map", "0:a:0", "-vn"}
+	if limit > 0 {
+		args = append(args, "-t", strconv.FormatFloat(limit, 'f', 3, 64))
+	}
+	args = append(args, "-f", "f32le", "-acodec", "pcm_f32le", "-")
+	return Pipe(ctx, nil, &floatWriter{fn: fn}, "ffmpeg", args...)
+}
+
+// floatWriter turns little-endian float32 bytes into samples, carrying a
+// partial sample across writes.
+type floatWriter struct {
+	fn   func([]float32) error
+	rest []byte
+	buf  []float32
+}
+
+func (w *floatWriter) Write(p []byte) (int, error) {
+	n := len(p)
+	if len(w.rest) > 0 {
+		p = append(w.rest, p...)
+	}
+	whole := len(p) / 4 * 4
+	w.buf = w.buf[:0]
+	for i := 0; i < whole; i += 4 {
+		w.buf = append(w.buf, math.Float32frombits(binary.LittleEndian.Uint32(p[i:])))
+	}
+	w.rest = append(w.rest[:0], p[whole:]...)
+	if err := w.fn(w.buf); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+var _ io.Writer = (*floatWriter)(nil)

@@ -1,0 +1,270 @@
+package audio
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/audio/mp3"
+	"github.com/belgi-kz/belgi/labeler/audio/pcm"
+)
+
+// maxMP3 bounds the MP3 files read into memory: about 7 hours at 320 kbit/s.
+const maxMP3 = 1 << 30
+
+// mp3Source is a parsed MP3 programme held in memory.
+type mp3Source struct {
+	tag    *mp3.Tag
+	stream *mp3.Stream
+	audio  []byte // the bytes Scan's offsets refer to
+	v1     []byte // an ID3v1 tag at the end, kept
+}
+
+func readMP3(path string) (*mp3Source, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("audio: %w", err)
+	}
+	if st.Size() > maxMP3 {
+		return nil, fmt.Errorf("audio: MP3 files over %d MiB are not supported", maxMP3>>20)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("audio: %w", err)
+	}
+	s := &mp3Source{}
+	if s.tag, err = mp3.ParseTag(b); err != nil {
+		return nil, err
+	}
+	if s.tag != nil {
+		b = b[s.tag.Size:]
+	}
+	if n := len(b); n >= 128 && string(b[n-128:n-125]) == "TAG" {
+		s.v1, b = b[n-128:], b[:n-128]
+	}
+	s.audio = b
+	if s.stream, err = mp3.Scan(b); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// labelMP3 copies the programme's frames untouched behind (and between)
+// notice frames encoded with the programme's MPEG version, rate, channels
+// and bitrate, then writes a Xing header for the whole and an ID3v2 tag
+// carrying the marks.
+func labelMP3(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
+	if _, err := ffmpeg.Find("ffmpeg"); err != nil {
+		return labeler.Outcome{}, fmt.Errorf("audio: MP3 notices are encoded with ffmpeg: %w", err)
+	}
+	src, err := readMP3(job.Input)
+	if err != nil {
+		return labeler.Outcome{}, err
+	}
+	h := src.stream.First
+	lufs, _, err := measure(ctx, job.Input, h.Rate, h.Channels(), src.stream.Duration(), job.Progress)
+	if err != nil {
+		return labeler.Outcome{}, err
+	}
+	target := Target(lufs, job.Spec.Audio)
+	notice, err := Notice(ctx, job.Spec, h.Rate, h.Channels(), target)
+	if err != nil {
+		return labeler.Outcome{}, err
+	}
+	slots := src.slots(job.Spec.Audio)
+	frames, err := src.join(ctx, job, notice, slots)
+	if err != nil {
+		return labeler.Outcome{}, err
+	}
+	if err := src.write(job, frames); err != nil {
+		return labeler.Outcome{}, err
+	}
+	return labeler.Outcome{Layers: layers, Notes: []string{
+		placementNote(slots, notice, target),
+		fmt.Sprintf("MP3: programme frames copied untouched (no re-encode); notice encoded at %s, %d Hz, %d channel(s); XMP in ID3v2 PRIV, DigitalSourceType in TXXX",
+			src.bitrateLabel(), h.Rate, h.Channels()),
+	}}, nil
+}
+
+// slots plans notice places at frame boundaries; a repeat goes before the
+// nearest frame that does not borrow bits from the frames before it, so
+// inserting notice frames cannot corrupt it.
+func (s *mp3Source) slots(a labeler.AudioSpec) []slot {
+	spf := int64(s.stream.First.SamplesPerFrame())
+	slots := plan(int64(len(s.stream.Frames))*spf, s.stream.First.Rate, a)
+	for i := range slots {
+		k := int(slots[i].at / spf)
+		if slots[i].lead && slots[i].tail {
+			k = s.selfContained(k, int(3*float64(s.stream.First.Rate)/float64(spf)))
+		}
+		slots[i].at = int64(k)
+	}
+	return slots
+}
+
+func (s *mp3Source) selfContained(k, within int) int {
+	for d := 0; d <= within; d++ {
+		for _, i := range []int{k - d, k + d} {
+			if i > 0 && i < len(s.stream.Frames) && s.stream.Frames[i].Reservoir == 0 {
+				return i
+			}
+		}
+	}
+	return k
+}
+
+// join returns the output's audio frames in order: programme frames are
+// slices of the source, notice frames come from ffmpeg.
+func (s *mp3Source) join(ctx context.Context, job labeler.Job, notice *pcm.PCM, slots []slot) ([][]byte, error) {
+	dir, err := tempDir(job.Temp)
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	var out [][]byte
+	prev := 0
+	for i, sl := range slots {
+		out = append(out, s.frames(prev, int(sl.at))...)
+		nf, err := s.encode(ctx, block(notice, sl, gapOf(job.Spec.Audio)), filepath.Join(dir, strconv.Itoa(i)+".mp3"))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, nf...)
+		prev = int(sl.at)
+		job.Progress(0.5 + 0.4*float64(i+1)/float64(len(slots)))
+	}
+	return append(out, s.frames(prev, len(s.stream.Frames))...), nil
+}
+
+func (s *mp3Source) frames(from, to int) [][]byte {
+	out := make([][]byte, 0, to-from)
+	for _, f := range s.stream.Frames[from:to] {
+		out = append(out, s.audio[f.Offset:f.Offset+f.Size])
+	}
+	return out
+}
+
+// encode turns a notice block into MP3 frames that can sit in s's stream.
+func (s *mp3Source) encode(ctx context.Context, p *pcm.PCM, path string) ([][]byte, error) {
+	h := s.stream.First
+	args := []string{"-c:a", "libmp3lame", "-b:a", strconv.Itoa(s.bitrate()) + "k", "-ar", strconv.Itoa(h.Rate),
+		"-ac", strconv.Itoa(h.Channels()), "-write_xing", "0", "-id3v2_version", "0", "-f", "mp3"}
+	if err := encodeWith(ctx, p, path, args); err != nil {
+		return nil, err
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("audio: %w", err)
+	}
+	ns, err := mp3.Scan(b[mp3.TagSize(b):])
+	if err != nil {
+		return nil, fmt.Errorf("audio: encoded notice: %w", err)
+	}
+	if !ns.First.Compatible(h) {
+		return nil, fmt.Errorf("audio: ffmpeg encoded the notice as %s, which can't join %s", ns, s.stream)
+	}
+	src := &mp3Source{stream: ns, audio: b[mp3.TagSize(b):]}
+	return src.frames(0, len(ns.Frames)), nil
+}
+
+// bitrate is the programme's bitrate in kbit/s: the frames' own for
+// constant bitrate, the average for VBR.
+func (s *mp3Source) bitrate() int {
+	if !s.stream.VBR {
+		return s.stream.First.Bitrate
+	}
+	var bytes int
+	for _, f := range s.stream.Frames {
+		bytes += f.Size
+	}
+	return int(math.Round(float64(bytes) * 8 / s.stream.Duration() / 1000))
+}
+
+func (s *mp3Source) bitrateLabel() string {
+	if s.stream.VBR {
+		return fmt.Sprintf("%d kbit/s average (the programme is VBR)", s.bitrate())
+	}
+	return fmt.Sprintf("%d kbit/s", s.bitrate())
+}
+
+// write assembles tag, Xing header, frames and any ID3v1 tag.
+func (s *mp3Source) write(job labeler.Job, frames [][]byte) error {
+	tag, err := s.newTag(job.Spec)
+	if err != nil {
+		return err
+	}
+	sizes := make([]int, len(frames))
+	for i, f := range frames {
+		sizes[i] = len(f)
+	}
+	xing, err := mp3.XingFrame(s.stream.First, sizes, s.stream.VBR)
+	if err != nil {
+		return err
+	}
+	out := [][]byte{tag, xing}
+	out = append(append(out, frames...), s.v1)
+	if err := os.WriteFile(job.Temp, bytes.Join(out, nil), 0o644); err != nil {
+		return fmt.Errorf("audio: writing: %w", err)
+	}
+	return nil
+}
+
+// ID3 identifiers Belgi writes.
+const (
+	txxxDST   = "DigitalSourceType"
+	txxxBelgi = "Belgi"
+	privXMP   = "XMP"
+)
+
+// newTag keeps the source's ID3v2 frames and replaces Belgi's.
+func (s *mp3Source) newTag(spec labeler.Spec) ([]byte, error) {
+	t := &mp3.Tag{Major: 3}
+	if s.tag != nil && s.tag.Major != 0 {
+		t = s.tag
+	}
+	xmp, err := packet(spec, t.Private(privXMP))
+	if err != nil {
+		return nil, fmt.Errorf("audio: %w", err)
+	}
+	t.Without([]string{txxxDST, txxxBelgi}, []string{privXMP})
+	t.Frames = append(t.Frames,
+		mp3.TXXX(txxxDST, spec.DigitalSourceType()),
+		mp3.TXXX(txxxBelgi, labeler.Tool+"; spoken notice: "+string(spec.AI)+" with AI"),
+		mp3.PRIV(privXMP, xmp))
+	return t.Bytes(), nil
+}
+
+// inspectMP3 reads the ID3v2 tag: XMP first, the TXXX frame otherwise.
+func inspectMP3(path string) (labeler.Report, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return labeler.Report{}, fmt.Errorf("audio: %w", err)
+	}
+	defer f.Close()
+	head := make([]byte, 10)
+	n, _ := f.Read(head)
+	size := mp3.TagSize(head[:n])
+	if size == 0 {
+		return report(FormatMP3, nil), nil
+	}
+	b := make([]byte, size)
+	if _, err := f.ReadAt(b, 0); err != nil {
+		return labeler.Report{}, fmt.Errorf("audio: the ID3v2 tag is truncated: %w", err)
+	}
+	t, err := mp3.ParseTag(b)
+	if err != nil {
+		return labeler.Report{}, err
+	}
+	rep := report(FormatMP3, t.Private(privXMP))
+	if dst := t.Text(txxxDST); rep.DigitalSourceType == "" && dst != "" {
+		rep.DigitalSourceType = dst
+		rep.Provenance = append(rep.Provenance, "id3")
+	}
+	return rep, nil
+}

@@ -1,0 +1,99 @@
+package audio
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"io"
+	"math"
+	"strconv"
+
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/audio/pcm"
+)
+
+// reencode streams the decoded programme through Go, which puts the
+// notice blocks in at their slots, into an ffmpeg encoder set up like the
+// programme. Nothing is held in memory beyond a pipe's buffer.
+func (p *probed) reencode(ctx context.Context, job labeler.Job, notice *pcm.PCM, slots []slot, xmp []byte) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	pr, pw := io.Pipe()
+	sp := &splicer{w: pw, channels: p.channels, slots: slots, total: p.frames, progress: job.Progress,
+		block: func(s slot) *pcm.PCM { return block(notice, s, gapOf(job.Spec.Audio)) }}
+	done := make(chan error, 1)
+	go func() {
+		err := ffmpeg.DecodePCM(ctx, job.Input, 0, sp.write)
+		if err == nil {
+			err = sp.finish()
+		}
+		pw.CloseWithError(err)
+		done <- err
+	}()
+	args := []string{"-nostdin", "-v", "error", "-y", "-f", "f32le", "-ar", strconv.Itoa(p.rate), "-ac", strconv.Itoa(p.channels),
+		"-i", "pipe:0", "-i", ffmpeg.SafePath(job.Input), "-map", "0:a"}
+	args = append(append(args, p.codecArgs()...), p.metaArgs(job.Spec, xmp)...)
+	err := ffmpeg.Pipe(ctx, pr, nil, "ffmpeg", append(args, ffmpeg.SafePath(job.Temp))...)
+	pr.CloseWithError(errors.New("encoder stopped"))
+	if derr := <-done; err == nil && derr != nil {
+		err = derr
+	}
+	return err
+}
+
+// splicer writes programme samples to w, inserting each slot's block when
+// the programme reaches it.
+type splicer struct {
+	w        io.Writer
+	channels int
+	slots    []slot
+	next     int
+	pos      int64
+	total    int64
+	block    func(slot) *pcm.PCM
+	progress func(float64)
+	buf      []byte
+}
+
+func (s *splicer) write(samples []float32) error {
+	for len(samples) > 0 {
+		if s.next < len(s.slots) && s.slots[s.next].at <= s.pos {
+			if err := s.put(s.block(s.slots[s.next]).Samples); err != nil {
+				return err
+			}
+			s.next++
+			continue
+		}
+		n := int64(len(samples) / s.channels)
+		if s.next < len(s.slots) {
+			n = min(n, s.slots[s.next].at-s.pos)
+		}
+		if err := s.put(samples[:n*int64(s.channels)]); err != nil {
+			return err
+		}
+		s.pos += n
+		samples = samples[n*int64(s.channels):]
+	}
+	s.progress(0.5 + 0.5*float64(s.pos)/float64(max(1, s.total)))
+	return nil
+}
+
+// finish writes the slots at or past the programme's end.
+func (s *splicer) finish() error {
+	for ; s.next < len(s.slots); s.next++ {
+		if err := s.put(s.block(s.slots[s.next]).Samples); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *splicer) put(samples []float32) error {
+	s.buf = s.buf[:0]
+	for _, v := range samples {
+		s.buf = binary.LittleEndian.AppendUint32(s.buf, math.Float32bits(v))
+	}
+	_, err := s.w.Write(s.buf)
+	return err
+}
