@@ -106,6 +106,7 @@ type Spec struct {
 	Audio AudioSpec
 	Video VideoSpec
 	Text  TextSpec
+	C2PA  C2PASpec
 }
 
 // ImageSpec holds knobs only images have.
@@ -195,7 +196,7 @@ func (s Spec) Validate() error {
 	if q := s.Image.JPEGQuality; q < 0 || q > 100 {
 		add("JPEG quality %d is outside 1–100 (0 keeps the source's)", q)
 	}
-	errs = append(errs, s.Audio.validate(), s.Video.validate(), s.Text.validate())
+	errs = append(errs, s.Audio.validate(), s.Video.validate(), s.Text.validate(), s.C2PA.validate())
 	return errors.Join(errs...)
 }
 

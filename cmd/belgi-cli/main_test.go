@@ -47,7 +47,7 @@ func TestLabelJSONAndExitCodes(t *testing.T) {
 		lines[filepath.Base(ll.Input)] = ll
 	}
 	a, b := lines["a.jpg"], lines["b.jpg"]
-	if a.Status != "ok" || a.Kind != "image" || strings.Join(a.Layers, ",") != "visible,xmp" || !filepath.IsAbs(a.Output) {
+	if a.Status != "ok" || a.Kind != "image" || strings.Join(a.Layers, ",") != "visible,xmp,c2pa" || !filepath.IsAbs(a.Output) {
 		t.Errorf("a.jpg: %+v", a)
 	}
 	if b.Status != "error" || !strings.Contains(b.Error, "b.jpg") {
@@ -104,4 +104,16 @@ func TestAuditLog(t *testing.T) {
 	if rec.Status != "ok" || len(rec.InputSHA256) != 64 || len(rec.OutputSHA256) != 64 || rec.Operator == "" {
 		t.Errorf("audit record %+v", rec)
 	}
+}
+
+// TestMain keeps the development C2PA identity out of the user's home.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "belgi-cli-test")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CONFIG_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }

@@ -40,6 +40,9 @@ func newSpecFlags(fs *flag.FlagSet) *specFlags {
 	fs.BoolVar(&s.Out.Overwrite, "overwrite", false, "replace existing outputs instead of skipping them")
 	fs.Float64Var(&s.Image.MaxMegapixels, "max-mp", s.Image.MaxMegapixels, "refuse images larger than this many megapixels")
 	fs.IntVar(&s.Image.JPEGQuality, "quality", 0, "JPEG quality 1-100 (default: keep the source's)")
+	fs.BoolVar(&s.C2PA.Off, "no-c2pa", false, "leave out the C2PA manifest (XMP is always written)")
+	fs.StringVar(&s.C2PA.Key, "c2pa-key", "", "PEM P-256 key to sign C2PA manifests (default: Belgi's development identity)")
+	fs.StringVar(&s.C2PA.Chain, "c2pa-chain", "", "PEM certificate chain for -c2pa-key, leaf first")
 	for _, l := range []labeler.Lang{labeler.Kazakh, labeler.Russian, labeler.English} {
 		f.custom[l] = fs.String("text-"+string(l), "", "custom "+string(l)+" wording instead of the preset")
 	}

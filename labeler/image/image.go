@@ -11,13 +11,16 @@ import (
 	"github.com/belgi-kz/belgi/labeler/image/meta"
 	"github.com/belgi-kz/belgi/labeler/image/render"
 	"github.com/belgi-kz/belgi/labeler/provenance"
+	"github.com/belgi-kz/belgi/labeler/provenance/c2pa"
 )
 
-// Kind labels raster pictures.
-type Kind struct{}
+// Kind labels raster pictures. Make it with New.
+type Kind struct {
+	signers *signers // C2PA identities, loaded once
+}
 
 // New returns the image kind.
-func New() Kind { return Kind{} }
+func New() Kind { return Kind{signers: &signers{}} }
 
 // Name implements labeler.Kind.
 func (Kind) Name() string { return "image" }
@@ -70,6 +73,11 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	} else {
 		out, notes, err = labelStill(src, job.Spec, xmp)
 	}
+	var signed bool
+	var more []string
+	if err == nil {
+		out, signed, more, err = k.embedC2PA(out, src, job.Spec, filepath.Base(job.Output))
+	}
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("image: %s: %w", name, err)
 	}
@@ -83,7 +91,10 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	if err := os.WriteFile(job.Temp, out, 0o644); err != nil {
 		return labeler.Outcome{}, fmt.Errorf("image: %s: %w", name, err)
 	}
-	return labeler.Outcome{Layers: layers, Notes: notes}, nil
+	if signed {
+		layers = append(layers, labeler.LayerC2PA)
+	}
+	return labeler.Outcome{Layers: layers, Notes: append(notes, more...)}, nil
 }
 
 // load reads and decodes a picture, refusing oversized ones from the
@@ -165,5 +176,12 @@ func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 	}
 	xmp, _ := meta.ReadXMP(data)
 	provenance.Read(xmp).Report(&rep)
+	if f == fmtJPEG || f == fmtPNG {
+		if found, err := c2pa.Read(data, string(f)); err == nil {
+			found.Report(&rep)
+		} else {
+			rep.Warnings = append(rep.Warnings, "C2PA manifest unreadable: "+err.Error())
+		}
+	}
 	return rep, nil
 }
