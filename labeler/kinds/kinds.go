@@ -6,6 +6,7 @@ package kinds
 import (
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/image"
+	"github.com/belgi-kz/belgi/labeler/video"
 )
 
 // Default returns the registry the app and the CLI use. Order matters:
@@ -14,5 +15,6 @@ import (
 func Default() *labeler.Registry {
 	return labeler.NewRegistry(
 		image.New(),
+		video.New(),
 	)
 }
