@@ -105,6 +105,11 @@ func (p *plan) marks(layers []string) error {
 // wrote what was asked.
 func finish(ctx context.Context, p *plan) error {
 	if family(p.container) == "mp4" {
+		if p.src.rotation != 0 {
+			if err := copyMatrix(p.input, p.src.vIndex, p.output); err != nil {
+				return fmt.Errorf("keeping the rotation: %w", err)
+			}
+		}
 		if err := appendXMPBox(p.output, p.packet); err != nil {
 			return fmt.Errorf("writing the XMP box: %w", err)
 		}
