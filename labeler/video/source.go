@@ -2,6 +2,8 @@ package video
 
 import (
 	"context"
+	"errors"
+	"net/http"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -33,7 +35,7 @@ func probe(ctx context.Context, path string) (*source, error) {
 	name := filepath.Base(path)
 	info, err := ffmpeg.Probe(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("video: %s: not a video ffmpeg can read (damaged, truncated or another kind of file): %w", name, err)
+		return nil, probeError(name, path, err)
 	}
 	s := &source{name: name, info: info, sar: 1}
 	if !s.pickVideo() {
@@ -50,6 +52,22 @@ func probe(ctx context.Context, path string) (*source, error) {
 		return nil, fmt.Errorf("video: %s: the video stream has no picture size", name)
 	}
 	return s, nil
+}
+
+// probeError says why ffprobe refused a file in a person's words: a
+// missing ffprobe, a file that is no video at all, or a damaged one.
+func probeError(name, path string, err error) error {
+	if errors.Is(err, ffmpeg.ErrMissing) {
+		return fmt.Errorf("video: %s: %w", name, err)
+	}
+	head, _ := readHead(path)
+	if sniffContainer(head) == "" {
+		if len(head) == 0 {
+			return fmt.Errorf("video: %s: the file is empty", name)
+		}
+		return fmt.Errorf("video: %s: not a video file (content looks like %s)", name, http.DetectContentType(head))
+	}
+	return fmt.Errorf("video: %s: the video is damaged or truncated and ffmpeg can't read it: %w", name, err)
 }
 
 // pickVideo chooses the first video stream that is not cover art.
