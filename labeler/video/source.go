@@ -3,9 +3,9 @@ package video
 import (
 	"context"
 	"errors"
-	"net/http"
 	"fmt"
 	"math"
+	"net/http"
 	"path/filepath"
 	"strconv"
 	"strings"
