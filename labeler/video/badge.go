@@ -110,11 +110,14 @@ func worst(a, b render.Background, n int) render.Background {
 	return a
 }
 
-// storedFrame decodes the frame at t as stored (not turned), RGBA.
+// storedFrame decodes a frame near t as stored (not turned), RGBA. It
+// takes the key frame at or before t: any frame of that moment measures
+// the background as well, and decoding from the key frame up to t would
+// cost seconds on a long-GOP 4K file.
 func storedFrame(ctx context.Context, path string, s *source, t time.Duration) (*image.RGBA, error) {
 	w, h := s.video.Width, s.video.Height
 	out, err := ffmpeg.Run(ctx, "ffmpeg", "-hide_banner", "-nostdin", "-v", "error",
-		"-ss", secs(t), "-noautorotate", "-i", ffmpeg.SafePath(path),
+		"-noaccurate_seek", "-ss", secs(t), "-noautorotate", "-i", ffmpeg.SafePath(path),
 		"-map", fmt.Sprintf("0:v:%d", s.vIndex), "-frames:v", "1",
 		"-f", "rawvideo", "-pix_fmt", "rgba", "-")
 	if err != nil {

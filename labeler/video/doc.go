@@ -9,7 +9,9 @@
 // the picture, so the stored frames, their rotation metadata and their
 // pixel aspect stay as they were. The video stream is re-encoded once,
 // in the source's codec family, keeping frame rate, pixel format and
-// colour description; sound is copied untouched unless the spoken notice
+// colour description (ffmpeg 5.1 loses the display matrix of a filtered
+// stream, so for MP4/MOV the source's track matrix is written back into
+// the output's tkhd in place); sound is copied untouched unless the spoken notice
 // is mixed in; subtitles, chapters and other streams are kept. An
 // optional slate (a full-frame card with the notice) is prepended.
 //

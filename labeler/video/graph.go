@@ -31,7 +31,7 @@ type plan struct {
 
 // inputs are numbered in this order; optional ones only when used.
 type inputs struct {
-	src, badge, slate, notice, rest int
+	badge, slate, notice, rest int
 }
 
 // args builds ffmpeg's command line (without the progress options).

@@ -20,6 +20,7 @@ func TestLabelClips(t *testing.T) {
 	}{
 		{"h264.mp4", "h264", 320, 240, true},
 		{"vp9.webm", "vp9", 320, 240, true},
+		{"hevc.mp4", "hevc", 320, 240, true},
 		{"silent.mp4", "h264", 320, 240, false},
 		{"rot90.mp4", "h264", 240, 320, true},
 		{"rot270.mov", "h264", 240, 320, true},
