@@ -196,7 +196,7 @@ func (s Spec) Validate() error {
 	if q := s.Image.JPEGQuality; q < 0 || q > 100 {
 		add("JPEG quality %d is outside 1–100 (0 keeps the source's)", q)
 	}
-	errs = append(errs, s.Audio.validate(), s.Video.validate(), s.Text.validate(), s.C2PA.validate())
+	errs = append(errs, s.Audio.validate(), s.Video.validate(s.Profile), s.Text.validate(), s.C2PA.validate())
 	return errors.Join(errs...)
 }
 

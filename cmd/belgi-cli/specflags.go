@@ -20,7 +20,7 @@ type specFlags struct {
 
 // kindFlags lets each media kind add its own flags, each defined in the
 // kind's own file (flags_audio.go, ...). Listed explicitly: no init().
-var kindFlags = []func(fs *flag.FlagSet, spec *labeler.Spec){audioFlags, textFlags}
+var kindFlags = []func(fs *flag.FlagSet, spec *labeler.Spec){audioFlags, videoFlags, textFlags}
 
 func newSpecFlags(fs *flag.FlagSet) *specFlags {
 	f := &specFlags{spec: labeler.DefaultSpec(), custom: map[labeler.Lang]*string{}}

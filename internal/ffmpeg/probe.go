@@ -46,6 +46,8 @@ type Format struct {
 	Duration   string            `json:"duration"`
 	BitRate    string            `json:"bit_rate"`
 	Tags       map[string]string `json:"tags"`
+	// StartTime is when the first packet plays, seconds ("0.000000").
+	StartTime string `json:"start_time"`
 }
 
 // Info is what ffprobe says about a file.

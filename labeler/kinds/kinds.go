@@ -4,21 +4,36 @@
 package kinds
 
 import (
+	"context"
+	"io"
+
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/audio"
 	"github.com/belgi-kz/belgi/labeler/image"
 	"github.com/belgi-kz/belgi/labeler/text"
+	"github.com/belgi-kz/belgi/labeler/video"
 )
 
 // Default returns the registry the app and the CLI use. Order matters:
 // kinds whose magic bytes are unmistakable come before kinds that sniff
-// by content (text). Audio claims MP4 only for the M4A/M4B brands, so the
-// video kind may come before or after it.
+// by content (text). Audio claims MP4 only for the M4A/M4B brands, so it
+// goes before video, which takes every other MP4.
 func Default() *labeler.Registry {
 	return labeler.NewRegistry(
 		image.New(),
 		audio.Kind(),
+		video.New(video.WithNotice(videoNotice)),
 		text.DocumentKind(),
 		text.Kind(),
 	)
+}
+
+// videoNotice gives videos the same spoken notice as audio files (stock
+// clips or the user's own, loudness-matched), honouring a loudness the
+// user fixed for notices over the one measured on the video's sound.
+func videoNotice(ctx context.Context, w io.Writer, spec labeler.Spec, rate, channels int, lufs float64) error {
+	if spec.Audio.TargetLUFS != 0 {
+		lufs = spec.Audio.TargetLUFS
+	}
+	return audio.WriteNoticeWAV(ctx, w, spec, rate, channels, lufs)
 }

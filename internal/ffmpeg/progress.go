@@ -1,0 +1,91 @@
+package ffmpeg
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os/exec"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// RunProgress runs ffmpeg with args, adding "-progress pipe:1 -nostats" in
+// front, and calls onProgress with the fraction of total encoded so far
+// (0..1, never decreasing) as ffmpeg reports it, about twice a second.
+// A zero total (unknown duration) reports nothing until the end.
+//
+// Cancelling ctx kills ffmpeg; RunProgress returns only after ffmpeg has
+// exited, so the caller may remove its output at once. Errors carry the
+// tail of ffmpeg's standard error.
+func RunProgress(ctx context.Context, total time.Duration, onProgress func(float64), args ...string) error {
+	path, err := Find("ffmpeg")
+	if err != nil {
+		return err
+	}
+	full := append([]string{"-hide_banner", "-nostdin", "-progress", "pipe:1", "-nostats"}, args...)
+	cmd := exec.CommandContext(ctx, path, full...)
+	stderr := &tailBuffer{max: 8192}
+	cmd.Stdout, cmd.Stderr = &progressWriter{total: total, report: onProgress}, stderr
+	// Wait (inside Run) returns only once the process is gone, even when
+	// the context killed it.
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("ffmpeg failed: %w: %s", err, stderr.Tail(6))
+	}
+	return nil
+}
+
+// progressWriter parses ffmpeg's "-progress" key=value lines.
+type progressWriter struct {
+	mu     sync.Mutex
+	buf    []byte
+	total  time.Duration
+	report func(float64)
+	last   float64
+}
+
+func (p *progressWriter) Write(b []byte) (int, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.buf = append(p.buf, b...)
+	for {
+		i := bytes.IndexByte(p.buf, '\n')
+		if i < 0 {
+			break
+		}
+		p.line(bytes.TrimSpace(p.buf[:i]))
+		p.buf = p.buf[i+1:]
+	}
+	return len(b), nil
+}
+
+// line handles one key=value pair. ffmpeg 5.1 writes the time as
+// out_time_us (and, misnamed, out_time_ms, also in microseconds).
+func (p *progressWriter) line(l []byte) {
+	key, val, ok := bytes.Cut(l, []byte("="))
+	if !ok || p.report == nil {
+		return
+	}
+	switch string(key) {
+	case "out_time_us":
+		us, err := strconv.ParseInt(string(val), 10, 64)
+		if err != nil || us < 0 || p.total <= 0 {
+			return
+		}
+		p.emit(min(1, float64(us)/float64(p.total.Microseconds())))
+	case "progress":
+		if string(val) == "end" {
+			p.emit(1)
+		}
+	}
+}
+
+func (p *progressWriter) emit(f float64) {
+	if f > p.last {
+		p.last = f
+		p.report(f)
+	}
+}

@@ -1,0 +1,135 @@
+package video
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"time"
+
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/image/render"
+	xdraw "golang.org/x/image/draw"
+)
+
+// badge is the label as ffmpeg overlays it: a patch in stored pixels
+// (turned against the rotation, squeezed by the pixel aspect) and where
+// its top-left corner goes in the stored frame.
+type badge struct {
+	patch  *image.RGBA
+	at     image.Point
+	layout render.Layout // in displayed coordinates, for notes
+}
+
+// planBadge lays the label out at the displayed size and maps it back to
+// stored pixels. Turning the label rather than the picture keeps the
+// stored frames and their rotation metadata exactly as they were.
+func planBadge(ctx context.Context, s *source, path string, spec labeler.Spec) (badge, error) {
+	dw, dh := s.displaySize()
+	l, err := render.Plan(spec, dw, dh)
+	if err != nil {
+		return badge{}, fmt.Errorf("video: %s: %w", s.name, err)
+	}
+	r := render.StoredRect(l.Rect, dw, dh, s.orientation())
+	stored := squeeze(r, s.sar)
+	bg, err := sampleBackground(ctx, s, path, stored, spec.Video)
+	if err != nil {
+		return badge{}, err
+	}
+	patch, _, err := l.Draw(bg)
+	if err != nil {
+		return badge{}, fmt.Errorf("video: %s: %w", s.name, err)
+	}
+	patch = render.ToStored(patch, s.orientation())
+	patch = resize(patch, stored.Dx(), stored.Dy())
+	return badge{patch: patch, at: stored.Min, layout: l}, nil
+}
+
+// squeeze maps a rectangle of square pixels to stored pixels that are
+// sar times as wide as they are tall.
+func squeeze(r image.Rectangle, sar float64) image.Rectangle {
+	if sar <= 0 || math.Abs(sar-1) < 1e-6 {
+		return r
+	}
+	x0 := int(math.Floor(float64(r.Min.X) / sar))
+	x1 := int(math.Ceil(float64(r.Max.X) / sar))
+	return image.Rect(x0, r.Min.Y, x1, r.Max.Y)
+}
+
+// resize scales a premultiplied patch to w×h; scaling premultiplied
+// pixels keeps the box's soft edges free of dark fringes.
+func resize(p *image.RGBA, w, h int) *image.RGBA {
+	if p.Rect.Dx() == w && p.Rect.Dy() == h {
+		return p
+	}
+	out := image.NewRGBA(image.Rect(0, 0, w, h))
+	xdraw.CatmullRom.Scale(out, out.Rect, p, p.Rect, xdraw.Src, nil)
+	return out
+}
+
+// sampleBackground measures what lies under the label on a few frames
+// across the time it shows, keeping the worst cases: the box must keep
+// the text readable over the whole clip, not one frame.
+func sampleBackground(ctx context.Context, s *source, path string, r image.Rectangle, v labeler.VideoSpec) (render.Background, error) {
+	span := s.duration
+	if v.Badge == labeler.BadgeStart {
+		span = min(span, time.Duration(v.BadgeSeconds*float64(time.Second)))
+	}
+	var bg render.Background
+	n := 0
+	for _, f := range []float64{0, 0.5, 0.9} {
+		img, err := storedFrame(ctx, path, s, time.Duration(f*float64(span)))
+		if err != nil {
+			if n == 0 && f == 0 {
+				return bg, fmt.Errorf("video: %s: no frame could be decoded: %w", s.name, err)
+			}
+			continue
+		}
+		bg = worst(bg, render.Measure(img, r), n)
+		n++
+	}
+	return bg, nil
+}
+
+// worst combines two measurements: darkest of the darks, brightest of
+// the brights, mean of the means.
+func worst(a, b render.Background, n int) render.Background {
+	if n == 0 {
+		return b
+	}
+	lum := func(c color.NRGBA) int { return 2126*int(c.R) + 7152*int(c.G) + 722*int(c.B) }
+	if lum(b.Darkest) < lum(a.Darkest) {
+		a.Darkest = b.Darkest
+	}
+	if lum(b.Brightest) > lum(a.Brightest) {
+		a.Brightest = b.Brightest
+	}
+	a.Mean = (a.Mean*float64(n) + b.Mean) / float64(n+1)
+	return a
+}
+
+// storedFrame decodes a frame near t as stored (not turned), RGBA. It
+// takes the key frame at or before t: any frame of that moment measures
+// the background as well, and decoding from the key frame up to t would
+// cost seconds on a long-GOP 4K file.
+func storedFrame(ctx context.Context, path string, s *source, t time.Duration) (*image.RGBA, error) {
+	w, h := s.video.Width, s.video.Height
+	out, err := ffmpeg.Run(ctx, "ffmpeg", "-hide_banner", "-nostdin", "-v", "error",
+		"-noaccurate_seek", "-ss", secs(t), "-noautorotate", "-i", ffmpeg.SafePath(path),
+		"-map", fmt.Sprintf("0:v:%d", s.vIndex), "-frames:v", "1",
+		"-f", "rawvideo", "-pix_fmt", "rgba", "-")
+	if err != nil {
+		return nil, err
+	}
+	if len(out) < 4*w*h {
+		return nil, fmt.Errorf("no frame at %s", secs(t))
+	}
+	return &image.RGBA{Pix: out[:4*w*h], Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}, nil
+}
+
+// secs formats a duration as ffmpeg's seconds with millisecond precision.
+func secs(d time.Duration) string {
+	return fmt.Sprintf("%.3f", d.Seconds())
+}

@@ -1,0 +1,26 @@
+// Package video is the media kind for video files: MP4, M4V, MOV, MKV,
+// WebM and AVI. Every pixel operation and every encode runs in ffmpeg
+// (through internal/ffmpeg); this package decides what ffmpeg does and
+// writes and reads the machine-readable marks itself.
+//
+// A labeled video carries the badge from package render on every frame
+// (or the first N seconds), drawn at the displayed size: rotation and
+// non-square pixels are honoured by turning and squeezing the badge, not
+// the picture, so the stored frames, their rotation metadata and their
+// pixel aspect stay as they were. The video stream is re-encoded once,
+// in the source's codec family, keeping frame rate, pixel format and
+// colour description (ffmpeg 5.1 loses the display matrix of a filtered
+// stream, so for MP4/MOV the source's track matrix is written back into
+// the output's tkhd in place); sound is copied untouched unless the spoken notice
+// is mixed in; subtitles, chapters and other streams are kept. An
+// optional slate (a full-frame card with the notice) is prepended.
+//
+// Marks: MP4 and MOV get an XMP packet in a top-level uuid box appended
+// after ffmpeg has finished (appending moves no chunk offsets) and a
+// comment tag; Matroska and WebM get tags (DIGITAL_SOURCE_TYPE, BELGI,
+// XMP); AVI, which can hold only a few text tags, gets the record in its
+// comment. Inspect reads all of these back.
+//
+// The spoken notice comes from a NoticeSource; New uses espeak-ng until
+// the audio kind's notice builder is injected with WithNotice.
+package video

@@ -1,0 +1,21 @@
+package video
+
+import (
+	"fmt"
+
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/image/render"
+)
+
+// writeSlate draws the slate at the displayed size and stores it the way
+// the video's frames are stored (turned back, squeezed by the pixel
+// aspect), so the same rotation metadata shows both upright.
+func writeSlate(dir string, s *source, spec labeler.Spec) (string, error) {
+	dw, dh := s.displaySize()
+	card, err := render.Slate(spec, dw, dh)
+	if err != nil {
+		return "", fmt.Errorf("video: %s: slate: %w", s.name, err)
+	}
+	stored := resize(render.ToStored(card, s.orientation()), s.video.Width, s.video.Height)
+	return writePNG(dir, "slate.png", stored)
+}

@@ -1,0 +1,186 @@
+package video
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
+)
+
+// source is what Belgi needs to know about an input video.
+type source struct {
+	name     string
+	info     ffmpeg.Info
+	video    ffmpeg.Stream // the main picture
+	vIndex   int           // its index among the video streams (0:v:N)
+	audio    *ffmpeg.Stream
+	duration time.Duration
+	// rotation is the display matrix's turn, counter-clockwise degrees,
+	// normalised to 0, 90, 180 or 270.
+	rotation int
+	// sar is the sample (pixel) aspect ratio, width over height.
+	sar float64
+}
+
+// probe reads a video's streams and refuses what Belgi can't label, with
+// a reason a person understands.
+func probe(ctx context.Context, path string) (*source, error) {
+	name := filepath.Base(path)
+	info, err := ffmpeg.Probe(ctx, path)
+	if err != nil {
+		return nil, probeError(name, path, err)
+	}
+	s := &source{name: name, info: info, sar: 1}
+	if !s.pickVideo() {
+		return nil, fmt.Errorf("video: %s: the file has no video stream (label sound-only files as audio)", name)
+	}
+	s.pickAudio()
+	s.duration = seconds(info.Format.Duration)
+	if s.duration <= 0 {
+		s.duration = seconds(s.video.Duration)
+	}
+	s.rotation = rotationOf(s.video)
+	s.sar = parseRatio(s.video.SampleAspect, 1)
+	if s.video.Width <= 0 || s.video.Height <= 0 {
+		return nil, fmt.Errorf("video: %s: the video stream has no picture size", name)
+	}
+	return s, nil
+}
+
+// probeError says why ffprobe refused a file in a person's words: a
+// missing ffprobe, a file that is no video at all, or a damaged one.
+func probeError(name, path string, err error) error {
+	if errors.Is(err, ffmpeg.ErrMissing) {
+		return fmt.Errorf("video: %s: %w", name, err)
+	}
+	head, _ := readHead(path)
+	if sniffContainer(head) == "" {
+		if len(head) == 0 {
+			return fmt.Errorf("video: %s: the file is empty", name)
+		}
+		return fmt.Errorf("video: %s: not a video file (content looks like %s)", name, http.DetectContentType(head))
+	}
+	return fmt.Errorf("video: %s: the video is damaged or truncated and ffmpeg can't read it: %w", name, err)
+}
+
+// pickVideo chooses the first video stream that is not cover art.
+func (s *source) pickVideo() bool {
+	n := 0
+	for _, st := range s.info.Streams {
+		if st.CodecType != "video" {
+			continue
+		}
+		if st.Disposition["attached_pic"] == 0 {
+			s.video, s.vIndex = st, n
+			return true
+		}
+		n++
+	}
+	return false
+}
+
+func (s *source) pickAudio() {
+	for i, st := range s.info.Streams {
+		if st.CodecType == "audio" {
+			s.audio = &s.info.Streams[i]
+			return
+		}
+	}
+}
+
+// displaySize is the frame a person sees: pixel aspect applied, then the
+// rotation.
+func (s *source) displaySize() (int, int) {
+	w, h := s.squareSize()
+	if s.rotation == 90 || s.rotation == 270 {
+		return h, w
+	}
+	return w, h
+}
+
+// squareSize is the stored frame with square pixels, before rotation.
+func (s *source) squareSize() (int, int) {
+	w := s.video.Width
+	if s.sar > 0 && math.Abs(s.sar-1) > 1e-6 {
+		w = int(math.Round(float64(w) * s.sar))
+	}
+	return w, s.video.Height
+}
+
+// orientation is the EXIF orientation that turns stored pixels the way
+// the rotation does, so package render's orientation helpers apply.
+func (s *source) orientation() int {
+	switch s.rotation {
+	case 90: // counter-clockwise
+		return 8
+	case 180:
+		return 3
+	case 270:
+		return 6
+	}
+	return 1
+}
+
+// frameRate is the stream's frame rate as ffmpeg writes it ("30000/1001").
+func (s *source) frameRate() string {
+	for _, r := range []string{s.video.RFrameRate, s.video.AvgFrameRate} {
+		if parseRatio(r, 0) > 0 {
+			return r
+		}
+	}
+	return "25"
+}
+
+// rotationOf reads the display matrix's rotation (ffprobe reports it
+// counter-clockwise, possibly negative), or the older "rotate" tag.
+func rotationOf(st ffmpeg.Stream) int {
+	deg := 0.0
+	found := false
+	for _, sd := range st.SideData {
+		if r, ok := sd["rotation"].(float64); ok {
+			deg, found = r, true
+		}
+	}
+	if !found {
+		if r, err := strconv.ParseFloat(st.Tags["rotate"], 64); err == nil {
+			deg = -r // the tag counts clockwise
+		}
+	}
+	q := int(math.Round(deg/90)) * 90
+	return ((q % 360) + 360) % 360
+}
+
+// parseRatio reads "16:15" or "30000/1001"; def for anything unusable.
+func parseRatio(s string, def float64) float64 {
+	a, b, ok := strings.Cut(s, ":")
+	if !ok {
+		a, b, ok = strings.Cut(s, "/")
+	}
+	if !ok {
+		if v, err := strconv.ParseFloat(s, 64); err == nil && v > 0 {
+			return v
+		}
+		return def
+	}
+	n, err1 := strconv.ParseFloat(a, 64)
+	d, err2 := strconv.ParseFloat(b, 64)
+	if err1 != nil || err2 != nil || n <= 0 || d <= 0 {
+		return def
+	}
+	return n / d
+}
+
+func seconds(s string) time.Duration {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v <= 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return time.Duration(v * float64(time.Second))
+}

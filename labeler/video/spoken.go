@@ -1,0 +1,85 @@
+package video
+
+import (
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
+)
+
+// loudnessWindow is how much of the programme is measured to set the
+// notice's loudness: the notice plays at the start, so the start is what
+// it must sit beside, and measuring it all would decode hours of sound.
+const loudnessWindow = 60 * time.Second
+
+// addNotice obtains the spoken notice when the spec asks for it and the
+// video has sound (or a notice-only track is wanted). It returns a note
+// for the person when the notice could not be made; the visible label
+// still satisfies the law, so the file is labeled without it.
+func (k Kind) addNotice(ctx context.Context, p *plan, dir string) string {
+	v := p.spec.Video
+	if !v.Spoken || (p.src.audio == nil && !v.NoticeTrackWhenSilent) {
+		return ""
+	}
+	rate, channels, lufs := 48000, 2, defaultLUFS
+	if p.src.audio != nil {
+		rate, channels = audioRate(p.src), audioChannels(p.src)
+		lufs = noticeTarget(programmeLoudness(ctx, p.input))
+	}
+	path := filepath.Join(dir, "notice.wav")
+	if err := k.writeNotice(ctx, path, p, rate, channels, lufs); err != nil {
+		return "spoken notice left out: " + err.Error()
+	}
+	info, err := ffmpeg.Probe(ctx, path)
+	if err != nil || seconds(info.Format.Duration) <= 0 {
+		return "spoken notice left out: the notice recording is unreadable"
+	}
+	p.noticeWAV, p.noticeLen = path, seconds(info.Format.Duration)
+	if p.noticeLen > p.total() {
+		return "the spoken notice is longer than the video and is cut at its end"
+	}
+	return ""
+}
+
+func (k Kind) writeNotice(ctx context.Context, path string, p *plan, rate, channels int, lufs float64) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := k.notice(ctx, f, p.spec, rate, channels, lufs); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// programmeLoudness measures the integrated loudness (EBU R128) of the
+// first sound track's opening minute; -Inf when it can't be measured.
+func programmeLoudness(ctx context.Context, path string) float64 {
+	out, err := ffmpeg.Run(ctx, "ffmpeg", "-hide_banner", "-nostdin", "-v", "error",
+		"-t", strconv.Itoa(int(loudnessWindow.Seconds())), "-i", ffmpeg.SafePath(path),
+		"-map", "0:a:0", "-af", "ebur128=metadata=1,ametadata=mode=print:key=lavfi.r128.I:file=-",
+		"-f", "null", "-")
+	if err != nil {
+		return math.Inf(-1)
+	}
+	return lastR128(string(out))
+}
+
+// lastR128 reads the final "lavfi.r128.I=-23.1" line ametadata printed.
+func lastR128(out string) float64 {
+	v := math.Inf(-1)
+	for _, l := range strings.Split(out, "\n") {
+		if _, val, ok := strings.Cut(strings.TrimSpace(l), "lavfi.r128.I="); ok {
+			if f, err := strconv.ParseFloat(val, 64); err == nil {
+				v = f
+			}
+		}
+	}
+	return v
+}

@@ -1,0 +1,126 @@
+package video
+
+import (
+	"strings"
+
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/provenance"
+)
+
+// Tag names Belgi writes in Matroska/WebM. Matroska keeps tag names as
+// written; readers compare them without regard to case.
+const (
+	tagDST   = "DIGITAL_SOURCE_TYPE"
+	tagBelgi = "BELGI"
+	tagXMP   = "XMP"
+)
+
+// record is Belgi's mark as one line of text, for containers that hold
+// only text tags: "Belgi 0.1.0; DigitalSourceType=URI; layers=visible,xmp;
+// langs=kk,ru".
+func record(m provenance.Mark) string {
+	return m.Tool + "; DigitalSourceType=" + m.DigitalSourceType +
+		"; layers=" + strings.Join(m.Layers, ",") + "; langs=" + strings.Join(m.Langs, ",")
+}
+
+// parsedRecord is what a record says.
+type parsedRecord struct {
+	dst    string
+	layers []string
+	ok     bool
+}
+
+// parseRecord finds a record anywhere in s (a comment may hold other
+// text around it).
+func parseRecord(s string) parsedRecord {
+	var r parsedRecord
+	i := strings.Index(s, "Belgi ")
+	if i < 0 || !strings.Contains(s[i:], "DigitalSourceType=") {
+		return r
+	}
+	for _, f := range strings.Split(s[i:], ";") {
+		k, v, _ := strings.Cut(strings.TrimSpace(f), "=")
+		switch k {
+		case "DigitalSourceType":
+			r.dst = strings.TrimSpace(strings.Fields(v + " ")[0])
+		case "layers":
+			r.layers = splitComma(strings.Fields(v + " ")[0])
+		}
+	}
+	r.ok = r.dst != ""
+	return r
+}
+
+func splitComma(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// comment is the human-readable comment tag: the notice, then the record.
+// An existing comment is kept in front, minus lines of a previous Belgi
+// record, so labeling twice leaves one.
+func comment(existing string, spec labeler.Spec, m provenance.Mark) string {
+	var kept []string
+	for _, l := range strings.Split(existing, "\n") {
+		if strings.TrimSpace(l) != "" && !parseRecord(l).ok {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(append(kept, strings.Join(spec.Lines(), " / ")+" — "+record(m)), "\n")
+}
+
+// metaArgs are ffmpeg's -metadata arguments for the container family.
+// MP4/MOV get the comment here and the XMP box after ffmpeg finishes.
+func metaArgs(fam string, tags map[string]string, spec labeler.Spec, m provenance.Mark, packet []byte) []string {
+	c := comment(lookup(tags, "comment"), spec, m)
+	args := []string{"-metadata", "comment=" + c}
+	if fam == "matroska" {
+		args = append(args,
+			"-metadata", tagDST+"="+m.DigitalSourceType,
+			"-metadata", tagBelgi+"="+record(m),
+			"-metadata", tagXMP+"="+string(provenance.Extract(packet)))
+	}
+	return args
+}
+
+// lookup finds a tag regardless of case.
+func lookup(tags map[string]string, key string) string {
+	for k, v := range tags {
+		if strings.EqualFold(k, key) {
+			return v
+		}
+	}
+	return ""
+}
+
+// reportTags fills a report from container tags (Matroska, AVI): the XMP
+// tag when present, else the DigitalSourceType tag and the record.
+func reportTags(tags map[string]string, rep *labeler.Report) {
+	if x := lookup(tags, tagXMP); x != "" {
+		provenance.Read([]byte(x)).Report(rep)
+		if rep.Labeled {
+			return
+		}
+	}
+	if dst := lookup(tags, tagDST); dst != "" && rep.DigitalSourceType == "" {
+		rep.DigitalSourceType = dst
+		rep.Provenance = append(rep.Provenance, "tags")
+	}
+	r := parseRecord(lookup(tags, tagBelgi))
+	if !r.ok {
+		r = parseRecord(lookup(tags, "comment"))
+	}
+	if r.ok {
+		rep.Labeled = true
+		rep.Layers = append(rep.Layers, r.layers...)
+		if rep.DigitalSourceType == "" {
+			rep.DigitalSourceType = r.dst
+		}
+		rep.Provenance = append(rep.Provenance, "belgi")
+	}
+}

@@ -1,0 +1,159 @@
+package video
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/provenance"
+)
+
+func ftyp(brand string) []byte {
+	return append([]byte{0, 0, 0, 24}, []byte("ftyp"+brand+"\x00\x00\x02\x00isomiso2")...)
+}
+
+func TestSniffContainer(t *testing.T) {
+	cases := []struct {
+		name string
+		head []byte
+		want string
+	}{
+		{"isom", ftyp("isom"), "mp4"},
+		{"mp42", ftyp("mp42"), "mp4"},
+		{"quicktime", ftyp("qt  "), "mov"},
+		{"m4v", ftyp("M4V "), "m4v"},
+		{"m4a is audio", ftyp("M4A "), ""},
+		{"m4b is audio", ftyp("M4B "), ""},
+		{"heic is a still", ftyp("heic"), ""},
+		{"webm", []byte("\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm"), "webm"},
+		{"matroska", []byte("\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x88matroska"), "matroska"},
+		{"avi", []byte("RIFF\x00\x00\x00\x00AVI LIST"), "avi"},
+		{"wav", []byte("RIFF\x00\x00\x00\x00WAVEfmt "), ""},
+		{"text", []byte("hello world, not a video"), ""},
+		{"short", []byte("ftyp"), ""},
+	}
+	for _, c := range cases {
+		if got := sniffContainer(c.head); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestRecordRoundTrip(t *testing.T) {
+	m := provenance.Mark{Tool: "Belgi 0.1.0", DigitalSourceType: labeler.DSTComposite, Layers: []string{"visible", "xmp"}, Langs: []string{"kk"}}
+	cases := []struct {
+		name, text string
+		ok         bool
+	}{
+		{"bare", record(m), true},
+		{"in a comment", "Shot in Almaty\nЖасанды — " + record(m), true},
+		{"other text", "Belgi river at dawn", false},
+		{"empty", "", false},
+	}
+	for _, c := range cases {
+		r := parseRecord(c.text)
+		if r.ok != c.ok || (c.ok && (r.dst != m.DigitalSourceType || strings.Join(r.layers, ",") != "visible,xmp")) {
+			t.Errorf("%s: %+v", c.name, r)
+		}
+	}
+}
+
+func TestCommentKeepsOthersAndReplacesOurs(t *testing.T) {
+	spec := labeler.DefaultSpec()
+	m := provenance.MarkFor(spec, []string{"visible"})
+	once := comment("Interview, take 3", spec, m)
+	twice := comment(once, spec, m)
+	if !strings.HasPrefix(twice, "Interview, take 3\n") || strings.Count(twice, "Belgi ") != 1 {
+		t.Errorf("relabeled comment %q", twice)
+	}
+}
+
+func TestTopBoxes(t *testing.T) {
+	box := func(typ string, n int) []byte {
+		b := make([]byte, 8+n)
+		b[3] = byte(8 + n)
+		copy(b[4:], typ)
+		return b
+	}
+	good := append(append(box("ftyp", 8), box("moov", 16)...), box("mdat", 32)...)
+	withXMP := append(append([]byte{}, good...), xmpBox([]byte("<x:xmpmeta/>"))...)
+	cases := []struct {
+		name  string
+		data  []byte
+		n     int
+		trunc bool
+		xmp   string
+	}{
+		{"plain", good, 3, false, ""},
+		{"xmp appended", withXMP, 4, false, "<x:xmpmeta/>"},
+		{"truncated mdat", good[:len(good)-5], 2, true, ""},
+		{"stray bytes", append(append([]byte{}, good...), 1, 2, 3), 3, true, ""},
+	}
+	for _, c := range cases {
+		r := bytes.NewReader(c.data)
+		boxes, err := topBoxes(r, int64(len(c.data)))
+		if len(boxes) != c.n || errors.Is(err, errTruncated) != c.trunc {
+			t.Errorf("%s: %d boxes, err %v", c.name, len(boxes), err)
+		}
+		x, _ := readXMPBox(r, boxes)
+		if string(x) != c.xmp {
+			t.Errorf("%s: xmp %q", c.name, x)
+		}
+	}
+}
+
+func TestRotationOf(t *testing.T) {
+	side := func(r float64) []map[string]any { return []map[string]any{{"rotation": r}} }
+	cases := []struct {
+		st   ffmpeg.Stream
+		want int
+		ori  int
+	}{
+		{ffmpeg.Stream{}, 0, 1},
+		{ffmpeg.Stream{SideData: side(90)}, 90, 8},
+		{ffmpeg.Stream{SideData: side(-90)}, 270, 6},
+		{ffmpeg.Stream{SideData: side(180)}, 180, 3},
+		{ffmpeg.Stream{SideData: side(-180)}, 180, 3},
+		{ffmpeg.Stream{Tags: map[string]string{"rotate": "90"}}, 270, 6},
+	}
+	for _, c := range cases {
+		s := &source{rotation: rotationOf(c.st)}
+		if s.rotation != c.want || s.orientation() != c.ori {
+			t.Errorf("%+v: rotation %d orientation %d, want %d %d", c.st, s.rotation, s.orientation(), c.want, c.ori)
+		}
+	}
+}
+
+func TestDisplaySize(t *testing.T) {
+	cases := []struct {
+		w, h, rot int
+		sar       string
+		dw, dh    int
+	}{
+		{1920, 1080, 0, "1:1", 1920, 1080},
+		{1920, 1080, 270, "1:1", 1080, 1920},
+		{720, 576, 0, "16:15", 768, 576},
+		{720, 576, 90, "64:45", 576, 1024},
+		{640, 480, 0, "0:1", 640, 480},
+	}
+	for _, c := range cases {
+		s := &source{video: ffmpeg.Stream{Width: c.w, Height: c.h}, rotation: c.rot, sar: parseRatio(c.sar, 1)}
+		if dw, dh := s.displaySize(); dw != c.dw || dh != c.dh {
+			t.Errorf("%d×%d rot %d sar %s: %d×%d, want %d×%d", c.w, c.h, c.rot, c.sar, dw, dh, c.dw, c.dh)
+		}
+	}
+}
+
+func FuzzTopBoxes(f *testing.F) {
+	f.Add(append(xmpBox([]byte("x")), 0, 0, 0, 1))
+	f.Add([]byte{0, 0, 0, 1, 'm', 'd', 'a', 't', 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r := bytes.NewReader(b)
+		boxes, _ := topBoxes(r, int64(len(b)))
+		_, _ = readXMPBox(r, boxes)
+		tkhdMatrix(b, 0)
+	})
+}
