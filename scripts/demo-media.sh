@@ -15,3 +15,5 @@ if command -v espeak-ng >/dev/null && [ ! -f "$dir/interview.wav" ]; then
   ff -i "$dir/.voice.wav" -ar 48000 -ac 1 -c:a pcm_s16le "$dir/interview.wav"
   rm -f "$dir/.voice.wav"
 fi
+[ -f "$dir/newsclip.mp4" ] || ff -f lavfi -i "testsrc2=s=960x540:r=25:d=6" -f lavfi -i "$music" -t 6 \
+  -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac -b:a 128k -shortest "$dir/newsclip.mp4"
