@@ -58,7 +58,7 @@ func (r *Registry) Detect(path string) (Kind, error) {
 }
 
 func (r *Registry) detect(path string) (Kind, []byte, error) {
-	head, err := readHead(path)
+	head, err := ReadHead(path)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -111,8 +111,9 @@ func (r *Registry) DetectBytes(name string, head []byte) (Kind, error) {
 	return nil, fmt.Errorf("%s: %w: content looks like %s", name, ErrUnsupported, http.DetectContentType(head))
 }
 
-// readHead reads up to 4 KiB from the start of a file.
-func readHead(path string) ([]byte, error) {
+// ReadHead reads up to 4 KiB from the start of a file: what Sniff sees.
+// A shorter file is returned whole.
+func ReadHead(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

@@ -12,17 +12,12 @@ import (
 	"github.com/belgi-kz/belgi/labeler/kinds"
 )
 
-// checkLine is one line of `check -json`.
+// checkLine is one line of `check -json`: the report, flattened, with
+// the file and any error.
 type checkLine struct {
-	Input             string   `json:"input"`
-	Kind              string   `json:"kind,omitempty"`
-	Format            string   `json:"format,omitempty"`
-	Labeled           bool     `json:"labeled"`
-	Layers            []string `json:"layers,omitempty"`
-	DigitalSourceType string   `json:"digital_source_type,omitempty"`
-	Provenance        []string `json:"provenance,omitempty"`
-	Warnings          []string `json:"warnings,omitempty"`
-	Error             string   `json:"error,omitempty"`
+	Input string `json:"input"`
+	labeler.Report
+	Error string `json:"error,omitempty"`
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -74,8 +69,7 @@ func checkOne(reg *labeler.Registry, path string) checkLine {
 		return line
 	}
 	rep.Finish()
-	line.Format, line.Labeled, line.Layers = rep.Format, rep.Labeled, rep.Layers
-	line.DigitalSourceType, line.Provenance, line.Warnings = rep.DigitalSourceType, rep.Provenance, rep.Warnings
+	line.Report = rep
 	return line
 }
 

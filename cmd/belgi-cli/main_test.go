@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/samples"
+	"github.com/belgi-kz/belgi/labeler/kindtest"
 )
 
 func cli(t *testing.T, args ...string) (int, string, string) {
@@ -107,13 +108,4 @@ func TestAuditLog(t *testing.T) {
 }
 
 // TestMain keeps the development C2PA identity out of the user's home.
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "belgi-cli-test")
-	if err != nil {
-		panic(err)
-	}
-	os.Setenv("XDG_CONFIG_HOME", dir)
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { kindtest.Main(m) }

@@ -8,19 +8,11 @@ import (
 
 	"github.com/belgi-kz/belgi/internal/samples"
 	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/kindtest"
 )
 
 // TestMain keeps the development C2PA identity out of the user's home.
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "belgi-image-test")
-	if err != nil {
-		panic(err)
-	}
-	os.Setenv("XDG_CONFIG_HOME", dir)
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { kindtest.Main(m) }
 
 // TestC2PASignedAndChecked: JPEG and PNG outputs carry a C2PA manifest
 // that check finds; a changed byte afterwards is reported.

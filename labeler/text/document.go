@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -46,7 +44,7 @@ func docFormat(name string, head []byte) string {
 // Label implements labeler.Kind.
 func (Document) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	name := filepath.Base(job.Input)
-	head, err := headOf(job.Input)
+	head, err := labeler.ReadHead(job.Input)
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("document: %s: %w", name, err)
 	}
@@ -87,7 +85,7 @@ func docxNotice(spec labeler.Spec) docx.Notice {
 // Inspect implements labeler.Kind.
 func (Document) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 	name := filepath.Base(path)
-	head, err := headOf(path)
+	head, err := labeler.ReadHead(path)
 	if err != nil {
 		return labeler.Report{}, fmt.Errorf("document: %s: %w", name, err)
 	}
@@ -139,18 +137,4 @@ func inspectDOCX(path string) (labeler.Report, error) {
 		r.DigitalSourceType = f.DigitalSourceType
 	}
 	return r, nil
-}
-
-func headOf(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, err := io.ReadFull(f, head)
-	if err == io.EOF || err == io.ErrUnexpectedEOF {
-		err = nil
-	}
-	return head[:n], err
 }

@@ -45,7 +45,7 @@ func (Text) Preview(ctx context.Context, path string, spec labeler.Spec, max int
 // a PDF, which Belgi cannot rasterize in pure Go, shows what the band
 // will say and a line about the pages.
 func (Document) Preview(ctx context.Context, path string, spec labeler.Spec, max int) (image.Image, error) {
-	head, err := headOf(path)
+	head, err := labeler.ReadHead(path)
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -19,7 +18,7 @@ import (
 // the displayed size come from ffprobe.
 func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 	name := filepath.Base(path)
-	head, err := readHead(path)
+	head, err := labeler.ReadHead(path)
 	if err != nil {
 		return labeler.Report{}, fmt.Errorf("video: %s: %w", name, err)
 	}
@@ -72,19 +71,4 @@ func inspectMP4(path string, rep *labeler.Report) error {
 	}
 	provenance.Read(x).Report(rep)
 	return nil
-}
-
-// readHead reads up to 4 KiB from the start of a file.
-func readHead(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, err := io.ReadFull(f, head)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return nil, err
-	}
-	return head[:n], nil
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/labeler"
 )
 
 // source is what Belgi needs to know about an input video.
@@ -60,7 +61,7 @@ func probeError(name, path string, err error) error {
 	if errors.Is(err, ffmpeg.ErrMissing) {
 		return fmt.Errorf("video: %s: %w", name, err)
 	}
-	head, _ := readHead(path)
+	head, _ := labeler.ReadHead(path)
 	if sniffContainer(head) == "" {
 		if len(head) == 0 {
 			return fmt.Errorf("video: %s: the file is empty", name)
