@@ -179,6 +179,9 @@ func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 	if f == fmtJPEG || f == fmtPNG {
 		if found, err := c2pa.Read(data, string(f)); err == nil {
 			found.Report(&rep)
+			if found.Present && rep.Labeled {
+				rep.Layers = append(rep.Layers, labeler.LayerC2PA)
+			}
 		} else {
 			rep.Warnings = append(rep.Warnings, "C2PA manifest unreadable: "+err.Error())
 		}
