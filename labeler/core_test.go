@@ -233,3 +233,16 @@ func TestWordingAndMarks(t *testing.T) {
 		t.Errorf("modified DST %q", s.DigitalSourceType())
 	}
 }
+
+func TestAlreadyLabeledIsSkipped(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir+"/done.fk", "FAKE done"+string(mark))
+	if r := run(t, labeler.DefaultSpec(), p)[0]; r.Status != labeler.StatusSkipped || !strings.Contains(r.Reason, "already labeled") {
+		t.Fatalf("%s %q, want skipped as already labeled", r.Status, r.Reason)
+	}
+	spec := labeler.DefaultSpec()
+	spec.Out.Relabel = true
+	if r := run(t, spec, p)[0]; r.Status != labeler.StatusOK {
+		t.Fatalf("relabel: %s %v", r.Status, r.Err)
+	}
+}

@@ -84,6 +84,12 @@ func (r *Registry) process(ctx context.Context, spec Spec, in Input, progress fu
 		res.Status, res.Reason = StatusSkipped, "output exists (use overwrite to replace it)"
 		return nil
 	}
+	if !spec.Out.Relabel {
+		if rep, err := kind.Inspect(ctx, in.Path); err == nil && rep.Labeled {
+			res.Status, res.Reason = StatusSkipped, "already labeled by Belgi (relabel to label it again)"
+			return nil
+		}
+	}
 	before, err := os.Stat(in.Path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, friendlyPathErr(err))

@@ -84,6 +84,9 @@ type Output struct {
 	Dir string
 	// Overwrite replaces an existing output instead of skipping the file.
 	Overwrite bool
+	// Relabel labels files that already carry Belgi's label again (a
+	// second badge, a second notice); by default they are skipped.
+	Relabel bool
 }
 
 // Spec is everything that decides how files are labeled. The zero value is

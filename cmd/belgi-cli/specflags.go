@@ -38,6 +38,7 @@ func newSpecFlags(fs *flag.FlagSet) *specFlags {
 	fs.BoolVar(&s.Badge, "badge", s.Badge, "show the short mark (ЖИ / ИИ / AI)")
 	fs.StringVar(&s.Profile, "profile", s.Profile, "rule profile: kz, eu, cn, in-strict")
 	fs.BoolVar(&s.Out.Overwrite, "overwrite", false, "replace existing outputs instead of skipping them")
+	fs.BoolVar(&s.Out.Relabel, "relabel", false, "label files that already carry Belgi's label again")
 	fs.Float64Var(&s.Image.MaxMegapixels, "max-mp", s.Image.MaxMegapixels, "refuse images larger than this many megapixels")
 	fs.IntVar(&s.Image.JPEGQuality, "quality", 0, "JPEG quality 1-100 (default: keep the source's)")
 	fs.BoolVar(&s.C2PA.Off, "no-c2pa", false, "leave out the C2PA manifest (XMP is always written)")
