@@ -13,8 +13,8 @@ type fileList struct {
 	widget.List
 	tr       *translator
 	items    []*fileItem
-	selected int           // -1 when nothing is selected
-	hint     *widget.Label // shown while the list is empty
+	selected int             // -1 when nothing is selected
+	hint     *fyne.Container // shown while the list is empty
 
 	rows map[fyne.CanvasObject]*row // each row's widgets, by its container
 

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/belgi-kz/belgi/labeler"
@@ -14,9 +15,12 @@ import (
 	"github.com/belgi-kz/belgi/labeler/image/render"
 )
 
-// previewMax is the longer side of a cached preview: sharp in a large
-// preview pane on a 2× display, yet cheap to relabel on every change.
-const previewMax = 1600
+// previewMax is the longer side of a cached preview: as large as the
+// preview pane of a full-HD window, and small enough that relabeling it
+// on every change costs about a millisecond (the core's render benchmark
+// uses the same size). The label is planned on the original's size, so
+// its line breaks are the export's.
+const previewMax = 1024
 
 // previewPane shows the selected file as it will be exported. Pictures
 // are decoded once, off the UI goroutine, into a downscaled copy; every
@@ -54,7 +58,7 @@ func newPreviewPane(tr *translator, b *bridge) *previewPane {
 	}
 	p.icon.SetMinSize(fyne.NewSquareSize(72))
 	p.icon.FillMode = canvas.ImageFillContain
-	placeholder := container.NewCenter(container.NewVBox(container.NewCenter(p.icon), p.note))
+	placeholder := container.NewVBox(layout.NewSpacer(), container.NewCenter(p.icon), p.note, layout.NewSpacer())
 	p.body = container.NewStack(p.image, placeholder)
 	return p
 }
@@ -85,7 +89,7 @@ func (p *previewPane) refresh() {
 	f := p.item
 	switch {
 	case f == nil:
-		p.placeholder(theme.FileImageIcon(), p.tr.L("Drop photos, videos, audio or documents here, or use Add files…"), "")
+		p.placeholder(theme.VisibilityIcon(), p.tr.L("Select a file to see its label as it will be exported."), "")
 	case f.kind == nil:
 		p.placeholder(theme.QuestionIcon(), p.tr.L("Belgi does not label this kind of file."), f.reason)
 	case f.kind.Name() == "image":

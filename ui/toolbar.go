@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -27,10 +29,12 @@ func (u *App) toolbar() fyne.CanvasObject {
 
 // filesPane is the list with a hint while it is empty.
 func (u *App) filesPane() fyne.CanvasObject {
-	hint := &widget.Label{Text: u.tr.L("Drop files or folders anywhere on this window."),
-		Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance}
-	u.files.hint = hint
-	return container.NewStack(u.files, container.NewPadded(container.NewVBox(hint)))
+	hint := &widget.Label{Text: u.tr.L("Drop photos, videos, audio or documents anywhere on this window, or use Add files…"),
+		Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter}
+	icon := canvas.NewImageFromResource(theme.UploadIcon())
+	icon.SetMinSize(fyne.NewSquareSize(56))
+	u.files.hint = container.NewPadded(container.NewVBox(layout.NewSpacer(), container.NewCenter(icon), hint, layout.NewSpacer()))
+	return container.NewStack(u.files, u.files.hint)
 }
 
 // menu is the File and Help menus; their shortcuts work wherever the
@@ -81,8 +85,11 @@ func (u *App) typedKey(ev *fyne.KeyEvent) bool {
 // updateActions enables what can be done now.
 func (u *App) updateActions() {
 	n := len(u.files.items)
-	u.files.hint.Hidden = n > 0
-	u.files.hint.Refresh()
+	if n > 0 {
+		u.files.hint.Hide()
+	} else {
+		u.files.hint.Show()
+	}
 	if u.job != nil || n == 0 || len(u.settings.problems(u.spec)) > 0 {
 		u.exptBtn.Disable()
 	} else {
