@@ -25,6 +25,7 @@ type App struct {
 	addBtn   *widget.Button
 	exptBtn  *widget.Button
 	job      *exportJob // the export in progress, nil when idle
+	quitting bool       // quit once the export has stopped
 	summary  *summary   // the last export's summary
 	dialogs  chooser
 }
@@ -47,6 +48,7 @@ func New(a fyne.App, paths []string) *App {
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.win.SetOnDropped(u.dropped)
 	u.win.SetMaster()
+	u.win.SetCloseIntercept(u.quit)
 	u.build()
 	u.addPaths(paths)
 	return u
@@ -111,7 +113,6 @@ func (u *App) specChanged(s labeler.Spec) {
 // selected shows a file in the preview (nil: none).
 func (u *App) selected(f *fileItem) {
 	u.preview.show(f, u.spec)
-	u.updateActions()
 }
 
 func (u *App) removed(f *fileItem) {

@@ -30,8 +30,8 @@ func (j *exportJob) event(ev labeler.Event) {
 		j.results[ev.Index] = ev.Result
 	} else {
 		j.fractions[ev.Index] = ev.Fraction
-		j.current = filepath.Base(ev.Input)
 	}
+	j.current = filepath.Base(ev.Input)
 	j.mu.Unlock()
 }
 
@@ -126,6 +126,10 @@ func (u *App) finished(j *exportJob, results []labeler.Result, cancelled bool) {
 		applyResult(j.items[i], &results[i])
 	}
 	u.job = nil
+	if u.quitting {
+		u.fyne.Quit()
+		return
+	}
 	u.files.Refresh()
 	u.updateActions()
 	s := newSummary(u, results)

@@ -29,7 +29,7 @@ func TestExportReachesSummary(t *testing.T) {
 	l.until(t, "the summary", func() bool { return u.summary != nil })
 	s := u.summary
 	if s.labeled != 2 || s.skipped != 1 || s.failed != 0 {
-		t.Fatalf("summary %d labeled, %d skipped, %d failed; problems %v", s.labeled, s.skipped, s.failed, s.problems)
+		t.Fatalf("summary %d labeled, %d skipped, %d failed; %v %v", s.labeled, s.skipped, s.failed, s.failures, s.skips)
 	}
 	if s.folder != out {
 		t.Errorf("summary folder %q, want %q", s.folder, out)
@@ -65,8 +65,8 @@ func TestErrorRowsShowReasons(t *testing.T) {
 	if row := rowText(u, f); !strings.Contains(row, f.reason) {
 		t.Errorf("row %q does not show the reason %q", row, f.reason)
 	}
-	if len(u.summary.problems) != 1 || !strings.Contains(u.summary.problems[0], "broken.jpg: ") {
-		t.Errorf("summary problems %q should name the file and the reason", u.summary.problems)
+	if len(u.summary.failures) != 1 || !strings.Contains(u.summary.failures[0], "broken.jpg: ") {
+		t.Errorf("summary failures %q should name the file and the reason", u.summary.failures)
 	}
 }
 

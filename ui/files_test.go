@@ -83,3 +83,19 @@ func rowText(u *App, f *fileItem) string {
 	r := u.files.rows[obj]
 	return r.name.Text + " | " + r.state.Text
 }
+
+func TestShortcutsAndLanguageSwitch(t *testing.T) {
+	u, l := newTestUI(t)
+	addAndWait(t, u, l, 1, writePhoto(t, t.TempDir(), "a.jpg", 64, 48, 1))
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(shortcut(fyne.KeyO))
+	if len(u.win.Canvas().Overlays().List()) == 0 {
+		t.Error("Ctrl+O should open a file dialog (Fyne's, with native dialogs off)")
+	}
+	u.setInterfaceLang("kk")
+	if got := u.addBtn.Text; got != "Файлдар қосу…" {
+		t.Errorf("after switching to Kazakh the button reads %q", got)
+	}
+	if len(u.files.items) != 1 || u.fyne.Preferences().String(prefUILang) != "kk" {
+		t.Error("switching the language must keep the files and remember the choice")
+	}
+}

@@ -17,7 +17,7 @@ import (
 type summary struct {
 	u                        *App
 	labeled, skipped, failed int
-	problems                 []string // "name: reason", skipped and failed
+	failures, skips          []string // "name: reason"
 	folder                   string   // where the labeled copies are
 	dialog                   *dialog.CustomDialog
 }
@@ -34,10 +34,10 @@ func newSummary(u *App, results []labeler.Result) *summary {
 			}
 		case labeler.StatusSkipped:
 			s.skipped++
-			s.problems = append(s.problems, filepath.Base(r.Input)+": "+r.Reason)
+			s.skips = append(s.skips, filepath.Base(r.Input)+": "+r.Reason)
 		default:
 			s.failed++
-			s.problems = append(s.problems, filepath.Base(r.Input)+": "+errorReason(in, r.Err))
+			s.failures = append(s.failures, filepath.Base(r.Input)+": "+errorReason(in, r.Err))
 		}
 	}
 	return s
@@ -53,10 +53,13 @@ func (s *summary) show() {
 	tr := s.u.tr
 	head := &widget.Label{Text: s.line(), TextStyle: fyne.TextStyle{Bold: true}}
 	body := container.NewVBox(head)
-	if len(s.problems) > 0 {
+	if len(s.failures)+len(s.skips) > 0 {
 		list := container.NewVBox()
-		for _, p := range s.problems {
+		for _, p := range s.failures {
 			list.Add(&widget.Label{Text: p, Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})
+		}
+		for _, p := range s.skips {
+			list.Add(&widget.Label{Text: p, Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
 		}
 		scroll := container.NewVScroll(list)
 		scroll.SetMinSize(fyne.NewSize(560, min(240, list.MinSize().Height)))

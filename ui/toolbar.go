@@ -100,7 +100,13 @@ func (u *App) updateActions() {
 	}
 }
 
+// quit closes the app; an export in progress is cancelled first and the
+// app quits once it has stopped, so no temporary file is left behind.
 func (u *App) quit() {
+	if u.job == nil {
+		u.fyne.Quit()
+		return
+	}
+	u.quitting = true
 	u.cancelExport()
-	u.fyne.Quit()
 }
