@@ -14,7 +14,12 @@ import (
 // TestMain gives Fyne a real locale: under LANG=C it logs a parse error
 // for every window.
 func TestMain(m *testing.M) {
-	if l := os.Getenv("LANG"); l == "" || l == "C" || l == "POSIX" {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l := os.Getenv(v); l == "C" || l == "POSIX" {
+			os.Unsetenv(v)
+		}
+	}
+	if os.Getenv("LANG") == "" {
 		os.Setenv("LANG", "en_US.UTF-8")
 	}
 	os.Exit(m.Run())
