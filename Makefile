@@ -1,13 +1,17 @@
 # Belgi — labels AI-made media for publication.
-# `make demo` labels generated sample media headlessly; `make test` runs
-# every check CI runs. Both install missing system packages first.
+# `make run` builds and opens the desktop app (ARGS="photo.jpg folder/"
+# adds files); `make demo` labels generated sample media headlessly;
+# `make test` runs every check CI runs. All install missing system
+# packages first.
 
 GO        ?= go
 OUT       ?= out
 BIN       := bin
 CLI       := $(BIN)/belgi-cli
+APP       := $(BIN)/belgi
+ARGS      ?=
 
-.PHONY: all deps-media deps-desktop deps-test cli demo test lint unit clean c2pa-verifier
+.PHONY: all deps-media deps-desktop deps-test cli app run package smoke screenshot demo test lint unit clean c2pa-verifier
 
 all: cli
 
@@ -22,6 +26,26 @@ deps-test:
 cli:
 	CGO_ENABLED=0 $(GO) build -o $(CLI) ./cmd/belgi-cli
 
+# The desktop app (cgo: GLFW/OpenGL and GTK for native file dialogs).
+app: deps-desktop
+	$(GO) build -o $(APP) .
+
+run: app
+	$(APP) $(ARGS)
+
+# A Linux tarball (binary `belgi`, .desktop entry, icon) made by the fyne
+# tool; scripts/package.sh keeps FyneApp.toml unchanged in the work tree.
+package: deps-desktop
+	@scripts/package.sh $(OUT)
+
+# The real window under Xvfb: starts, shows a preview, quits cleanly.
+smoke: deps-test app
+	@scripts/smoke.sh $(APP)
+
+# docs/screenshot.png for the README, from the real app under Xvfb.
+screenshot: deps-test app
+	@scripts/screenshot.sh $(APP) docs/screenshot.png
+
 demo: deps-media cli
 	@scripts/demo.sh $(CLI) $(OUT)
 
@@ -33,7 +57,7 @@ lint:
 unit:
 	$(GO) test -race -timeout 20m ./...
 
-test: deps-test lint cli c2pa-verifier unit
+test: deps-test lint cli c2pa-verifier unit smoke
 
 # The reference C2PA implementation (c2pa-rs as WASM) for the c2pa tests.
 C2PA_VERIFY := labeler/provenance/c2pa/verify

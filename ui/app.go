@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+	"github.com/belgi-kz/belgi/assets"
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/kinds"
+)
+
+// App is Belgi's main window and the state behind it.
+type App struct {
+	fyne   fyne.App
+	win    fyne.Window
+	reg    *labeler.Registry
+	bridge *bridge
+	tr     *translator
+	spec   labeler.Spec
+
+	files    *fileList
+	preview  *previewPane
+	settings *settingsPanel
+	bar      *statusBar
+	addBtn   *widget.Button
+	exptBtn  *widget.Button
+	job      *exportJob // the export in progress, nil when idle
+	quitting bool       // quit once the export has stopped
+	summary  *summary   // the last export's summary
+	dialogs  chooser
+}
+
+// New builds the window for a (made by app.New in main, or by the test
+// package) with paths already added. Show it with ShowAndRun.
+func New(a fyne.App, paths []string) *App {
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	p := a.Preferences()
+	a.Settings().SetTheme(newTheme(p.String(prefAppearance)))
+	u := &App{
+		fyne:   a,
+		win:    a.NewWindow("Belgi"),
+		reg:    kinds.Default(),
+		bridge: newBridge(),
+		tr:     newTranslator(p.String(prefUILang)),
+		spec:   loadSpec(p),
+	}
+	u.dialogs = newChooser(u)
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.SetOnDropped(u.dropped)
+	u.win.SetMaster()
+	u.win.SetCloseIntercept(u.quit)
+	u.build()
+	u.addPaths(paths)
+	return u
+}
+
+// Window is the main window.
+func (u *App) Window() fyne.Window { return u.win }
+
+// ShowAndRun shows the window and runs the app until it is closed.
+func (u *App) ShowAndRun() { u.win.ShowAndRun() }
+
+// build (re)creates every widget from the state; switching the interface
+// language calls it again, keeping the files and settings.
+func (u *App) build() {
+	var items []*fileItem
+	selected := -1
+	if u.files != nil {
+		items, selected = u.files.items, u.files.selected
+	}
+	u.files = newFileList(u.tr)
+	u.files.items = items
+	u.files.onSelect = u.selected
+	u.files.onRemove = u.removed
+	u.files.onKey = u.typedKey
+	u.preview = newPreviewPane(u.tr, u.bridge)
+	u.settings = newSettingsPanel(u.tr)
+	u.settings.onChange = u.specChanged
+	u.settings.onChooseOut = u.chooseOutput
+	u.preview.onLayout = u.settings.planned
+	u.bar = newStatusBar(u.tr, u.cancelExport)
+	u.settings.set(u.spec)
+	u.win.SetContent(u.layout())
+	u.win.SetMainMenu(u.menu())
+	u.addShortcuts()
+	if selected >= 0 {
+		u.files.Select(selected)
+	} else {
+		u.preview.show(nil, u.spec)
+	}
+	u.updateActions()
+}
+
+// layout: toolbar on top, status bar at the bottom; files, preview and
+// settings side by side.
+func (u *App) layout() fyne.CanvasObject {
+	right := container.NewHSplit(u.preview.object(), u.settings.object(u.appSection()))
+	right.Offset = 0.66
+	main := container.NewHSplit(u.filesPane(), right)
+	main.Offset = 0.27
+	return container.NewBorder(u.toolbar(), u.bar.object(), nil, nil, main)
+}
+
+// specChanged is every settings change: it is saved at once, and the
+// preview follows within the frame.
+func (u *App) specChanged(s labeler.Spec) {
+	u.spec = s
+	saveSpec(u.fyne.Preferences(), s)
+	u.preview.update(s)
+	u.updateActions()
+}
+
+// selected shows a file in the preview (nil: none).
+func (u *App) selected(f *fileItem) {
+	u.preview.show(f, u.spec)
+}
+
+func (u *App) removed(f *fileItem) {
+	u.preview.forget(f)
+	u.updateActions()
+}

@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// object lays the settings out in sections, top to bottom, in the order
+// people decide: what the label says, where it goes, where copies go.
+func (p *settingsPanel) object(app fyne.CanvasObject) fyne.CanvasObject {
+	box := container.NewVBox(
+		p.sectionTitle("Label text"),
+		p.langs.box, p.errs[fieldLangs],
+		p.ai, p.person,
+		widget.NewAccordion(widget.NewAccordionItem(p.tr.L("Own wording"),
+			container.NewVBox(p.customBox, p.errs[fieldCustom]))),
+		widget.NewSeparator(),
+		p.sectionTitle("Placement"),
+		p.placement(), p.errs[fieldSize],
+		widget.NewSeparator(),
+		p.sectionTitle("Output"),
+		p.output(), p.errs[fieldOut], p.errs[fieldOther],
+		widget.NewSeparator(),
+		app,
+	)
+	return container.NewVScroll(container.NewPadded(box))
+}
+
+// placement: the position grid beside the size and box controls.
+func (p *settingsPanel) placement() fyne.CanvasObject {
+	grid := container.NewGridWrap(fyne.NewSize(132, 132), p.position.frame)
+	sliders := container.NewVBox(
+		labelled(p.tr.L("Text size"), p.sizeValue), p.size,
+		labelled(p.tr.L("Box opacity"), p.opacValue), p.opacity,
+		p.auto,
+	)
+	return container.NewBorder(nil, nil, container.NewVBox(grid), nil, sliders)
+}
+
+// output: the folder (with a way back to the default) and what to do
+// with copies that exist already.
+func (p *settingsPanel) output() fyne.CanvasObject {
+	choose := &widget.Button{Text: p.tr.L("Choose…"), Icon: theme.FolderOpenIcon(), OnTapped: p.chooseOut}
+	folder := container.NewBorder(nil, nil, nil, container.NewHBox(p.outClear, choose), p.outDir)
+	return container.NewVBox(folder, p.overwrite)
+}
+
+// labelled is a caption with its current value on the right.
+func labelled(caption string, value *widget.Label) fyne.CanvasObject {
+	value.Alignment = fyne.TextAlignTrailing
+	return container.NewBorder(nil, nil, widget.NewLabel(caption), nil, value)
+}
