@@ -14,7 +14,7 @@ go run ./internal/samples/gen -set demo -out "$work/photos"
 start_xvfb
 
 # A fresh home: default settings, English interface, light look.
-HOME="$work/home" LANG=${SHOT_LANG:-en_US.UTF-8} FYNE_THEME=${SHOT_THEME:-light} "$BIN" "$work/photos" >"$work/app.log" 2>&1 &
+HOME="$work/home" LANG=${SHOT_LANG:-en_US.UTF-8} FYNE_THEME=${SHOT_THEME:-light} "$BIN" "$work/photos/lake-at-dusk.jpg" "$work/photos/portrait-phone.jpg" "$work/photos/poster.png" "$work/photos/loop.gif" >"$work/app.log" 2>&1 &
 APP_PID=$!
 win=$(wait_window Belgi 30) || { cat "$work/app.log" >&2; echo "screenshot: no window" >&2; exit 1; }
 sleep "${SETTLE:-3}" # let the first preview decode and draw

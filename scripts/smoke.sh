@@ -17,7 +17,7 @@ go run ./internal/samples/gen -set demo -out "$work/photos"
 start_xvfb
 
 start=$(date +%s%N)
-HOME="$work/home" LANG=en_US.UTF-8 FYNE_THEME=light "$BIN" "$work/photos" >"$work/app.log" 2>&1 &
+HOME="$work/home" LANG=en_US.UTF-8 FYNE_THEME=light "$BIN" "$work/photos/lake-at-dusk.jpg" "$work/photos/portrait-phone.jpg" "$work/photos/poster.png" "$work/photos/loop.gif" >"$work/app.log" 2>&1 &
 APP_PID=$!
 win=$(wait_window Belgi 60) || fail "no window named Belgi within 60 s"
 echo "smoke: window after $(( ($(date +%s%N) - start) / 1000000 )) ms"
