@@ -136,3 +136,27 @@ func TestVideoSliderChangesPreview(t *testing.T) {
 		t.Error("the slate toggle should hide while the settings ask for no slate")
 	}
 }
+
+// TestVideoExportShowsRowPercent: a video takes long enough to encode
+// that its row must show how far it is, from the batch's events.
+func TestVideoExportShowsRowPercent(t *testing.T) {
+	u, l := newTestUI(t)
+	addAndWait(t, u, l, 1, writeClip(t, t.TempDir()))
+	u.settings.setOutDir(t.TempDir())
+	u.export()
+	f := u.files.items[0]
+	var seen []string
+	l.until(t, "the summary", func() bool {
+		if f.status == statusWorking {
+			seen = append(seen, u.files.statusText(f))
+		}
+		return u.summary != nil
+	})
+	if f.status != statusLabeled {
+		t.Fatalf("row status %d (%s), want labeled", f.status, f.reason)
+	}
+	if len(seen) == 0 || !strings.HasSuffix(seen[len(seen)-1], "%") {
+		t.Fatalf("the row never showed a percentage while labeling: %q", seen)
+	}
+	t.Logf("row texts: %q", seen)
+}
