@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/belgi-kz/belgi/labeler/audio/pcm"
 	"github.com/belgi-kz/belgi/labeler/audio/player"
@@ -159,4 +160,26 @@ func TestVideoExportShowsRowPercent(t *testing.T) {
 		t.Fatalf("the row never showed a percentage while labeling: %q", seen)
 	}
 	t.Logf("row texts: %q", seen)
+}
+
+func TestPlayheadFollowsPlayback(t *testing.T) {
+	u, l := newTestUI(t)
+	addAndWait(t, u, l, 1, writeTone(t, t.TempDir(), "tone.wav", 3))
+	l.until(t, "the waveform", func() bool { return u.preview.audio.sound != nil })
+	a, h := u.preview.audio, u.preview.audio.head
+	u.preview.body.Resize(fyne.NewSize(800, 400))
+	a.start(a.sound.Notice) // ends at once here, but the run is current until then
+	total := a.sound.PCM.Duration()
+	a.progress(a.run, total/2, total)
+	pos, drawn := containRect(u.preview.image, h.obj.Size())
+	if !h.line.Visible() {
+		t.Fatal("the playhead should show while playing")
+	}
+	if x := h.line.Position().X + 1; math.Abs(float64(x-pos.X-drawn.Width/2)) > 2 {
+		t.Errorf("playhead at x=%v, want the middle of the waveform (%v)", x, pos.X+drawn.Width/2)
+	}
+	a.stop()
+	if h.line.Visible() {
+		t.Error("Stop should hide the playhead")
+	}
 }

@@ -83,7 +83,10 @@ func (p *previewPane) videoFrame(img image.Image, err error) {
 		p.placeholder(theme.ErrorIcon(), p.tr.L("No preview could be made for this file."), errText(err))
 		return
 	}
-	caption := f.name()
+	caption := p.tr.L("{{.Name}} · frame at {{.T}}", map[string]any{"Name": f.name(), "T": minSec(p.video.at)})
+	if p.video.slate.Checked {
+		caption = p.tr.L("{{.Name}} · opening slate, {{.S}} s", map[string]any{"Name": f.name(), "S": number(p.spec.Video.SlateSeconds)})
+	}
 	if err != nil { // the frame came, but the label could not be drawn on it
 		caption += " · " + err.Error()
 	}
