@@ -40,7 +40,7 @@ type mediaSettings struct {
 func newMediaSettings(tr *translator) *mediaSettings {
 	m := &mediaSettings{
 		tr:        tr,
-		badge:     widget.NewSelect([]string{tr.L("On every frame"), tr.L("For the first seconds")}, nil),
+		badge:     widget.NewSelect([]string{tr.L("Badge on every frame"), tr.L("Badge for the first")}, nil),
 		badgeSecs: &widget.Entry{PlaceHolder: "5"},
 		slate:     widget.NewCheck(tr.L("Opening slate with the notice"), nil),
 		crf:       &widget.Slider{Min: 0, Max: 51, Step: 1},
@@ -149,7 +149,7 @@ func (m *mediaSettings) problems(s labeler.Spec, out map[field]string) {
 func (m *mediaSettings) videoBox(errs fyne.CanvasObject) fyne.CanvasObject {
 	secs := container.NewHBox(container.NewGridWrap(fyne.NewSize(64, m.badgeSecs.MinSize().Height), m.badgeSecs),
 		widget.NewLabel(m.tr.L("s")))
-	badge := container.NewBorder(nil, nil, widget.NewLabel(m.tr.L("Badge")), secs, m.badge)
+	badge := container.NewBorder(nil, nil, nil, secs, m.badge)
 	return container.NewVBox(badge, errs, m.slate, labelled(m.tr.L("Quality (CRF)"), m.crfValue), m.crf)
 }
 
