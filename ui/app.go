@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/belgi-kz/belgi/assets"
 	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/audio/player"
 	"github.com/belgi-kz/belgi/labeler/kinds"
 )
 
@@ -17,6 +18,7 @@ type App struct {
 	bridge *bridge
 	tr     *translator
 	spec   labeler.Spec
+	player *player.Player // one for the app: the speaker opens only once
 
 	files    *fileList
 	preview  *previewPane
@@ -43,6 +45,7 @@ func New(a fyne.App, paths []string) *App {
 		bridge: newBridge(),
 		tr:     newTranslator(p.String(prefUILang)),
 		spec:   loadSpec(p),
+		player: player.New(),
 	}
 	u.dialogs = newChooser(u)
 	u.win.Resize(fyne.NewSize(1280, 800))
@@ -73,7 +76,11 @@ func (u *App) build() {
 	u.files.onSelect = u.selected
 	u.files.onRemove = u.removed
 	u.files.onKey = u.typedKey
-	u.preview = newPreviewPane(u.tr, u.bridge)
+	if u.preview != nil {
+		u.preview.close()
+	}
+	u.preview = newPreviewPane(u.tr, u.bridge, u.player)
+	u.preview.onStatus = u.notify
 	u.settings = newSettingsPanel(u.tr)
 	u.settings.onChange = u.specChanged
 	u.settings.onChooseOut = u.chooseOutput
@@ -113,6 +120,14 @@ func (u *App) specChanged(s labeler.Spec) {
 // selected shows a file in the preview (nil: none).
 func (u *App) selected(f *fileItem) {
 	u.preview.show(f, u.spec)
+}
+
+// notify shows a sentence in the status bar, unless an export's progress
+// is there.
+func (u *App) notify(msg string) {
+	if u.job == nil {
+		u.bar.idle(msg)
+	}
 }
 
 func (u *App) removed(f *fileItem) {

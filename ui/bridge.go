@@ -81,3 +81,35 @@ func (t *throttle) final(fn func()) {
 	t.pending = nil
 	t.b.post(fn)
 }
+
+// debounce runs fn on the UI goroutine once calls have paused for d: a
+// slider dragged across a video asks for one frame where it stops, not
+// one per pixel it passes.
+type debounce struct {
+	b     *bridge
+	d     time.Duration
+	mu    sync.Mutex
+	timer *time.Timer
+}
+
+func newDebounce(b *bridge, d time.Duration) *debounce { return &debounce{b: b, d: d} }
+
+// call (re)starts the wait; only the last fn given runs.
+func (db *debounce) call(fn func()) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.timer != nil {
+		db.timer.Stop()
+	}
+	db.timer = time.AfterFunc(db.d, func() { db.b.post(fn) })
+}
+
+// stop forgets a call not yet made.
+func (db *debounce) stop() {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.timer != nil {
+		db.timer.Stop()
+		db.timer = nil
+	}
+}

@@ -35,7 +35,13 @@ func (l *loop) post(fn func()) { l.queue <- fn }
 // until runs posted work until cond holds, failing after a timeout.
 func (l *loop) until(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.After(60 * time.Second)
+	l.within(t, 60*time.Second, what, cond)
+}
+
+// within is until with a deadline of its own.
+func (l *loop) within(t testing.TB, d time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.After(d)
 	for !cond() {
 		select {
 		case fn := <-l.queue:

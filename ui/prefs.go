@@ -18,6 +18,13 @@ const (
 	prefSize         = "label.size"
 	prefOpacity      = "label.opacity"
 	prefAutoContrast = "label.autoContrast"
+	prefBadge        = "video.badge"
+	prefBadgeSeconds = "video.badgeSeconds"
+	prefSlate        = "video.slate"
+	prefCRF          = "video.crf"
+	prefAtEnd        = "audio.atEnd"
+	prefEvery        = "audio.everyMinutes"
+	prefCue          = "audio.cue"
 	prefOutDir       = "output.dir"
 	prefOverwrite    = "output.overwrite"
 	prefUILang       = "ui.lang"
@@ -48,6 +55,13 @@ func loadSpec(p fyne.Preferences) labeler.Spec {
 	s.Size = p.FloatWithFallback(prefSize, s.Size)
 	s.Box.Opacity = p.FloatWithFallback(prefOpacity, s.Box.Opacity)
 	s.Box.AutoContrast = p.BoolWithFallback(prefAutoContrast, s.Box.AutoContrast)
+	s.Video.Badge = p.StringWithFallback(prefBadge, s.Video.Badge)
+	s.Video.BadgeSeconds = p.FloatWithFallback(prefBadgeSeconds, s.Video.BadgeSeconds)
+	s.Video.Slate = p.BoolWithFallback(prefSlate, s.Video.Slate)
+	s.Video.CRF = p.IntWithFallback(prefCRF, s.Video.CRF)
+	s.Audio.AtEnd = p.BoolWithFallback(prefAtEnd, s.Audio.AtEnd)
+	s.Audio.EveryMinutes = p.FloatWithFallback(prefEvery, s.Audio.EveryMinutes)
+	s.Audio.Cue = p.BoolWithFallback(prefCue, s.Audio.Cue)
 	s.Out.Dir = p.String(prefOutDir)
 	s.Out.Overwrite = p.Bool(prefOverwrite)
 	return s
@@ -65,6 +79,13 @@ func saveSpec(p fyne.Preferences, s labeler.Spec) {
 	p.SetFloat(prefSize, s.Size)
 	p.SetFloat(prefOpacity, s.Box.Opacity)
 	p.SetBool(prefAutoContrast, s.Box.AutoContrast)
+	p.SetString(prefBadge, s.Video.Badge)
+	p.SetFloat(prefBadgeSeconds, s.Video.BadgeSeconds)
+	p.SetBool(prefSlate, s.Video.Slate)
+	p.SetInt(prefCRF, s.Video.CRF)
+	p.SetBool(prefAtEnd, s.Audio.AtEnd)
+	p.SetFloat(prefEvery, s.Audio.EveryMinutes)
+	p.SetBool(prefCue, s.Audio.Cue)
 	p.SetString(prefOutDir, s.Out.Dir)
 	p.SetBool(prefOverwrite, s.Out.Overwrite)
 }

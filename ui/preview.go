@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/audio/player"
 	imagekind "github.com/belgi-kz/belgi/labeler/image"
 	"github.com/belgi-kz/belgi/labeler/image/render"
 )
@@ -36,17 +37,21 @@ type previewPane struct {
 	caption *widget.Label
 	body    *fyne.Container
 	cache   *previewCache
+	audio   *audioControls // under the waveform of an audio file
+	video   *videoControls // under the frame of a video
 
-	item   *fileItem
-	spec   labeler.Spec
-	gen    int                // bumped per request: stale answers are dropped
-	cancel context.CancelFunc // stops a kind's preview in flight
+	item     *fileItem
+	pictured *fileItem // whose picture is on show, nil for a placeholder
+	spec     labeler.Spec
+	gen      int                // bumped per request: stale answers are dropped
+	cancel   context.CancelFunc // stops a kind's preview in flight
 	// onLayout reports the label as planned on the original (Cap in
 	// original pixels), or ok=false when there is none to report.
 	onLayout func(l render.Layout, ok bool)
+	onStatus func(string) // a sentence for the status bar
 }
 
-func newPreviewPane(tr *translator, b *bridge) *previewPane {
+func newPreviewPane(tr *translator, b *bridge, pl *player.Player) *previewPane {
 	p := &previewPane{
 		tr:      tr,
 		b:       b,
@@ -59,13 +64,36 @@ func newPreviewPane(tr *translator, b *bridge) *previewPane {
 	p.icon.SetMinSize(fyne.NewSquareSize(72))
 	p.icon.FillMode = canvas.ImageFillContain
 	placeholder := container.NewVBox(layout.NewSpacer(), container.NewCenter(p.icon), p.note, layout.NewSpacer())
-	p.body = container.NewStack(p.image, placeholder)
+	head := newPlayhead(p.image)
+	p.body = container.NewStack(p.image, head.obj, placeholder)
+	p.audio = newAudioControls(tr, b, pl, head)
+	p.audio.onStatus = p.status
+	p.video = newVideoControls(tr, b)
+	p.video.onFrame = p.videoFrame
+	p.audio.box.Hide()
+	p.video.box.Hide()
 	return p
 }
 
 // object is the pane's widget tree.
 func (p *previewPane) object() fyne.CanvasObject {
-	return container.NewBorder(nil, p.caption, nil, nil, p.body)
+	return container.NewBorder(nil, container.NewVBox(p.audio.box, p.video.box, p.caption), nil, nil, p.body)
+}
+
+// status passes a sentence to the status bar, if anyone listens.
+func (p *previewPane) status(msg string) {
+	if p.onStatus != nil {
+		p.onStatus(msg)
+	}
+}
+
+// close stops playback and frames in flight: the pane is going away.
+func (p *previewPane) close() {
+	p.audio.set(nil)
+	p.video.close()
+	if p.cancel != nil {
+		p.cancel()
+	}
 }
 
 // show switches to another file (nil: none).
@@ -87,6 +115,8 @@ func (p *previewPane) refresh() {
 		p.cancel = nil
 	}
 	f := p.item
+	p.audio.set(nil) // a new file or new settings: what played is stale
+	p.showControls(f)
 	switch {
 	case f == nil:
 		p.placeholder(theme.VisibilityIcon(), p.tr.L("Select a file to see its label as it will be exported."), "")
@@ -94,6 +124,10 @@ func (p *previewPane) refresh() {
 		p.placeholder(theme.QuestionIcon(), p.tr.L("Belgi does not label this kind of file."), f.reason)
 	case f.kind.Name() == "image":
 		p.showImage(f)
+	case f.kind.Name() == "audio":
+		p.showAudio(f)
+	case f.kind.Name() == "video":
+		p.showVideo(f)
 	default:
 		p.showKind(f)
 	}
@@ -101,6 +135,7 @@ func (p *previewPane) refresh() {
 
 // placeholder hides the picture and explains why there is none.
 func (p *previewPane) placeholder(icon fyne.Resource, note, caption string) {
+	p.pictured = nil
 	p.image.Image = nil
 	p.image.Hide()
 	p.icon.Resource = icon
@@ -114,6 +149,7 @@ func (p *previewPane) placeholder(icon fyne.Resource, note, caption string) {
 
 // picture shows img in place of the placeholder.
 func (p *previewPane) picture(img image.Image, caption string) {
+	p.pictured = p.item
 	p.note.Hide()
 	p.icon.Hide()
 	p.image.Image = img

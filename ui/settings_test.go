@@ -2,6 +2,7 @@ package ui
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -21,6 +22,12 @@ func custom(outDir string) labeler.Spec {
 	s.Box.Opacity = 0.5
 	s.Box.AutoContrast = false
 	s.Out = labeler.Output{Dir: outDir, Overwrite: true}
+	s.Video.Badge, s.Video.BadgeSeconds = labeler.BadgeStart, 7.5
+	s.Video.Slate = true
+	s.Video.CRF = 23
+	s.Audio.AtEnd = true
+	s.Audio.EveryMinutes = 15
+	s.Audio.Cue = true
 	return s
 }
 
@@ -104,5 +111,67 @@ func TestResetToDefaults(t *testing.T) {
 	}
 	if got := loadSpec(u.fyne.Preferences()); !reflect.DeepEqual(got, labeler.DefaultSpec()) {
 		t.Errorf("stored after reset: %+v", got)
+	}
+}
+
+func TestMediaSettingsReachSpec(t *testing.T) {
+	u, _ := newTestUI(t)
+	m := u.settings.media
+	if !m.badgeSecs.Disabled() || !m.every.Disabled() {
+		t.Error("the seconds and minutes entries should wait for their choice")
+	}
+	m.badge.SetSelectedIndex(1)
+	m.badgeSecs.SetText("3,5")
+	m.slate.SetChecked(true)
+	m.crf.SetValue(28)
+	m.atEnd.SetChecked(true)
+	m.repeat.SetChecked(true) // offers 10 minutes
+	m.cue.SetChecked(true)
+	v, a := u.spec.Video, u.spec.Audio
+	if v.Badge != labeler.BadgeStart || v.BadgeSeconds != 3.5 || !v.Slate || v.CRF != 28 {
+		t.Errorf("video spec %+v", v)
+	}
+	if !a.AtEnd || a.EveryMinutes != defaultEvery || !a.Cue {
+		t.Errorf("audio spec %+v", a)
+	}
+	if stored := loadSpec(u.fyne.Preferences()); !reflect.DeepEqual(stored.Video, v) || !reflect.DeepEqual(stored.Audio, a) {
+		t.Errorf("stored %+v %+v", stored.Video, stored.Audio)
+	}
+	m.repeat.SetChecked(false)
+	if u.spec.Audio.EveryMinutes != 0 {
+		t.Errorf("repeats off, yet every %g minutes", u.spec.Audio.EveryMinutes)
+	}
+}
+
+func TestMediaSettingsExplainedNextToField(t *testing.T) {
+	u, _ := newTestUI(t)
+	m, errs := u.settings.media, u.settings.errs
+	m.badge.SetSelectedIndex(1)
+	for _, tc := range []struct{ text, want string }{
+		{"1", "at least 2 s"},
+		{"five", "in seconds"},
+	} {
+		m.badgeSecs.SetText(tc.text)
+		if e := errs[fieldVideo]; !e.Visible() || !strings.Contains(e.Text, tc.want) {
+			t.Errorf("badge %q: error %q (visible %v), want it to say %q", tc.text, e.Text, e.Visible(), tc.want)
+		}
+		if !u.exptBtn.Disabled() {
+			t.Errorf("badge %q: Export should be disabled", tc.text)
+		}
+	}
+	m.badgeSecs.SetText("6")
+	if errs[fieldVideo].Visible() || u.spec.Video.BadgeSeconds != 6 {
+		t.Errorf("6 s is fine: error %q, spec %g", errs[fieldVideo].Text, u.spec.Video.BadgeSeconds)
+	}
+	m.repeat.SetChecked(true)
+	for _, text := range []string{"500", "0.5", "soon"} {
+		m.every.SetText(text)
+		if !errs[fieldAudio].Visible() {
+			t.Errorf("every %q minutes should be explained under the field", text)
+		}
+	}
+	u.resetSettings()
+	if errs[fieldVideo].Visible() || errs[fieldAudio].Visible() || m.badge.SelectedIndex() != 0 || m.repeat.Checked {
+		t.Error("reset should bring back the defaults without errors")
 	}
 }

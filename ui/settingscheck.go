@@ -15,10 +15,14 @@ const (
 	fieldCustom
 	fieldSize
 	fieldOut
+	fieldVideo
+	fieldAudio
 	fieldOther // anything the core rejects that no field above explains
 )
 
-func fields() []field { return []field{fieldLangs, fieldCustom, fieldSize, fieldOut, fieldOther} }
+func fields() []field {
+	return []field{fieldLangs, fieldCustom, fieldSize, fieldOut, fieldVideo, fieldAudio, fieldOther}
+}
 
 // maxCustom is the core's limit on a custom wording, in characters.
 const maxCustom = 200
@@ -45,6 +49,7 @@ func (p *settingsPanel) problems(s labeler.Spec) map[field]string {
 			out[fieldOut] = p.tr.L("This is a file, not a folder: choose a folder.")
 		}
 	}
+	p.media.problems(s, out)
 	if err := s.Validate(); err != nil && len(out) == 0 {
 		out[fieldOther] = err.Error()
 	}
