@@ -55,6 +55,9 @@ func (t *huffTable) build(counts []byte) error {
 	for l := 1; l <= 16; l++ {
 		t.maxcode[l] = -1
 		n := int32(counts[l-1])
+		if code+n > 1<<l {
+			return errors.New("jpegscale: bad DHT segment: too many codes")
+		}
 		if n > 0 {
 			t.valptr[l] = k - code
 			for range n {
@@ -63,9 +66,6 @@ func (t *huffTable) build(counts []byte) error {
 				k++
 			}
 			t.maxcode[l] = code - 1
-		}
-		if code > 1<<l {
-			return errors.New("jpegscale: bad DHT segment: too many codes")
 		}
 		code <<= 1
 	}
