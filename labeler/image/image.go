@@ -100,33 +100,41 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 // load reads and decodes a picture, refusing oversized ones from the
 // header before any pixel is decoded.
 func load(path string, maxMP float64) (*source, error) {
+	src, _, err := open(path, maxMP)
+	if err != nil || src.format == fmtGIF {
+		return src, err
+	}
+	if src.img, err = decode(src.format, src.data); err != nil {
+		return nil, fmt.Errorf("image: decode %s: %w", src.name, err)
+	}
+	return src, nil
+}
+
+// open reads a picture and its header, and refuses it when the header
+// declares more than maxMP megapixels; no pixel is decoded yet, so each
+// caller can choose how to decode.
+func open(path string, maxMP float64) (*source, image.Config, error) {
 	name := filepath.Base(path)
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("image: %s: %w", name, err)
+		return nil, image.Config{}, fmt.Errorf("image: %s: %w", name, err)
 	}
 	f, ok := sniffFormat(data)
 	if !ok {
-		return nil, fmt.Errorf("image: %s: not a picture Belgi can read (%s)", name, describe(data))
+		return nil, image.Config{}, fmt.Errorf("image: %s: not a picture Belgi can read (%s)", name, describe(data))
 	}
 	cfg, err := decodeConfig(f, data)
 	if err != nil {
-		return nil, fmt.Errorf("image: decode %s: %w", name, err)
+		return nil, cfg, fmt.Errorf("image: decode %s: %w", name, err)
 	}
 	frames := 1
 	if f == fmtGIF {
 		frames = countGIFFrames(data)
 	}
 	if err := checkSize(cfg, frames, maxMP); err != nil {
-		return nil, fmt.Errorf("image: %s: %w", name, err)
+		return nil, cfg, fmt.Errorf("image: %s: %w", name, err)
 	}
-	src := &source{name: name, data: data, format: f, orientation: orientationOf(f, data)}
-	if f != fmtGIF {
-		if src.img, err = decode(f, data); err != nil {
-			return nil, fmt.Errorf("image: decode %s: %w", name, err)
-		}
-	}
-	return src, nil
+	return &source{name: name, data: data, format: f, orientation: orientationOf(f, data)}, cfg, nil
 }
 
 // labelPicture draws the label on one picture (a still or a frame) whose
