@@ -3,6 +3,8 @@ package image
 import (
 	"image"
 	"image/draw"
+
+	"github.com/belgi-kz/belgi/labeler/image/render"
 )
 
 // composite draws patch over img with its top-left at at, touching only
@@ -16,6 +18,9 @@ func composite(img image.Image, patch *image.RGBA, at image.Point) image.Image {
 		return dst
 	case *image.NRGBA:
 		overNRGBA(dst, patch, at, r)
+		return dst
+	case *image.RGBA:
+		render.Over(dst, patch, at)
 		return dst
 	case draw.Image:
 		if _, ok := dst.(*image.Paletted); !ok {

@@ -96,7 +96,7 @@ func (p *Preview) Render(spec labeler.Spec) (*image.RGBA, render.Layout, error) 
 	if err != nil {
 		return out, l, err
 	}
-	draw.Draw(out, s.Rect, patch, image.Point{}, draw.Over)
+	render.Over(out, patch, s.Rect.Min)
 	return out, l, nil
 }
 

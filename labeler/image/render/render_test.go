@@ -192,6 +192,6 @@ func BenchmarkPreviewRerender(b *testing.B) {
 		l, _ := Plan(spec, 6000, 4000)
 		s := l.Scaled(1024.0 / 6000)
 		patch, _, _ := s.Draw(Measure(shown, s.Rect))
-		draw.Draw(shown, s.Rect, patch, image.Point{}, draw.Over)
+		Over(shown, patch, s.Rect.Min)
 	}
 }
