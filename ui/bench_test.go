@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -12,28 +9,13 @@ import (
 	imagekind "github.com/belgi-kz/belgi/labeler/image"
 )
 
-var (
-	photoOnce sync.Once
-	photo24   []byte
-)
-
-// photo24MP writes a 6000×4000 JPEG (made once per test binary).
-func photo24MP(b *testing.B) string {
-	photoOnce.Do(func() { photo24 = samples.JPEG(samples.Scene(6000, 4000, 3), 90, 1) })
-	p := filepath.Join(b.TempDir(), "photo.jpg")
-	if err := os.WriteFile(p, photo24, 0o644); err != nil {
-		b.Fatal(err)
-	}
-	return p
-}
-
 // BenchmarkPreviewRerender24MP is the cost of one settings change on the
 // preview of a 24-megapixel photo: the label relaid and redrawn on the
 // cached copy, and the preview widget refreshed. It must stay well under
 // a frame (16 ms); the target is 5 ms.
 func BenchmarkPreviewRerender24MP(b *testing.B) {
 	u, l := newTestUI(b)
-	addAndWait(b, u, l, 1, photo24MP(b))
+	addAndWait(b, u, l, 1, samples.WritePhoto24MP(b))
 	l.until(b, "the first preview", func() bool { return u.preview.image.Image != nil })
 	spec := u.spec
 	i := 0
@@ -47,7 +29,7 @@ func BenchmarkPreviewRerender24MP(b *testing.B) {
 // BenchmarkFirstPreview24MP is opening a 24 MP photo until its first
 // labeled preview exists, at the app's preview size.
 func BenchmarkFirstPreview24MP(b *testing.B) {
-	in := photo24MP(b)
+	in := samples.WritePhoto24MP(b)
 	spec := labeler.DefaultSpec()
 	for b.Loop() {
 		p, err := imagekind.LoadPreview(in, previewMax, spec.Image.MaxMegapixels)

@@ -2,36 +2,19 @@ package image
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/samples"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
-var (
-	photoOnce sync.Once
-	photo24   []byte
-)
-
-// photo24MP is a 6000×4000 JPEG (4:2:0, q≈90), made once per test binary.
-func photo24MP(b *testing.B) string {
-	photoOnce.Do(func() { photo24 = samples.JPEG(samples.Scene(6000, 4000, 3), 90, 1) })
-	p := filepath.Join(b.TempDir(), "photo.jpg")
-	if err := os.WriteFile(p, photo24, 0o644); err != nil {
-		b.Fatal(err)
-	}
-	return p
-}
-
 // BenchmarkLabel24MP labels one 24-megapixel JPEG end to end (decode,
 // label, encode with the source's tables, splice metadata, read back),
 // reporting megapixels per second and the peak heap.
 func BenchmarkLabel24MP(b *testing.B) {
-	in := photo24MP(b)
+	in := samples.WritePhoto24MP(b)
 	spec := labeler.DefaultSpec()
 	k := New()
 	var peak uint64
@@ -51,7 +34,7 @@ func BenchmarkLabel24MP(b *testing.B) {
 // BenchmarkFirstPreview24MP: opening a 24 MP photo in the app until its
 // first labeled preview exists.
 func BenchmarkFirstPreview24MP(b *testing.B) {
-	in := photo24MP(b)
+	in := samples.WritePhoto24MP(b)
 	spec := labeler.DefaultSpec()
 	for b.Loop() {
 		p, err := LoadPreview(in, 1024, 200)
