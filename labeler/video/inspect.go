@@ -49,19 +49,11 @@ func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 // inspectMP4 walks the top-level boxes: a file whose boxes run past its
 // end, or with no movie header, is reported as broken.
 func inspectMP4(path string, rep *labeler.Report) error {
-	f, err := os.Open(path)
+	f, _, boxes, err := openBoxes(path, os.O_RDONLY)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	boxes, err := topBoxes(f, st.Size())
-	if err != nil {
-		return err
-	}
 	if !hasBox(boxes, "moov") {
 		return errors.New("the file has no movie header (moov): it is incomplete or not a video")
 	}

@@ -99,23 +99,15 @@ func hasBox(boxes []box, typ string) bool {
 // Appending moves no byte of the file, so the sample tables' chunk
 // offsets (stco/co64) stay true; inserting before mdat would shift them.
 func appendXMPBox(path string, packet []byte) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	f, size, boxes, err := openBoxes(path, os.O_RDWR)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	boxes, err := topBoxes(f, st.Size())
-	if err != nil {
-		return err
-	}
 	if len(boxes) > 0 && boxes[len(boxes)-1].toEndOfFile {
 		return errors.New("the last box runs to the end of the file; nothing can follow it")
 	}
-	if _, err := f.WriteAt(xmpBox(packet), st.Size()); err != nil {
+	if _, err := f.WriteAt(xmpBox(packet), size); err != nil {
 		return err
 	}
 	return f.Close()
@@ -132,16 +124,29 @@ func xmpBox(packet []byte) []byte {
 
 // sourceXMP is the XMP an MP4/MOV input already carries, to be merged.
 func sourceXMP(path string) []byte {
-	f, err := os.Open(path)
+	f, _, boxes, err := openBoxes(path, os.O_RDONLY)
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil
-	}
-	boxes, _ := topBoxes(f, st.Size())
 	x, _ := readXMPBox(f, boxes)
 	return x
+}
+
+// openBoxes opens an MP4/MOV and lists its top-level boxes. On error the
+// file is already closed.
+func openBoxes(path string, flag int) (*os.File, int64, []box, error) {
+	f, err := os.OpenFile(path, flag, 0)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	st, err := f.Stat()
+	if err == nil {
+		var boxes []box
+		if boxes, err = topBoxes(f, st.Size()); err == nil {
+			return f, st.Size(), boxes, nil
+		}
+	}
+	f.Close()
+	return nil, 0, nil, err
 }
