@@ -7,6 +7,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"io"
 
 	"github.com/gen2brain/webp"
 	"golang.org/x/image/bmp"
@@ -44,44 +45,39 @@ func sniffFormat(head []byte) (format, bool) {
 	return "", false
 }
 
-// decodeConfig reads only the header: size and colour model.
-func decodeConfig(f format, data []byte) (image.Config, error) {
-	r := bytes.NewReader(data)
-	switch f {
-	case fmtJPEG:
-		return jpeg.DecodeConfig(r)
-	case fmtPNG:
-		return png.DecodeConfig(r)
-	case fmtGIF:
-		return gif.DecodeConfig(r)
-	case fmtWebP:
-		return webp.DecodeConfig(r)
-	case fmtTIFF:
-		return tiff.DecodeConfig(r)
-	case fmtBMP:
-		return bmp.DecodeConfig(r)
-	}
-	return image.Config{}, fmt.Errorf("unknown format %q", f)
+// codec is how the standard decoders read one format.
+type codec struct {
+	decode func(io.Reader) (image.Image, error)
+	config func(io.Reader) (image.Config, error)
 }
 
-// decode reads the whole picture (one frame; GIFs go through decodeGIF).
-func decode(f format, data []byte) (image.Image, error) {
-	r := bytes.NewReader(data)
-	switch f {
-	case fmtJPEG:
-		return jpeg.Decode(r)
-	case fmtPNG:
-		return png.Decode(r)
-	case fmtWebP:
-		return webp.Decode(r)
-	case fmtTIFF:
-		return tiff.Decode(r)
-	case fmtBMP:
-		return bmp.Decode(r)
-	case fmtGIF:
-		return gif.Decode(r)
+// codecs lists the decoders by format (GIF animations go through
+// decodeGIF; gif.Decode here reads the first frame).
+var codecs = map[format]codec{
+	fmtJPEG: {jpeg.Decode, jpeg.DecodeConfig},
+	fmtPNG:  {png.Decode, png.DecodeConfig},
+	fmtGIF:  {gif.Decode, gif.DecodeConfig},
+	fmtWebP: {webp.Decode, webp.DecodeConfig},
+	fmtTIFF: {tiff.Decode, tiff.DecodeConfig},
+	fmtBMP:  {bmp.Decode, bmp.DecodeConfig},
+}
+
+// decodeConfig reads only the header: size and colour model.
+func decodeConfig(f format, data []byte) (image.Config, error) {
+	c, ok := codecs[f]
+	if !ok {
+		return image.Config{}, fmt.Errorf("unknown format %q", f)
 	}
-	return nil, fmt.Errorf("unknown format %q", f)
+	return c.config(bytes.NewReader(data))
+}
+
+// decode reads the whole picture (one frame of an animation).
+func decode(f format, data []byte) (image.Image, error) {
+	c, ok := codecs[f]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q", f)
+	}
+	return c.decode(bytes.NewReader(data))
 }
 
 // checkSize refuses pictures whose header promises more pixels than the
