@@ -21,6 +21,7 @@ var installHints = map[string]string{
 	"ffmpeg":    "sudo apt-get install ffmpeg",
 	"ffprobe":   "sudo apt-get install ffmpeg",
 	"espeak-ng": "sudo apt-get install espeak-ng",
+	"pdftoppm":  "sudo apt-get install poppler-utils",
 }
 
 // Paths overrides where programs are looked for; a program missing from

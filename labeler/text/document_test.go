@@ -102,7 +102,7 @@ func TestPDFLeavesHomeAlone(t *testing.T) {
 }
 
 func TestDOCX(t *testing.T) {
-	custom := docxEntry{"docProps/custom.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Desk"><vt:lpwstr>Саясат</vt:lpwstr></property></Properties>`, false}
+	custom := docxEntry{Name: "docProps/custom.xml", Body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Desk"><vt:lpwstr>Саясат</vt:lpwstr></property></Properties>`}
 	cases := []struct {
 		name string
 		data []byte
@@ -175,10 +175,10 @@ func TestBrokenDocuments(t *testing.T) {
 		{"empty.docx", nil, "empty"},
 		{"truncated.pdf", pdfData[:len(pdfData)/3], "PDF"},
 		{"truncated.docx", docx[:len(docx)/2], "not a valid DOCX"},
-		{"slip.docx", minimalDOCX(t, docxEntry{"../evil.sh", "rm -rf", false}), "zip-slip"},
-		{"abs.docx", minimalDOCX(t, docxEntry{"/etc/passwd", "x", false}), "zip-slip"},
+		{"slip.docx", minimalDOCX(t, docxEntry{Name: "../evil.sh", Body: "rm -rf"}), "zip-slip"},
+		{"abs.docx", minimalDOCX(t, docxEntry{Name: "/etc/passwd", Body: "x"}), "zip-slip"},
 		{"entity.docx", entityDOCX(t), "ENTITY"},
-		{"bomb.docx", minimalDOCX(t, docxEntry{"word/bomb.xml", strings.Repeat("0", 8<<20), false}), "zip bomb"},
+		{"bomb.docx", minimalDOCX(t, docxEntry{Name: "word/bomb.xml", Body: strings.Repeat("0", 8<<20)}), "zip bomb"},
 		{"notword.docx", zipOf(t, "hello.txt", "hi"), "not a Word document"},
 	}
 	for _, tc := range cases {

@@ -6,10 +6,15 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/belgi-kz/belgi/assets"
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/text/docx"
 	"github.com/belgi-kz/belgi/labeler/text/pdf"
@@ -42,8 +47,9 @@ func (Text) Preview(ctx context.Context, path string, spec labeler.Spec, max int
 }
 
 // Preview implements labeler.Previewer: DOCX shows its first paragraphs;
-// a PDF, which Belgi cannot rasterize in pure Go, shows what the band
-// will say and a line about the pages.
+// a PDF shows its labeled first page when poppler's pdftoppm is
+// installed (Go has no PDF rasterizer), else what the band will say and
+// a line about the pages.
 func (Document) Preview(ctx context.Context, path string, spec labeler.Spec, max int) (image.Image, error) {
 	head, err := labeler.ReadHead(path)
 	if err != nil {
@@ -54,6 +60,9 @@ func (Document) Preview(ctx context.Context, path string, spec labeler.Spec, max
 	case "docx":
 		body, err = docx.Paragraphs(path, previewLines)
 	case "pdf":
+		if img, err := pdfFirstPage(ctx, path, spec, max); err == nil {
+			return img, nil
+		}
 		var f pdf.Found
 		if f, err = pdf.Inspect(path); err == nil {
 			body = []string{fmt.Sprintf("(PDF, %d pages: the notice band goes above the first page's content)", f.Pages)}
@@ -146,4 +155,32 @@ func maxInt(a, b int) int {
 		return a
 	}
 	return b
+}
+
+// pdfFirstPage labels the PDF into a temporary folder and has pdftoppm
+// draw the first page of the result, so the preview is the real output.
+func pdfFirstPage(ctx context.Context, path string, spec labeler.Spec, max int) (image.Image, error) {
+	if _, err := ffmpeg.Find("pdftoppm"); err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "belgi-pdf-preview")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	out := filepath.Join(dir, "labeled.pdf")
+	if err := pdf.Label(ctx, path, out, pdfNotice(spec)); err != nil {
+		return nil, err
+	}
+	page := filepath.Join(dir, "page")
+	if _, err := ffmpeg.Run(ctx, "pdftoppm", "-f", "1", "-l", "1", "-png", "-singlefile",
+		"-scale-to", strconv.Itoa(max), out, page); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(page + ".png")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return png.Decode(f)
 }

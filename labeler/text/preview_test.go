@@ -3,6 +3,7 @@ package text
 import (
 	"context"
 	"image"
+	"os/exec"
 	"testing"
 
 	"github.com/belgi-kz/belgi/labeler"
@@ -58,4 +59,29 @@ func ink(img image.Image) int {
 		}
 	}
 	return n
+}
+
+// TestPDFPreviewIsTheLabeledPage: with poppler installed, a PDF's
+// preview is its labeled first page, notice band on top: the top of the
+// picture has the band's dark fill, the rest the page's white.
+func TestPDFPreviewIsTheLabeledPage(t *testing.T) {
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Skip("poppler-utils not installed")
+	}
+	img, err := DocumentKind().Preview(context.Background(),
+		writeInput(t, "p.pdf", minimalPDF(1, "")), labeler.DefaultSpec(), 400)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bounds()
+	if b.Dx() > 400 || b.Dy() > 400 || b.Dy() < 200 {
+		t.Fatalf("page preview is %v, want the page scaled to 400 px", b)
+	}
+	dark := func(y int) bool {
+		r, g, bl, _ := img.At(b.Min.X+b.Dx()/2, y).RGBA()
+		return r < 0x4000 && g < 0x4000 && bl < 0x4000
+	}
+	if !dark(b.Min.Y+4) || dark(b.Max.Y-4) {
+		t.Errorf("want the dark notice band at the top of a white page")
+	}
 }

@@ -45,7 +45,17 @@ func demo() map[string]func() []byte {
 		"briefing.md":        func() []byte { return []byte(briefingMD) },
 		"captions.srt":       func() []byte { return []byte(captionsSRT) },
 		"page.html":          func() []byte { return []byte(pageHTML) },
+		"report.pdf":         func() []byte { return samples.PDF([]string{"Quarterly report: illustrations", "Page 2: methods"}, "") },
+		"memo.docx":          memo,
 	}
+}
+
+func memo() []byte {
+	b, err := samples.DOCX([]string{"Редакцияға хат", "Бұл мәтінді жасанды интеллект жазды."})
+	if err != nil {
+		fail(err)
+	}
+	return b
 }
 
 // Sample texts, written for Belgi: a short Kazakh news item, a Markdown
