@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -109,3 +110,38 @@ func TestAuditLog(t *testing.T) {
 
 // TestMain keeps the development C2PA identity out of the user's home.
 func TestMain(m *testing.M) { kindtest.Main(m) }
+
+// TestMissingFFmpegIsAClearPerFileError: without ffmpeg on PATH a video
+// gets an error naming the install command, and the photo beside it is
+// still labeled.
+func TestMissingFFmpegIsAClearPerFileError(t *testing.T) {
+	ff, err := exec.LookPath("ffmpeg")
+	if err != nil {
+		t.Skip("ffmpeg not installed: cannot make the clip")
+	}
+	dir := t.TempDir()
+	clip := filepath.Join(dir, "clip.mp4")
+	if out, err := exec.Command(ff, "-v", "error", "-f", "lavfi", "-i", "testsrc=s=160x120:d=1", "-pix_fmt", "yuv420p", clip).CombinedOutput(); err != nil {
+		t.Fatalf("ffmpeg: %v %s", err, out)
+	}
+	os.WriteFile(filepath.Join(dir, "photo.jpg"), samples.JPEG(samples.Scene(96, 64, 4), 85, 1), 0o644)
+	t.Setenv("PATH", t.TempDir())
+	code, stdout, _ := cli(t, "label", "-json", dir)
+	if code != exitFail {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var ll labelLine
+		json.Unmarshal([]byte(l), &ll)
+		switch filepath.Base(ll.Input) {
+		case "clip.mp4":
+			if ll.Status != "error" || !strings.Contains(ll.Error, "apt-get install ffmpeg") || !strings.Contains(ll.Error, "clip.mp4") {
+				t.Errorf("clip: %+v", ll)
+			}
+		case "photo.jpg":
+			if ll.Status != "ok" {
+				t.Errorf("photo: %+v", ll)
+			}
+		}
+	}
+}
