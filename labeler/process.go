@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"time"
 )
 
@@ -46,8 +45,7 @@ func (r *Registry) Process(ctx context.Context, spec Spec, in Input, progress fu
 	res = Result{Input: in.Path}
 	defer func() {
 		if p := recover(); p != nil {
-			res.Status, res.Err = StatusError, fmt.Errorf("%s: internal error: %v", filepath.Base(in.Path), p)
-			res.Notes = append(res.Notes, string(debug.Stack()))
+			res.Status, res.Err = StatusError, fmt.Errorf("%s: internal error in Belgi (please report it with this file): %v", filepath.Base(in.Path), p)
 		}
 		res.Elapsed = time.Since(start)
 	}()
