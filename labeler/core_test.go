@@ -34,6 +34,8 @@ func (k *fakeKind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome,
 	switch {
 	case bytes.HasPrefix(data, []byte("FAKE fail")):
 		return labeler.Outcome{}, errors.New(filepath.Base(job.Input) + ": broken on purpose")
+	case bytes.HasPrefix(data, []byte("FAKE panic")):
+		panic("a bug in a kind")
 	case bytes.HasPrefix(data, []byte("FAKE slow")):
 		os.WriteFile(job.Temp, []byte("partial"), 0o644)
 		<-ctx.Done()
@@ -78,8 +80,9 @@ func TestBatchGoesOnAfterFailures(t *testing.T) {
 	good := write(t, dir+"/a.fk", "FAKE a")
 	bad := write(t, dir+"/b.fk", "FAKE fail")
 	other := write(t, dir+"/c.fk", "FAKE c")
-	res := run(t, labeler.DefaultSpec(), good, bad, other)
-	want := []labeler.Status{labeler.StatusOK, labeler.StatusError, labeler.StatusOK}
+	buggy := write(t, dir+"/d.fk", "FAKE panic")
+	res := run(t, labeler.DefaultSpec(), good, bad, other, buggy)
+	want := []labeler.Status{labeler.StatusOK, labeler.StatusError, labeler.StatusOK, labeler.StatusError}
 	for i, r := range res {
 		if r.Status != want[i] {
 			t.Errorf("%s: %s (%v), want %s", r.Input, r.Status, r.Err, want[i])
@@ -87,6 +90,9 @@ func TestBatchGoesOnAfterFailures(t *testing.T) {
 	}
 	if !strings.Contains(res[1].Err.Error(), "b.fk") {
 		t.Errorf("error %q does not name the file", res[1].Err)
+	}
+	if e := res[3].Err.Error(); !strings.Contains(e, "d.fk") || !strings.Contains(e, "internal error") {
+		t.Errorf("panic became %q", e)
 	}
 	if got, _ := os.ReadFile(dir + "/labeled/a.fk"); !bytes.HasSuffix(got, mark) {
 		t.Errorf("labeled copy is %q", got)
