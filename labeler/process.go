@@ -67,26 +67,9 @@ func (r *Registry) process(ctx context.Context, spec Spec, in Input, progress fu
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	kind, head, err := r.detect(in.Path)
-	if err != nil {
+	kind, skip, err := r.prepare(ctx, spec, in, res)
+	if err != nil || skip {
 		return err
-	}
-	res.Kind = kind.Name()
-	out, err := OutputPath(in, spec.Out)
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	out = retarget(kind, head, out)
-	res.Output = out
-	if _, err := os.Lstat(out); err == nil && !spec.Out.Overwrite {
-		res.Status, res.Reason = StatusSkipped, "output exists (use overwrite to replace it)"
-		return nil
-	}
-	if !spec.Out.Relabel {
-		if rep, err := kind.Inspect(ctx, in.Path); err == nil && rep.Labeled {
-			res.Status, res.Reason = StatusSkipped, "already labeled by Belgi (relabel to label it again)"
-			return nil
-		}
 	}
 	before, err := os.Stat(in.Path)
 	if err != nil {
@@ -95,50 +78,99 @@ func (r *Registry) process(ctx context.Context, spec Spec, in Input, progress fu
 	if res.InputSHA256, err = hashFile(in.Path); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return fmt.Errorf("%s: output folder: %w", name, err)
-	}
-	tmp, err := tempBeside(out)
+	tmp, err := write(ctx, kind, Job{Input: in.Path, Output: res.Output, Spec: spec, Progress: progress}, res)
+	defer os.Remove(tmp) // a no-op once renamed
 	if err != nil {
+		return err
+	}
+	if err := unchanged(in.Path, before); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	defer os.Remove(tmp) // a no-op once renamed
-	job := Job{Input: in.Path, Output: out, Temp: tmp, Spec: spec, Progress: progress}
+	if err := publish(ctx, tmp, res); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	progress(1)
+	return nil
+}
+
+// prepare picks the kind and the output name, and decides whether the
+// file is skipped: its output exists, or it already carries Belgi's label.
+func (r *Registry) prepare(ctx context.Context, spec Spec, in Input, res *Result) (Kind, bool, error) {
+	name := filepath.Base(in.Path)
+	kind, head, err := r.detect(in.Path)
+	if err != nil {
+		return nil, false, err
+	}
+	res.Kind = kind.Name()
+	out, err := OutputPath(in, spec.Out)
+	if err != nil {
+		return nil, false, fmt.Errorf("%s: %w", name, err)
+	}
+	res.Output = retarget(kind, head, out)
+	if _, err := os.Lstat(res.Output); err == nil && !spec.Out.Overwrite {
+		res.Status, res.Reason = StatusSkipped, "output exists (use overwrite to replace it)"
+		return kind, true, nil
+	}
+	if !spec.Out.Relabel {
+		if rep, err := kind.Inspect(ctx, in.Path); err == nil && rep.Labeled {
+			res.Status, res.Reason = StatusSkipped, "already labeled by Belgi (relabel to label it again)"
+			return kind, true, nil
+		}
+	}
+	return kind, false, nil
+}
+
+// write has the kind label into a temporary file beside the output,
+// makes it durable and readable, and reads it back. It returns the
+// temporary file's name, which the caller removes unless it is renamed.
+func write(ctx context.Context, kind Kind, job Job, res *Result) (string, error) {
+	name := filepath.Base(job.Input)
+	if err := os.MkdirAll(filepath.Dir(job.Output), 0o755); err != nil {
+		return "", fmt.Errorf("%s: output folder: %w", name, err)
+	}
+	tmp, err := tempBeside(job.Output)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	job.Temp = tmp
 	outcome, err := kind.Label(ctx, job)
 	if err == nil {
 		err = ctx.Err()
 	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return tmp, fmt.Errorf("%s: %w", name, err)
+	}
 	if err != nil {
-		return err
+		return tmp, err
 	}
 	res.Layers, res.Notes = outcome.Layers, outcome.Notes
 	if err := syncFile(tmp); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return tmp, fmt.Errorf("%s: %w", name, err)
 	}
 	// CreateTemp made it private (0600); a labeled copy is for publishing.
 	if err := os.Chmod(tmp, 0o644); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return tmp, fmt.Errorf("%s: %w", name, err)
 	}
-	report, err := verify(ctx, kind, spec, tmp, name)
-	if err != nil {
-		return err
-	}
+	report, err := verify(ctx, kind, job.Spec, tmp, name)
 	res.Check = &report
-	if err := unchanged(in.Path, before); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
+	return tmp, err
+}
+
+// publish renames the verified temporary file into place, durably, and
+// records the output's hash.
+func publish(ctx context.Context, tmp string, res *Result) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, out); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	if err := os.Rename(tmp, res.Output); err != nil {
+		return err
 	}
-	syncDir(filepath.Dir(out))
-	if res.OutputSHA256, err = hashFile(out); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	syncDir(filepath.Dir(res.Output))
+	var err error
+	if res.OutputSHA256, err = hashFile(res.Output); err != nil {
+		return err
 	}
 	res.Status = StatusOK
-	progress(1)
 	return nil
 }
 
