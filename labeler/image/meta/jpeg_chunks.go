@@ -114,6 +114,11 @@ func isJFIF(s Segment) bool   { return s.Marker == mAPP0 && bytes.HasPrefix(s.Da
 func isEXIF(s Segment) bool   { return s.Marker == mAPP1 && bytes.HasPrefix(s.Data, exifPrefix) }
 
 // isC2PA spots a JUMBF box in APP11 carrying a C2PA manifest store.
+// isMPF: the CIPA Multi-Picture Format index, which points by byte
+// offset at images appended after the primary one (phones' depth maps,
+// HDR gain maps, large previews).
+func isMPF(s Segment) bool { return s.Marker == mAPP2 && bytes.HasPrefix(s.Data, []byte("MPF\x00")) }
+
 func isC2PA(s Segment) bool {
 	return s.Marker == mAPPB && bytes.HasPrefix(s.Data, nsJUMBF) && bytes.Contains(s.Data, []byte("c2pa"))
 }

@@ -3,6 +3,7 @@ package meta
 import (
 	"bytes"
 	"encoding/binary"
+	"image"
 	"image/jpeg"
 	"slices"
 	"strings"
@@ -220,5 +221,28 @@ func TestExtendedXMPKeptOnlyWhenReferenced(t *testing.T) {
 		if err != nil || (got.ExtendedXMP != nil) != c.kept || (len(notes) > 0) == c.kept {
 			t.Errorf("xmp %q: extended kept %v, notes %q, err %v", c.xmp, got.ExtendedXMP != nil, notes, err)
 		}
+	}
+}
+
+// TestWriteJPEGDropsMPF: the MPF index points at images appended after
+// the primary one, which the labeled output does not carry.
+func TestWriteJPEGDropsMPF(t *testing.T) {
+	var src bytes.Buffer
+	if err := jpeg.Encode(&src, image.NewGray(image.Rect(0, 0, 16, 16)), nil); err != nil {
+		t.Fatal(err)
+	}
+	mpf := []byte{0xFF, 0xE2, 0, 12, 'M', 'P', 'F', 0, 'I', 'I', '*', 0, 8, 0}
+	data := append(append([]byte{0xFF, 0xD8}, mpf...), src.Bytes()[2:]...)
+	info, err := ParseJPEG(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	notes, err := WriteJPEG(&out, info, []byte("<x:xmpmeta/>"), src.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(out.Bytes(), []byte("MPF\x00")) || len(notes) == 0 {
+		t.Errorf("MPF kept (notes %v)", notes)
 	}
 }
