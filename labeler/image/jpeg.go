@@ -8,6 +8,7 @@ import (
 
 	"github.com/belgi-kz/belgi/labeler/image/jpegenc"
 	"github.com/belgi-kz/belgi/labeler/image/meta"
+	"github.com/belgi-kz/belgi/labeler/provenance"
 )
 
 // writeJPEG re-encodes a labeled JPEG with the source's own quantization
@@ -37,6 +38,10 @@ func writeJPEG(img image.Image, source []byte, quality int, xmp packetFn) ([]byt
 	packet, err := xmp(info.XMP)
 	if err != nil {
 		return nil, nil, err
+	}
+	if len(packet) > meta.MaxJPEGXMP {
+		packet = provenance.Slim(packet)
+		notes = append(notes, "photoshop:DocumentAncestors removed from the XMP: with Belgi's record it no longer fit the JPEG's 64 KB XMP segment")
 	}
 	if len(frame.Components) == 4 {
 		useAdobeCMYK(info)

@@ -191,3 +191,17 @@ func wellFormed(b []byte) error {
 		}
 	}
 }
+
+// NSPhotoshop is Photoshop's XMP namespace.
+const NSPhotoshop = "http://ns.adobe.com/photoshop/1.0/"
+
+// Slim removes photoshop:DocumentAncestors, the list of every document
+// ever pasted into a file, which can fill most of a JPEG's 64 KB XMP
+// segment and carries nothing a reader of the picture needs. It is what
+// to drop when a merged packet no longer fits.
+func Slim(packet []byte) []byte {
+	for _, p := range prefixesFor(packet, NSPhotoshop) {
+		packet = removeProperty(packet, p, "DocumentAncestors")
+	}
+	return packet
+}

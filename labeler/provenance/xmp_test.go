@@ -58,3 +58,22 @@ func TestReadElementForm(t *testing.T) {
 		t.Errorf("element form read as %q", got)
 	}
 }
+
+func TestSlimDropsDocumentAncestors(t *testing.T) {
+	var ids strings.Builder
+	for i := 0; i < 3000; i++ {
+		ids.WriteString("<rdf:li>xmp.did:0123456789abcdef0123456789abcdef</rdf:li>")
+	}
+	existing := `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:ps="http://ns.adobe.com/photoshop/1.0/" ps:Headline="Steppe"><ps:DocumentAncestors><rdf:Bag>` + ids.String() + `</rdf:Bag></ps:DocumentAncestors></rdf:Description></rdf:RDF></x:xmpmeta>`
+	p, err := Packet([]byte(existing), Mark{DigitalSourceType: "x", Tool: "Belgi"})
+	if err != nil || len(p) < 65502 {
+		t.Fatalf("setup: %d bytes, %v", len(p), err)
+	}
+	slim := Slim(p)
+	if len(slim) > 4000 || !strings.Contains(string(slim), `ps:Headline="Steppe"`) || wellFormed(slim) != nil {
+		t.Errorf("slimmed packet: %d bytes, headline kept=%v", len(slim), strings.Contains(string(slim), "Steppe"))
+	}
+	if Read(slim).DigitalSourceType != "x" {
+		t.Error("Belgi's record lost")
+	}
+}
