@@ -172,7 +172,12 @@ func (c *c2paSettings) show() {
 	}
 	enable(c.keyBtn, on)
 	enable(c.chainBtn, on)
-	enable(c.devBtn, on && (c.key != "" || c.chain != ""))
+	// The way back is offered only when there is somewhere to go back from.
+	if on && (c.key != "" || c.chain != "") {
+		c.devBtn.Show()
+	} else {
+		c.devBtn.Hide()
+	}
 	switch id := c.identity(); {
 	case !on:
 		c.status.Hide()
@@ -181,7 +186,7 @@ func (c *c2paSettings) show() {
 		c.status.Importance = widget.WarningImportance
 		c.status.SetText(c.tr.L("Development identity: not for publication"))
 	case c.key != "" && c.chain != "" && id.unreadable == "" && id.signer != "":
-		c.status.Importance = widget.SuccessImportance
+		c.status.Importance = widget.MediumImportance // light-theme green is hard to read
 		c.status.SetText(c.tr.L("Signing as {{.Name}}", map[string]any{"Name": id.signer}))
 	default: // explained under the section
 		c.status.Hide()
@@ -210,13 +215,14 @@ func (c *c2paSettings) problems(s labeler.Spec, out map[field]string) {
 	}
 }
 
-// box: the switch, the two files, the way back and the status.
+// box: the switch, the two files, the status and the way back. The
+// status gets the whole width: beside a button it wrapped mid-word.
 func (c *c2paSettings) box(errs fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewVBox(
 		c.sign,
 		container.NewBorder(nil, nil, c.keyBtn, nil, c.keyName),
 		container.NewBorder(nil, nil, c.chainBtn, nil, c.chainNm),
-		container.NewBorder(nil, nil, nil, c.devBtn, c.status),
-		errs,
+		c.status, errs,
+		container.NewHBox(c.devBtn),
 	)
 }
