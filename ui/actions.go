@@ -22,7 +22,7 @@ func (u *App) dropped(_ fyne.Position, uris []fyne.URI) {
 	u.addPaths(paths)
 }
 
-func (u *App) addFiles()  { u.dialogs.pickFile(u.addPath) }
+func (u *App) addFiles()  { u.dialogs.pickFile(u.tr.L("Add files…"), u.addPath) }
 func (u *App) addFolder() { u.dialogs.pickFolder(u.addPath) }
 
 func (u *App) addPath(p string) { u.addPaths([]string{p}) }

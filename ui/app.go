@@ -84,6 +84,7 @@ func (u *App) build() {
 	u.settings = newSettingsPanel(u.tr)
 	u.settings.onChange = u.specChanged
 	u.settings.onChooseOut = u.chooseOutput
+	u.settings.c2pa.onChoose = u.dialogs.pickFile
 	u.preview.onLayout = u.settings.planned
 	u.bar = newStatusBar(u.tr, u.cancelExport)
 	u.settings.set(u.spec)

@@ -24,10 +24,9 @@ type chooser struct {
 
 func newChooser(u *App) chooser { return chooser{app: u, mu: &sync.Mutex{}} }
 
-// pickFile asks for one file and calls done with its path on the UI
-// goroutine; cancelling calls nothing.
-func (c *chooser) pickFile(done func(string)) {
-	title := c.app.tr.L("Add files…")
+// pickFile asks for one file under title and calls done with its path
+// on the UI goroutine; cancelling calls nothing.
+func (c *chooser) pickFile(title string, done func(string)) {
 	c.pick(func() (string, error) { return native.File().Title(title).Load() }, done, c.fyneFile)
 }
 

@@ -27,6 +27,9 @@ const (
 	prefCue          = "audio.cue"
 	prefOutDir       = "output.dir"
 	prefOverwrite    = "output.overwrite"
+	prefC2PAOff      = "c2pa.off"
+	prefC2PAKey      = "c2pa.key"
+	prefC2PAChain    = "c2pa.chain"
 	prefUILang       = "ui.lang"
 	prefAppearance   = "ui.appearance"
 )
@@ -64,6 +67,9 @@ func loadSpec(p fyne.Preferences) labeler.Spec {
 	s.Audio.Cue = p.BoolWithFallback(prefCue, s.Audio.Cue)
 	s.Out.Dir = p.String(prefOutDir)
 	s.Out.Overwrite = p.Bool(prefOverwrite)
+	s.C2PA.Off = p.BoolWithFallback(prefC2PAOff, s.C2PA.Off)
+	s.C2PA.Key = p.StringWithFallback(prefC2PAKey, s.C2PA.Key)
+	s.C2PA.Chain = p.StringWithFallback(prefC2PAChain, s.C2PA.Chain)
 	return s
 }
 
@@ -88,6 +94,9 @@ func saveSpec(p fyne.Preferences, s labeler.Spec) {
 	p.SetBool(prefCue, s.Audio.Cue)
 	p.SetString(prefOutDir, s.Out.Dir)
 	p.SetBool(prefOverwrite, s.Out.Overwrite)
+	p.SetBool(prefC2PAOff, s.C2PA.Off)
+	p.SetString(prefC2PAKey, s.C2PA.Key)
+	p.SetString(prefC2PAChain, s.C2PA.Chain)
 }
 
 func joinLangs(ls []labeler.Lang) string {

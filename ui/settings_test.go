@@ -28,6 +28,7 @@ func custom(outDir string) labeler.Spec {
 	s.Audio.AtEnd = true
 	s.Audio.EveryMinutes = 15
 	s.Audio.Cue = true
+	s.C2PA = labeler.C2PASpec{Off: true, Key: "/n/signer.key", Chain: "/n/chain.pem"}
 	return s
 }
 

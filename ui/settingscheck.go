@@ -17,11 +17,12 @@ const (
 	fieldOut
 	fieldVideo
 	fieldAudio
+	fieldC2PA
 	fieldOther // anything the core rejects that no field above explains
 )
 
 func fields() []field {
-	return []field{fieldLangs, fieldCustom, fieldSize, fieldOut, fieldVideo, fieldAudio, fieldOther}
+	return []field{fieldLangs, fieldCustom, fieldSize, fieldOut, fieldVideo, fieldAudio, fieldC2PA, fieldOther}
 }
 
 // maxCustom is the core's limit on a custom wording, in characters.
@@ -50,6 +51,7 @@ func (p *settingsPanel) problems(s labeler.Spec) map[field]string {
 		}
 	}
 	p.media.problems(s, out)
+	p.c2pa.problems(s, out)
 	if err := s.Validate(); err != nil && len(out) == 0 {
 		out[fieldOther] = err.Error()
 	}

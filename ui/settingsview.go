@@ -27,7 +27,10 @@ func (p *settingsPanel) object(app fyne.CanvasObject) fyne.CanvasObject {
 		p.media.audioBox(p.errs[fieldAudio]),
 		widget.NewSeparator(),
 		p.sectionTitle("Output"),
-		p.output(), p.errs[fieldOut], p.errs[fieldOther],
+		p.output(), p.errs[fieldOut],
+		widget.NewSeparator(),
+		p.sectionTitle("Content Credentials (C2PA)"),
+		p.c2pa.box(p.errs[fieldC2PA]), p.errs[fieldOther],
 		widget.NewSeparator(),
 		app,
 	)
