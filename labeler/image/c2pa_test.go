@@ -18,7 +18,7 @@ func TestMain(m *testing.M) { kindtest.Main(m) }
 // that check finds; a changed byte afterwards is reported.
 func TestC2PASignedAndChecked(t *testing.T) {
 	img := scene(120, 90)
-	for name, data := range map[string][]byte{"c.jpg": samples.JPEG(img, 90, 1), "c.png": pngOf(t, img)} {
+	for name, data := range map[string][]byte{"c.jpg": samples.JPEG(img, 90, 1), "c.png": samples.PNG(img)} {
 		t.Run(name, func(t *testing.T) {
 			out := labelBytes(t, name, data, labeler.DefaultSpec())
 			rep, err := New().Inspect(context.Background(), out)

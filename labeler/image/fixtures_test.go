@@ -7,7 +7,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/samples"
@@ -55,15 +54,6 @@ func cmykJPEG(t testing.TB, img image.Image) []byte {
 		t.Fatal(err)
 	}
 	return out.Bytes()
-}
-
-func pngOf(t testing.TB, img image.Image) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
 }
 
 func rgba64(img image.Image) *image.RGBA64 {

@@ -25,23 +25,23 @@ func TestConformance(t *testing.T) {
 		{Name: "sub422.jpg", Data: jpegWith(t, img, image.YCbCrSubsampleRatio422, 80), Layers: both},
 		{Name: "gray.jpg", Data: samples.JPEG(gray, 85, 1), Layers: both},
 		{Name: "cmyk.jpg", Data: cmykJPEG(t, img), Layers: both},
-		{Name: "rgb.png", Data: pngOf(t, img), Layers: both},
-		{Name: "alpha.png", Data: pngOf(t, samples.WithAlpha(img)), Layers: both},
-		{Name: "deep16.png", Data: pngOf(t, rgba64(img)), Layers: both},
-		{Name: "palette.png", Data: pngOf(t, paletted(img)), Layers: both},
-		{Name: "gray.png", Data: pngOf(t, gray), Layers: both},
+		{Name: "rgb.png", Data: samples.PNG(img), Layers: both},
+		{Name: "alpha.png", Data: samples.PNG(samples.WithAlpha(img)), Layers: both},
+		{Name: "deep16.png", Data: samples.PNG(rgba64(img)), Layers: both},
+		{Name: "palette.png", Data: samples.PNG(paletted(img)), Layers: both},
+		{Name: "gray.png", Data: samples.PNG(gray), Layers: both},
 		{Name: "anim.gif", Data: samples.AnimatedGIF(96, 64, 3, 10), Layers: both},
 		{Name: "lossy.webp", Data: webpOf(t, img, false), Layers: both},
 		{Name: "lossless.webp", Data: webpOf(t, img, true), Layers: both},
 		{Name: "photo.tiff", Data: tiffOf(t, img), Layers: both},
 		{Name: "photo.bmp", Data: bmpOf(t, img), Layers: both},
-		{Name: "tiny.png", Data: pngOf(t, scene(24, 16)), Layers: both},
-		{Name: "png-named.jpg", Data: pngOf(t, img), Layers: both},
+		{Name: "tiny.png", Data: samples.PNG(scene(24, 16)), Layers: both},
+		{Name: "png-named.jpg", Data: samples.PNG(img), Layers: both},
 		{Name: "empty.jpg", Bad: true},
 		{Name: "truncated.jpg", Data: samples.JPEG(img, 90, 1)[:900], Bad: true},
 		{Name: "text.jpg", Data: []byte("this is a caption, not a photo\n"), Bad: true},
 		{Name: "bomb.png", Data: pngBomb(60000, 60000), Bad: true},
-		{Name: "speck.png", Data: pngOf(t, scene(3, 2)), Bad: true},
+		{Name: "speck.png", Data: samples.PNG(scene(3, 2)), Bad: true},
 	}
 	kindtest.Run(t, New(), labeler.DefaultSpec(), fixtures)
 }
@@ -64,7 +64,7 @@ func TestExiftoolReadsDigitalSourceType(t *testing.T) {
 	}
 	img := scene(200, 150)
 	inputs := map[string][]byte{
-		"a.jpg": samples.JPEG(img, 90, 6), "a.png": pngOf(t, img), "a.gif": samples.AnimatedGIF(64, 48, 2, 10),
+		"a.jpg": samples.JPEG(img, 90, 6), "a.png": samples.PNG(img), "a.gif": samples.AnimatedGIF(64, 48, 2, 10),
 		"a.webp": webpOf(t, img, false), "a.tiff": tiffOf(t, img),
 	}
 	for name, data := range inputs {
@@ -104,7 +104,7 @@ func TestProgressiveJPEG(t *testing.T) {
 	}
 	dir := t.TempDir()
 	src := filepath.Join(dir, "src.png")
-	os.WriteFile(src, pngOf(t, scene(200, 150)), 0o644)
+	os.WriteFile(src, samples.PNG(scene(200, 150)), 0o644)
 	prog := filepath.Join(dir, "progressive.jpg")
 	if out, err := exec.Command("convert", src, "-interlace", "Plane", "-quality", "88", "-sampling-factor", "2x1", prog).CombinedOutput(); err != nil {
 		t.Fatalf("convert: %v %s", err, out)

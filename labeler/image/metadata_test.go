@@ -21,7 +21,7 @@ func TestMetadataKeptPerExiftool(t *testing.T) {
 	img := scene(240, 160)
 	sources := map[string][]byte{
 		"rich.jpg": samples.InsertAfterSOI(samples.JPEG(img, 90, 1), samples.ICCSegments(icc)...),
-		"rich.png": pngOf(t, img),
+		"rich.png": samples.PNG(img),
 	}
 	for name, data := range sources {
 		t.Run(name, func(t *testing.T) {

@@ -55,7 +55,7 @@ func TestPreviewDecodeScale(t *testing.T) {
 		{"1/8 CMYK", cmykJPEG(t, pic), 64, image.Pt(50, 38), image.Pt(400, 300)},
 		{"small: full decode", samples.JPEG(pic, 90, 1), 200, image.Pt(200, 150), image.Pt(400, 300)},
 		{"RGB-coded: fallback", rgbCodedJPEG(t, pic), 64, image.Pt(64, 48), image.Pt(400, 300)},
-		{"PNG", pngOf(t, pic), 64, image.Pt(64, 48), image.Pt(400, 300)},
+		{"PNG", samples.PNG(pic), 64, image.Pt(64, 48), image.Pt(400, 300)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
