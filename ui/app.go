@@ -6,8 +6,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/belgi-kz/belgi/assets"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/player"
 	"github.com/belgi-kz/belgi/labeler/kinds"
+	"github.com/belgi-kz/belgi/ui/player"
 )
 
 // App is Belgi's main window and the state behind it.

@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/belgi-kz/belgi/internal/pcm"
 	"github.com/belgi-kz/belgi/labeler/audio"
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
-	"github.com/belgi-kz/belgi/labeler/audio/player"
+	"github.com/belgi-kz/belgi/ui/player"
 )
 
 // playSeconds is how much of the labeled result the preview draws and

@@ -13,9 +13,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
-	"github.com/belgi-kz/belgi/labeler/audio/player"
-	"github.com/belgi-kz/belgi/labeler/audio/wav"
+	"github.com/belgi-kz/belgi/internal/pcm"
+	"github.com/belgi-kz/belgi/internal/wav"
+	"github.com/belgi-kz/belgi/ui/player"
 )
 
 // writeTone writes a WAV of a quiet tone, seconds long.

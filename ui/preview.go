@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/player"
 	imagekind "github.com/belgi-kz/belgi/labeler/image"
-	"github.com/belgi-kz/belgi/labeler/image/render"
+	"github.com/belgi-kz/belgi/labeler/render"
+	"github.com/belgi-kz/belgi/ui/player"
 )
 
 // previewMax is the longer side of a cached preview: as large as the

@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/belgi-kz/belgi/internal/wav"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/wav"
 )
 
 // benchMinutes is the programme length of the labeling benchmarks: an

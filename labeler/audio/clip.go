@@ -12,8 +12,8 @@ import (
 	"github.com/gopxl/beep/v2/mp3"
 	"github.com/gopxl/beep/v2/vorbis"
 
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
-	"github.com/belgi-kz/belgi/labeler/audio/wav"
+	"github.com/belgi-kz/belgi/internal/pcm"
+	"github.com/belgi-kz/belgi/internal/wav"
 )
 
 // maxClip bounds a custom notice recording: a notice longer than a minute

@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/belgi-kz/belgi/internal/wav"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/wav"
 	"github.com/belgi-kz/belgi/labeler/kindtest"
 )
 

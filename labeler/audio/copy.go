@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/pcm"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
 )
 
 // copyBlocked says why the programme can't be stream-copied, "" if it

@@ -15,5 +15,5 @@
 // Notice builds the notice on its own for the video kind and for
 // `belgi-cli notice`; Kind().Preview draws the waveform the app shows and
 // Render returns the samples its player plays. The package needs no cgo;
-// playback lives in labeler/audio/player.
+// playback lives in ui/player.
 package audio

@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
-	"github.com/belgi-kz/belgi/labeler/audio/loudness"
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
-	"github.com/belgi-kz/belgi/labeler/audio/wav"
+	"github.com/belgi-kz/belgi/internal/loudness"
+	"github.com/belgi-kz/belgi/internal/pcm"
+	"github.com/belgi-kz/belgi/internal/wav"
 )
 
 // encodeWith writes p as a temporary 32-bit float WAV and

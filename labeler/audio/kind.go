@@ -6,8 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/belgi-kz/belgi/internal/mp3"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/mp3"
 )
 
 // Container formats, as reported in Report.Format.

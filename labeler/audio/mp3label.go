@@ -10,9 +10,9 @@ import (
 	"strconv"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/mp3"
+	"github.com/belgi-kz/belgi/internal/pcm"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/mp3"
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
 )
 
 // maxMP3 bounds the MP3 files read into memory: about 7 hours at 320 kbit/s.

@@ -9,10 +9,10 @@ import (
 
 	"github.com/belgi-kz/belgi/assets"
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/loudness"
+	"github.com/belgi-kz/belgi/internal/pcm"
+	"github.com/belgi-kz/belgi/internal/wav"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/loudness"
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
-	"github.com/belgi-kz/belgi/labeler/audio/wav"
 )
 
 // Spacing inside a notice: a pause after the cue and between sentences,

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/pcm"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
 )
 
 // probed is what Belgi needs to know of a non-WAV, non-MP3 programme.

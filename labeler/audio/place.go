@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/belgi-kz/belgi/internal/pcm"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
 )
 
 // slot is one place a notice plays: before programme frame at, with a gap

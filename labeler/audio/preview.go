@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/loudness"
+	"github.com/belgi-kz/belgi/internal/pcm"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/loudness"
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
 )
 
 // previewSeconds is how much of the labeled result Preview draws.

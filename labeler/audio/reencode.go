@@ -9,8 +9,8 @@ import (
 	"strconv"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/pcm"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
 )
 
 // reencode streams the decoded programme through Go, which puts the

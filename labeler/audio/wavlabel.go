@@ -7,9 +7,9 @@ import (
 	"io"
 	"os"
 
+	"github.com/belgi-kz/belgi/internal/loudness"
+	"github.com/belgi-kz/belgi/internal/wav"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/loudness"
-	"github.com/belgi-kz/belgi/labeler/audio/wav"
 )
 
 // maxSideChunks bounds the metadata chunks carried over from a WAV file.

@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/belgi-kz/belgi/internal/loudness"
+	"github.com/belgi-kz/belgi/internal/wav"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/audio/loudness"
-	"github.com/belgi-kz/belgi/labeler/audio/wav"
 )
 
 func TestWAVProgrammeBytesUntouched(t *testing.T) {

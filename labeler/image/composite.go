@@ -4,7 +4,7 @@ import (
 	"image"
 	"image/draw"
 
-	"github.com/belgi-kz/belgi/labeler/image/render"
+	"github.com/belgi-kz/belgi/labeler/render"
 )
 
 // composite draws patch over img with its top-left at at, touching only

@@ -9,8 +9,8 @@ import (
 	"image/draw"
 	"testing"
 
+	"github.com/belgi-kz/belgi/internal/jpegenc"
 	"github.com/belgi-kz/belgi/internal/samples"
-	"github.com/belgi-kz/belgi/labeler/image/jpegenc"
 	"github.com/gen2brain/webp"
 	"golang.org/x/image/bmp"
 	"golang.org/x/image/tiff"

@@ -9,8 +9,8 @@ import (
 	"image/gif"
 	"sort"
 
+	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/image/meta"
 )
 
 // labelGIF labels every frame of a GIF. Frames are composed onto the
@@ -37,7 +37,7 @@ func labelGIF(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, e
 			return nil, nil, err
 		}
 		if i == 0 {
-			notes = layoutNotes(l)
+			notes = l.Notes()
 		}
 		out.Image = append(out.Image, quantize(labeled.(*image.NRGBA)))
 		out.Delay = append(out.Delay, g.Delay[i])

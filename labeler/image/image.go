@@ -7,11 +7,11 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/image/meta"
-	"github.com/belgi-kz/belgi/labeler/image/render"
 	"github.com/belgi-kz/belgi/labeler/provenance"
 	"github.com/belgi-kz/belgi/labeler/provenance/c2pa"
+	"github.com/belgi-kz/belgi/labeler/render"
 )
 
 // Kind labels raster pictures. Make it with New.
@@ -152,17 +152,6 @@ func labelPicture(img image.Image, spec labeler.Spec, orientation int) (image.Im
 		return nil, l, err
 	}
 	return composite(img, render.ToStored(patch, orientation), at.Min), l, nil
-}
-
-// layoutNotes tells the person when the label had to be adapted.
-func layoutNotes(l render.Layout) []string {
-	switch {
-	case l.Compact:
-		return []string{"the picture is too small for the wording: only the mark " + l.Mark + " is shown"}
-	case l.Reduced:
-		return []string{fmt.Sprintf("label text reduced to %.0f px cap height to fit the picture", l.Cap)}
-	}
-	return nil
 }
 
 // Inspect implements labeler.Kind.

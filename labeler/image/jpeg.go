@@ -6,8 +6,8 @@ import (
 	"image"
 	"image/color"
 
-	"github.com/belgi-kz/belgi/labeler/image/jpegenc"
-	"github.com/belgi-kz/belgi/labeler/image/meta"
+	"github.com/belgi-kz/belgi/internal/jpegenc"
+	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler/provenance"
 )
 

@@ -10,7 +10,7 @@ import (
 
 	"github.com/belgi-kz/belgi/internal/samples"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/image/render"
+	"github.com/belgi-kz/belgi/labeler/render"
 )
 
 // stored turns an upright picture into what a camera stores for the given

@@ -8,9 +8,9 @@ import (
 	"image/draw"
 	"image/gif"
 
+	"github.com/belgi-kz/belgi/internal/jpegscale"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/image/jpegscale"
-	"github.com/belgi-kz/belgi/labeler/image/render"
+	"github.com/belgi-kz/belgi/labeler/render"
 	xdraw "golang.org/x/image/draw"
 )
 
@@ -37,7 +37,7 @@ func LoadPreview(path string, max int, maxMP float64) (*Preview, error) {
 	}
 	b := img.Bounds()
 	dw, dh := render.DisplaySize(stored.X, stored.Y, src.orientation)
-	sw, sh := fitWithin(b.Dx(), b.Dy(), max)
+	sw, sh := render.FitWithin(b.Dx(), b.Dy(), max)
 	small := image.NewRGBA(image.Rect(0, 0, sw, sh))
 	if sw == b.Dx() && sh == b.Dy() {
 		draw.Draw(small, small.Rect, img, b.Min, draw.Src)
@@ -108,17 +108,6 @@ func (Kind) Preview(ctx context.Context, path string, spec labeler.Spec, max int
 	}
 	img, _, err := p.Render(spec)
 	return img, err
-}
-
-// fitWithin scales w×h down to at most max on the longer side.
-func fitWithin(w, h, limit int) (int, int) {
-	if w <= limit && h <= limit {
-		return w, h
-	}
-	if w >= h {
-		return limit, max(1, h*limit/w)
-	}
-	return max(1, w*limit/h), limit
 }
 
 // upright turns a stored picture as its orientation says it is shown.

@@ -9,8 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/belgi-kz/belgi/internal/jpegenc"
 	"github.com/belgi-kz/belgi/internal/samples"
-	"github.com/belgi-kz/belgi/labeler/image/jpegenc"
 )
 
 // rgbCodedJPEG has three components stored as R, G, B (Adobe transform

@@ -6,7 +6,7 @@ import (
 	"image/gif"
 	"net/http"
 
-	"github.com/belgi-kz/belgi/labeler/image/meta"
+	"github.com/belgi-kz/belgi/internal/meta"
 )
 
 // readBack decodes the labeled output and checks it shows a picture of

@@ -6,8 +6,8 @@ import (
 	"image"
 	"image/png"
 
+	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/image/meta"
 	"github.com/gen2brain/webp"
 	"golang.org/x/image/tiff"
 )
@@ -21,7 +21,7 @@ func labelStill(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string,
 	if err != nil {
 		return nil, nil, err
 	}
-	notes := layoutNotes(l)
+	notes := l.Notes()
 	var out []byte
 	var more []string
 	switch src.format {

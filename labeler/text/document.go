@@ -7,10 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/belgi-kz/belgi/internal/docx"
+	"github.com/belgi-kz/belgi/internal/pdf"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
-	"github.com/belgi-kz/belgi/labeler/text/docx"
-	"github.com/belgi-kz/belgi/labeler/text/pdf"
 )
 
 // Document is the "document" kind: DOCX and PDF.

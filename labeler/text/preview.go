@@ -14,10 +14,10 @@ import (
 	"sync"
 
 	"github.com/belgi-kz/belgi/assets"
+	"github.com/belgi-kz/belgi/internal/docx"
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/pdf"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/text/docx"
-	"github.com/belgi-kz/belgi/labeler/text/pdf"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"

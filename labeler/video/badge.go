@@ -10,7 +10,7 @@ import (
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/image/render"
+	"github.com/belgi-kz/belgi/labeler/render"
 	xdraw "golang.org/x/image/draw"
 )
 

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/image/render"
+	"github.com/belgi-kz/belgi/labeler/render"
 )
 
 // BenchmarkBadgeAnamorphic1080 is the Go side of labeling a rotated,

@@ -15,7 +15,7 @@ import (
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/image/render"
+	"github.com/belgi-kz/belgi/labeler/render"
 )
 
 // testSpec is the default spec, fast to encode, with the test notice.

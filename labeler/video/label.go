@@ -10,7 +10,6 @@ import (
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/image/render"
 	"github.com/belgi-kz/belgi/labeler/provenance"
 )
 
@@ -65,7 +64,7 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	}
 	p.badgeAt = b.at
 	out.Layers = []string{labeler.LayerVisible}
-	out.Notes = append(p.enc.notes, layoutNotes(b.layout)...)
+	out.Notes = append(p.enc.notes, b.layout.Notes()...)
 	if job.Spec.Video.Slate {
 		if p.slatePNG, err = writeSlate(dir, src, job.Spec); err != nil {
 			return nil, out, err
@@ -131,15 +130,4 @@ func writePNG(dir, name string, img image.Image) (string, error) {
 		return "", fmt.Errorf("video: %w", err)
 	}
 	return path, f.Close()
-}
-
-// layoutNotes tells the person when the label had to be adapted.
-func layoutNotes(l render.Layout) []string {
-	switch {
-	case l.Compact:
-		return []string{"the frame is too small for the wording: only the mark " + l.Mark + " is shown"}
-	case l.Reduced:
-		return []string{fmt.Sprintf("label text reduced to %.0f px cap height to fit the frame", l.Cap)}
-	}
-	return nil
 }

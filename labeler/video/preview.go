@@ -11,7 +11,7 @@ import (
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/image/render"
+	"github.com/belgi-kz/belgi/labeler/render"
 )
 
 // Preview implements labeler.Previewer: the first second's frame (the
@@ -60,7 +60,7 @@ func SlatePreview(ctx context.Context, path string, spec labeler.Spec, max int) 
 		return nil, err
 	}
 	dw, dh := s.displaySize()
-	w, h := fitWithin(dw, dh, max)
+	w, h := render.FitWithin(dw, dh, max)
 	return render.Slate(spec, w, h)
 }
 
@@ -77,7 +77,7 @@ func Duration(ctx context.Context, path string) (time.Duration, error) {
 // the rotation, pixels made square, scaled to fit max.
 func displayedFrame(ctx context.Context, path string, s *source, t time.Duration, limit int) (*image.RGBA, error) {
 	dw, dh := s.displaySize()
-	w, h := fitWithin(dw, dh, limit)
+	w, h := render.FitWithin(dw, dh, limit)
 	out, err := ffmpeg.Run(ctx, "ffmpeg", "-hide_banner", "-nostdin", "-v", "error",
 		"-ss", secs(t), "-i", ffmpeg.SafePath(path), "-map", fmt.Sprintf("0:v:%d", s.vIndex),
 		"-frames:v", "1", "-vf", fmt.Sprintf("scale=%d:%d,setsar=1", w, h),
@@ -104,15 +104,4 @@ func max0(d time.Duration) time.Duration {
 		return 0
 	}
 	return d
-}
-
-// fitWithin scales w×h down to at most limit on the longer side.
-func fitWithin(w, h, limit int) (int, int) {
-	if limit <= 0 || (w <= limit && h <= limit) {
-		return w, h
-	}
-	if w >= h {
-		return limit, max(1, h*limit/w)
-	}
-	return max(1, w*limit/h), limit
 }

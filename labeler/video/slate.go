@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/image/render"
+	"github.com/belgi-kz/belgi/labeler/render"
 )
 
 // writeSlate draws the slate at the displayed size and stores it the way

@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/belgi-kz/belgi/internal/jpegenc"
 	"github.com/belgi-kz/belgi/internal/samples"
-	"github.com/belgi-kz/belgi/labeler/image/jpegenc"
 )
 
 // fixture makes one test JPEG, or nil when a tool it needs is missing;

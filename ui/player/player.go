@@ -12,7 +12,7 @@ import (
 	"github.com/gopxl/beep/v2"
 	"github.com/gopxl/beep/v2/speaker"
 
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
+	"github.com/belgi-kz/belgi/internal/pcm"
 )
 
 // outputRate is the one rate the speaker is opened at; sounds are

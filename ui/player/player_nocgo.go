@@ -6,7 +6,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
+	"github.com/belgi-kz/belgi/internal/pcm"
 )
 
 // Player is a stand-in for builds without cgo, which have no speaker.

@@ -7,7 +7,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
+	"github.com/belgi-kz/belgi/internal/pcm"
 )
 
 func ramp(rate, channels, frames int) *pcm.PCM {

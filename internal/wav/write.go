@@ -6,7 +6,7 @@ import (
 	"errors"
 	"io"
 
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
+	"github.com/belgi-kz/belgi/internal/pcm"
 )
 
 // maxRIFF is the largest body a 32-bit RIFF size field can describe.

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/belgi-kz/belgi/labeler/audio/pcm"
+	"github.com/belgi-kz/belgi/internal/pcm"
 )
 
 func tone() *pcm.PCM {

@@ -243,3 +243,27 @@ func (l Layout) Scaled(f float64) Layout {
 	s.Rect = image.Rect(int(x), int(y), int(x+w), int(y+h))
 	return s
 }
+
+// FitWithin scales w×h down, keeping the aspect, to at most limit on the
+// longer side; a limit ≤ 0 or a picture already small enough is kept.
+func FitWithin(w, h, limit int) (int, int) {
+	if limit <= 0 || (w <= limit && h <= limit) {
+		return w, h
+	}
+	if w >= h {
+		return limit, max(1, h*limit/w)
+	}
+	return max(1, w*limit/h), limit
+}
+
+// Notes tells the person when the label had to be adapted to a small
+// picture or frame; nil when it was drawn as asked.
+func (l Layout) Notes() []string {
+	switch {
+	case l.Compact:
+		return []string{"the picture is too small for the wording: only the mark " + l.Mark + " is shown"}
+	case l.Reduced:
+		return []string{fmt.Sprintf("label text reduced to %.0f px cap height to fit the picture", l.Cap)}
+	}
+	return nil
+}
