@@ -11,7 +11,7 @@ CLI       := $(BIN)/belgi-cli
 APP       := $(BIN)/belgi
 ARGS      ?=
 
-.PHONY: all deps-media deps-desktop deps-test cli app run package smoke screenshot demo test lint unit clean c2pa-verifier
+.PHONY: all deps-media deps-desktop deps-test cli app run package smoke screenshot demo test lint unit realworld fuzz clean c2pa-verifier
 
 all: cli
 
@@ -57,7 +57,20 @@ lint:
 unit:
 	$(GO) test -race -timeout 20m ./...
 
-test: deps-test lint cli c2pa-verifier unit smoke
+# Every file of the real-world corpus (../shared/realworld, never copied
+# here) labeled by the CLI and held to testdata/realworld.tsv; outputs are
+# read back with exiftool, djpeg, ImageMagick, ffmpeg, poppler, qpdf, unzip.
+REALWORLD ?= ../shared/realworld
+realworld:
+	@if [ -f "$(REALWORLD)/manifest.tsv" ]; then \
+	  BELGI_REALWORLD="$$(cd "$(REALWORLD)" && pwd)" $(GO) test -tags realworld -count=1 -timeout 30m ./internal/realworld/; \
+	else echo "realworld: $(REALWORLD) not found, so the real-world corpus was not checked"; fi
+
+# Each fuzz target for a few seconds (FUZZTIME=3s).
+fuzz:
+	@scripts/fuzz.sh
+
+test: deps-test lint cli c2pa-verifier unit realworld fuzz smoke
 
 # The reference C2PA implementation (c2pa-rs as WASM) for the c2pa tests.
 C2PA_VERIFY := labeler/provenance/c2pa/verify
