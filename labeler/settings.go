@@ -15,16 +15,7 @@ import (
 // app's preferences and widgets, docs/settings.md and Spec.Validate are
 // all derived from Settings(), so a knob is added in one place.
 //
-// To add a setting:
-//  1. add the field to Spec or its sub-struct (spec*.go) and its default
-//     to DefaultSpec (or the section's default function);
-//  2. add one entry to the section's table (settings_<section>.go): Name,
-//     Section, Value, Help in kk/ru/en, and whichever of Pref, Unit,
-//     Range, Choices, MaxLen, Pattern, When, Profile, Check apply;
-//  3. run `go generate ./labeler/` to refresh docs/settings.md;
-//  4. write the code that uses the field. The flag, the preference, the
-//     reference and the validation come with the entry. An app widget is
-//     placed by hand in ui/ (its range, choices and hint come from here).
+// The package doc's "Adding a setting" says how to add one.
 type Setting struct {
 	// Name is the CLI flag (without "-") and the name Problems use. It
 	// never changes once released: scripts depend on it.
