@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/belgi-kz/belgi/labeler"
@@ -60,7 +61,8 @@ func (p *settingsPanel) hint(name string) *widget.Button {
 	return b
 }
 
-// showHint pops the text up under at, right-aligned with it.
+// showHint pops the text up under at, right-aligned with it, wrapped to
+// a readable width.
 func showHint(at fyne.CanvasObject, text string) {
 	c := fyne.CurrentApp().Driver().CanvasForObject(at)
 	if c == nil {
@@ -68,9 +70,9 @@ func showHint(at fyne.CanvasObject, text string) {
 	}
 	const width = 320
 	l := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
-	l.Resize(fyne.NewSize(width, l.MinSize().Height))
-	pop := widget.NewPopUp(l, c)
+	l.MinSize() // a label wraps to its width once it is rendered
+	l.Resize(fyne.NewSize(width, 0))
+	box := container.NewGridWrap(fyne.NewSize(width, l.MinSize().Height), l)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
-	pop.ShowAtPosition(pos.Add(fyne.NewPos(at.Size().Width-width, at.Size().Height)))
-	pop.Resize(fyne.NewSize(width, l.MinSize().Height+2*theme.Padding()))
+	widget.ShowPopUpAtPosition(box, c, pos.Add(fyne.NewPos(at.Size().Width-width, at.Size().Height)))
 }
