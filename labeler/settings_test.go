@@ -152,3 +152,35 @@ func TestProblems(t *testing.T) {
 		}
 	}
 }
+
+// Whatever text a flag or a stored preference holds, Set either refuses
+// it or takes it so that its Text reads back the same.
+func FuzzSettingSet(f *testing.F) {
+	for _, st := range labeler.Settings() {
+		s := labeler.DefaultSpec()
+		f.Add(st.Name, st.Example())
+		f.Add(st.Name, st.FlagValue().Text(&s))
+	}
+	for _, seed := range []string{"", " 5 ", "NaN", "-Inf", "start:", "start:NaN", "kk,,RU, en", "1e400", "ä"} {
+		f.Add("size", seed)
+		f.Add("video-badge", seed)
+		f.Add("lang", seed)
+	}
+	f.Fuzz(func(t *testing.T, name, text string) {
+		st, ok := labeler.LookupSetting(name)
+		if !ok {
+			return
+		}
+		for _, v := range []labeler.Value{st.Value, st.FlagValue()} {
+			s := labeler.DefaultSpec()
+			if v.Set(&s, text) != nil {
+				continue
+			}
+			once := v.Text(&s)
+			if err := v.Set(&s, once); err != nil || v.Text(&s) != once {
+				t.Errorf("%s: %q reads back as %q, then %q (%v)", name, text, once, v.Text(&s), err)
+			}
+			s.Problems() // must not panic on any value
+		}
+	})
+}

@@ -63,17 +63,18 @@ func (f Field[T]) Text(s *Spec) string {
 }
 
 // Set implements Value.
+// Numbers and switches may be typed with spaces around; text (a path)
+// is kept as given.
 func (f Field[T]) Set(s *Spec, text string) error {
-	text = strings.TrimSpace(text)
 	var v any
 	var err error
 	switch any(*new(T)).(type) {
 	case bool:
-		v, err = strconv.ParseBool(text)
+		v, err = strconv.ParseBool(strings.TrimSpace(text))
 	case int:
-		v, err = strconv.Atoi(text)
+		v, err = strconv.Atoi(strings.TrimSpace(text))
 	case float64:
-		v, err = strconv.ParseFloat(text, 64)
+		v, err = strconv.ParseFloat(strings.TrimSpace(text), 64)
 	default:
 		v = text
 	}
