@@ -39,7 +39,8 @@
 //     Choices, MaxLen, Pattern and PatternDoc, When, Profile, and Check
 //     with CheckDoc for a rule nothing else expresses. A rule the
 //     existing Rule codes can't word needs a new Rule with kk/ru/en text
-//     in settings_messages.go.
+//     in settings_messages.go. A new section needs a Section constant, its
+//     Title, and its table listed in settingsOnce (settings.go).
 //  3. Run `go generate ./labeler/` to refresh docs/settings.md (a test
 //     fails while it is stale).
 //  4. Write the code that uses the field. The CLI flag, its help and
