@@ -206,10 +206,14 @@ func TestValidateExplains(t *testing.T) {
 	s.Langs = []labeler.Lang{"kk", "de", "kk"}
 	s.Size, s.AI, s.Position, s.Profile = 40, "maybe", "upper-left", "mars"
 	err := s.Validate()
-	for _, want := range []string{`"de"`, "twice", "40%", `"maybe"`, `"upper-left"`, `"mars"`} {
+	for _, want := range []string{"-lang de", "twice", "-size 40", "-ai maybe", "-position upper-left", "-profile mars"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Validate() = %v; want it to mention %s", err, want)
 		}
+	}
+	var ps labeler.Problems
+	if !errors.As(err, &ps) || len(ps) != 6 {
+		t.Errorf("Validate() should return the 6 Problems, got %#v", err)
 	}
 	if err := labeler.DefaultSpec().Validate(); err != nil {
 		t.Errorf("default spec invalid: %v", err)

@@ -1,9 +1,7 @@
 package labeler
 
 import (
-	"errors"
-	"fmt"
-	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -101,7 +99,7 @@ type Spec struct {
 	Size     float64 // cap height of the wording, % of the shorter side
 	Margin   float64 // distance from the frame's edges, % of the shorter side
 	Box      Box
-	Badge    bool   // show the short mark (ЖИ / ИИ / AI)
+	ShowMark bool   // show the short mark (ЖИ / ИИ / AI)
 	Profile  string // rule set: kz, eu, cn, in-strict
 	Out      Output
 
@@ -131,7 +129,7 @@ func DefaultSpec() Spec {
 		Size:     5,
 		Margin:   2,
 		Box:      Box{Color: "#111111", Opacity: 0.78, AutoContrast: true},
-		Badge:    true,
+		ShowMark: true,
 		Profile:  "kz",
 		Image:    ImageSpec{MaxMegapixels: 200},
 		Audio:    defaultAudioSpec(),
@@ -140,87 +138,58 @@ func DefaultSpec() Spec {
 	}
 }
 
-var hexColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
-
-// Validate explains, in words a person understands, every value that can't
-// be used. It returns nil when the spec is ready.
-func (s Spec) Validate() error {
-	var errs []error
-	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	if len(s.Langs) == 0 {
-		add("choose at least one label language (kk, ru or en)")
-	}
-	seen := map[Lang]bool{}
-	for _, l := range s.Langs {
-		if !l.Known() {
-			add("unknown label language %q: use kk, ru or en", l)
-		}
-		if seen[l] {
-			add("label language %q is listed twice", l)
-		}
-		seen[l] = true
-	}
-	for l, text := range s.Custom {
-		if !l.Known() {
-			add("custom text for unknown language %q", l)
-		}
-		if len([]rune(text)) > 200 {
-			add("custom %s text is %d characters long: keep it under 200", l, len([]rune(text)))
-		}
-	}
-	if s.AI != Generated && s.AI != Modified {
-		add("AI involvement must be %q or %q, not %q", Generated, Modified, s.AI)
-	}
-	if _, _, ok := s.Position.valid(); !ok {
-		add("position %q is not one of %s", s.Position, positionNames())
-	}
-	p, err := LookupProfile(s.Profile)
-	if err != nil {
-		errs = append(errs, err)
-	}
-	switch {
-	case s.Size < MinSize || s.Size > MaxSize:
-		add("label size %.3g%% is outside %g–%g%% of the shorter side", s.Size, MinSize, MaxSize)
-	case err == nil && s.Size < p.MinSize:
-		add("profile %s needs a label size of at least %g%%, not %.3g%%", p.Name, p.MinSize, s.Size)
-	}
-	if s.Margin < 0 || s.Margin > 20 {
-		add("margin %.3g%% is outside 0–20%% of the shorter side", s.Margin)
-	}
-	if !s.Box.AutoContrast && !hexColor.MatchString(s.Box.Color) {
-		add("box colour %q is not of the form #RRGGBB", s.Box.Color)
-	}
-	if s.Box.Opacity < 0 || s.Box.Opacity > 1 {
-		add("box opacity %.3g is outside 0–1", s.Box.Opacity)
-	}
-	if s.Image.MaxMegapixels < 0 {
-		add("image size limit %.3g megapixels is negative", s.Image.MaxMegapixels)
-	}
-	if q := s.Image.JPEGQuality; q < 0 || q > 100 {
-		add("JPEG quality %d is outside 1–100 (0 keeps the source's)", q)
-	}
-	errs = append(errs, s.Audio.validate(), s.Video.validate(s.Profile), s.Text.validate(), s.C2PA.validate())
-	return errors.Join(errs...)
-}
+// AllLangs lists every label language in Belgi's default order. It is
+// the one place the languages are spelled out.
+func AllLangs() []Lang { return []Lang{Kazakh, Russian, English} }
 
 // Known reports whether Belgi has wording for the language.
-func (l Lang) Known() bool { return l == Kazakh || l == Russian || l == English }
+func (l Lang) Known() bool { return slices.Contains(AllLangs(), l) }
 
-func (p Position) valid() (int, int, bool) {
-	for i, q := range Positions {
-		if q == p {
-			return i % 3, i / 3, true
-		}
+// NativeName is the language's name in that language: people look for
+// their own language's name, not its translation.
+func (l Lang) NativeName() string {
+	switch l {
+	case Kazakh:
+		return "Қазақша"
+	case Russian:
+		return "Русский"
+	case English:
+		return "English"
 	}
-	return 0, 0, false
+	return string(l)
 }
 
-func positionNames() string {
+func langCodes() []string {
+	var out []string
+	for _, l := range AllLangs() {
+		out = append(out, string(l))
+	}
+	return out
+}
+
+func positionNames() []string {
 	names := make([]string, len(Positions))
 	for i, p := range Positions {
 		names[i] = string(p)
 	}
-	return strings.Join(names, ", ")
+	return names
+}
+
+func profileNames() []string {
+	var out []string
+	for _, p := range Profiles() {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+// JoinLangs writes languages as ParseLangs reads them: "kk,ru".
+func JoinLangs(ls []Lang) string {
+	parts := make([]string, len(ls))
+	for i, l := range ls {
+		parts[i] = string(l)
+	}
+	return strings.Join(parts, ",")
 }
 
 // ParseLangs reads a comma-separated list such as "kk,ru".

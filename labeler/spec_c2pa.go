@@ -1,11 +1,5 @@
 package labeler
 
-import (
-	"errors"
-	"fmt"
-	"os"
-)
-
 // C2PASpec says how Content Credentials (C2PA manifests) are signed.
 // They are written into JPEG and PNG outputs beside the XMP layer.
 type C2PASpec struct {
@@ -21,19 +15,3 @@ type C2PASpec struct {
 // UsesDevIdentity reports whether manifests are signed with the
 // development identity rather than the newsroom's own.
 func (c C2PASpec) UsesDevIdentity() bool { return !c.Off && c.Key == "" && c.Chain == "" }
-
-func (c C2PASpec) validate() error {
-	if c.Off || (c.Key == "" && c.Chain == "") {
-		return nil
-	}
-	if c.Key == "" || c.Chain == "" {
-		return errors.New("C2PA signing needs both a key file and a certificate chain file")
-	}
-	var errs []error
-	for _, p := range []string{c.Key, c.Chain} {
-		if _, err := os.Stat(p); err != nil {
-			errs = append(errs, fmt.Errorf("C2PA file %s: %w", p, friendlyPathErr(err)))
-		}
-	}
-	return errors.Join(errs...)
-}

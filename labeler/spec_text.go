@@ -1,10 +1,5 @@
 package labeler
 
-import (
-	"errors"
-	"fmt"
-)
-
 // TextSpec holds knobs only text and documents have. Owned by the text
 // kind; fields are added as it grows.
 type TextSpec struct {
@@ -26,14 +21,3 @@ const (
 // Three seconds is the upper end of the 2–3 s opening notice that
 // DESIGN.md adopts for video; a subtitle notice reads in that time.
 func defaultTextSpec() TextSpec { return TextSpec{PDFPages: PDFFirst, CueSeconds: 3} }
-
-func (t TextSpec) validate() error {
-	var errs []error
-	if t.PDFPages != PDFFirst && t.PDFPages != PDFAll {
-		errs = append(errs, fmt.Errorf("PDF pages %q must be %q or %q", t.PDFPages, PDFFirst, PDFAll))
-	}
-	if t.CueSeconds < 1 || t.CueSeconds > 30 {
-		errs = append(errs, fmt.Errorf("subtitle notice of %.3g s is outside 1–30 s", t.CueSeconds))
-	}
-	return errors.Join(errs...)
-}

@@ -12,7 +12,10 @@ import (
 // language and look, and the way back to the defaults.
 func (u *App) appSection() fyne.CanvasObject {
 	p := u.fyne.Preferences()
-	langNames := []string{u.tr.L("System language"), langName(labeler.Kazakh), langName(labeler.Russian), langName(labeler.English)}
+	langNames := []string{u.tr.L("System language")}
+	for _, l := range labeler.AllLangs() {
+		langNames = append(langNames, l.NativeName())
+	}
 	uiLang := widget.NewSelect(langNames, nil)
 	uiLang.SetSelectedIndex(indexOf(interfaceLangs(), p.String(prefUILang)))
 	uiLang.OnChanged = func(string) { u.setInterfaceLang(interfaceLangs()[uiLang.SelectedIndex()]) }

@@ -20,22 +20,10 @@ type langPicker struct {
 	onChange func()
 }
 
-// langName is a language's name in that language: people look for their
-// own language's name, not its translation.
-func langName(l labeler.Lang) string {
-	switch l {
-	case labeler.Kazakh:
-		return "Қазақша"
-	case labeler.Russian:
-		return "Русский"
-	}
-	return "English"
-}
-
 func newLangPicker() *langPicker {
-	p := &langPicker{order: allLangs(), checks: map[labeler.Lang]*widget.Check{}, box: container.NewVBox()}
+	p := &langPicker{order: labeler.AllLangs(), checks: map[labeler.Lang]*widget.Check{}, box: container.NewVBox()}
 	for _, l := range p.order {
-		p.checks[l] = widget.NewCheck(langName(l)+" ("+string(l)+")", p.checked)
+		p.checks[l] = widget.NewCheck(l.NativeName()+" ("+string(l)+")", p.checked)
 	}
 	p.rebuild()
 	return p
@@ -50,7 +38,7 @@ func (p *langPicker) checked(bool) {
 // set shows langs checked, in their order, followed by the unchecked ones.
 func (p *langPicker) set(langs []labeler.Lang) {
 	order := append([]labeler.Lang(nil), langs...)
-	for _, l := range allLangs() {
+	for _, l := range labeler.AllLangs() {
 		if !slices.Contains(order, l) {
 			order = append(order, l)
 		}

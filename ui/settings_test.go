@@ -22,7 +22,7 @@ func custom(outDir string) labeler.Spec {
 	s.Box.Opacity = 0.5
 	s.Box.AutoContrast = false
 	s.Out = labeler.Output{Dir: outDir, Overwrite: true}
-	s.Video.Badge, s.Video.BadgeSeconds = labeler.BadgeStart, 7.5
+	s.Video.BadgeMode, s.Video.BadgeSeconds = labeler.BadgeStart, 7.5
 	s.Video.Slate = true
 	s.Video.CRF = 23
 	s.Audio.AtEnd = true
@@ -79,10 +79,10 @@ func TestWidgetChangesReachSpecAndPreferences(t *testing.T) {
 func TestInvalidValuesExplainedNextToField(t *testing.T) {
 	u, l := newTestUI(t)
 	addAndWait(t, u, l, 1, writePhoto(t, t.TempDir(), "a.jpg", 64, 48, 1))
-	for _, lang := range allLangs() {
+	for _, lang := range labeler.AllLangs() {
 		u.settings.langs.checks[lang].SetChecked(false)
 	}
-	if e := u.settings.errs[fieldLangs]; !e.Visible() || e.Text == "" {
+	if e := u.settings.errs["lang"]; !e.Visible() || e.Text == "" {
 		t.Error("no languages: the error under the languages should say so")
 	}
 	if !u.exptBtn.Disabled() {
@@ -94,10 +94,10 @@ func TestInvalidValuesExplainedNextToField(t *testing.T) {
 		long[i] = 'ә'
 	}
 	u.settings.custom[labeler.Kazakh].SetText(string(long))
-	if e := u.settings.errs[fieldCustom]; !e.Visible() {
+	if e := u.settings.errs["text-kk"]; !e.Visible() {
 		t.Error("a 250-character wording should be explained under the wording")
 	}
-	if u.settings.errs[fieldLangs].Visible() {
+	if u.settings.errs["lang"].Visible() {
 		t.Error("the languages error should go once a language is chosen")
 	}
 }
@@ -129,7 +129,7 @@ func TestMediaSettingsReachSpec(t *testing.T) {
 	m.repeat.SetChecked(true) // offers 10 minutes
 	m.cue.SetChecked(true)
 	v, a := u.spec.Video, u.spec.Audio
-	if v.Badge != labeler.BadgeStart || v.BadgeSeconds != 3.5 || !v.Slate || v.CRF != 28 {
+	if v.BadgeMode != labeler.BadgeStart || v.BadgeSeconds != 3.5 || !v.Slate || v.CRF != 28 {
 		t.Errorf("video spec %+v", v)
 	}
 	if !a.AtEnd || a.EveryMinutes != defaultEvery || !a.Cue {
@@ -153,7 +153,7 @@ func TestMediaSettingsExplainedNextToField(t *testing.T) {
 		{"five", "in seconds"},
 	} {
 		m.badgeSecs.SetText(tc.text)
-		if e := errs[fieldVideo]; !e.Visible() || !strings.Contains(e.Text, tc.want) {
+		if e := errs["video-badge"]; !e.Visible() || !strings.Contains(e.Text, tc.want) {
 			t.Errorf("badge %q: error %q (visible %v), want it to say %q", tc.text, e.Text, e.Visible(), tc.want)
 		}
 		if !u.exptBtn.Disabled() {
@@ -161,18 +161,18 @@ func TestMediaSettingsExplainedNextToField(t *testing.T) {
 		}
 	}
 	m.badgeSecs.SetText("6")
-	if errs[fieldVideo].Visible() || u.spec.Video.BadgeSeconds != 6 {
-		t.Errorf("6 s is fine: error %q, spec %g", errs[fieldVideo].Text, u.spec.Video.BadgeSeconds)
+	if errs["video-badge"].Visible() || u.spec.Video.BadgeSeconds != 6 {
+		t.Errorf("6 s is fine: error %q, spec %g", errs["video-badge"].Text, u.spec.Video.BadgeSeconds)
 	}
 	m.repeat.SetChecked(true)
 	for _, text := range []string{"500", "0.5", "soon"} {
 		m.every.SetText(text)
-		if !errs[fieldAudio].Visible() {
+		if !errs["notice-every"].Visible() {
 			t.Errorf("every %q minutes should be explained under the field", text)
 		}
 	}
 	u.resetSettings()
-	if errs[fieldVideo].Visible() || errs[fieldAudio].Visible() || m.badge.SelectedIndex() != 0 || m.repeat.Checked {
+	if errs["video-badge"].Visible() || errs["notice-every"].Visible() || m.badge.SelectedIndex() != 0 || m.repeat.Checked {
 		t.Error("reset should bring back the defaults without errors")
 	}
 }

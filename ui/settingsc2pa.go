@@ -195,34 +195,33 @@ func (c *c2paSettings) show() {
 	c.status.Show()
 }
 
-// problems explains key and chain choices the core cannot sign with.
-func (c *c2paSettings) problems(s labeler.Spec, out map[field]string) {
+// problems adds what only the window checks: a chain file that opens but
+// holds no certificate (the core checks that both files are there), and
+// a file that exists but cannot be opened, worded by the core's rule.
+func (c *c2paSettings) problems(s labeler.Spec, out map[string][]string) {
 	k, ch := s.C2PA.Key, s.C2PA.Chain
-	if s.C2PA.Off || (k == "" && ch == "") {
+	if s.C2PA.Off || k == "" || ch == "" || len(out["c2pa-key"])+len(out["c2pa-chain"]) > 0 {
 		return
 	}
-	id := c.identity()
-	switch {
-	case k == "":
-		out[fieldC2PA] = c.tr.L("Choose the signing key too, or use the development identity.")
-	case ch == "":
-		out[fieldC2PA] = c.tr.L("Choose the certificate chain too, or use the development identity.")
+	switch id := c.identity(); {
 	case id.unreadable != "":
-		out[fieldC2PA] = c.tr.L("{{.File}} cannot be read: choose it again.",
-			map[string]any{"File": filepath.Base(id.unreadable)})
+		name := map[string]string{k: "c2pa-key", ch: "c2pa-chain"}[id.unreadable]
+		p := labeler.Problem{Setting: name, Rule: labeler.RuleUnreadable, Value: id.unreadable}
+		out[name] = []string{p.Sentence(c.tr.lang())}
 	case id.signer == "":
-		out[fieldC2PA] = c.tr.L("{{.File}} holds no PEM certificate.", map[string]any{"File": filepath.Base(ch)})
+		out["c2pa-chain"] = []string{c.tr.L("{{.File}} holds no PEM certificate.", map[string]any{"File": filepath.Base(ch)})}
 	}
 }
 
-// box: the switch, the two files, the status and the way back. The
-// status gets the whole width: beside a button it wrapped mid-word.
-func (c *c2paSettings) box(errs fyne.CanvasObject) fyne.CanvasObject {
+// box: the switch, the two files (each with its problems under it), the
+// status and the way back. The status gets the whole width: beside a
+// button it wrapped mid-word.
+func (c *c2paSettings) box(errs map[string]*widget.Label) fyne.CanvasObject {
 	return container.NewVBox(
 		c.sign,
-		container.NewBorder(nil, nil, c.keyBtn, nil, c.keyName),
-		container.NewBorder(nil, nil, c.chainBtn, nil, c.chainNm),
-		c.status, errs,
+		container.NewBorder(nil, nil, c.keyBtn, nil, c.keyName), errs["c2pa-key"],
+		container.NewBorder(nil, nil, c.chainBtn, nil, c.chainNm), errs["c2pa-chain"],
+		c.status,
 		container.NewHBox(c.devBtn),
 	)
 }

@@ -89,8 +89,8 @@ func TestC2PAKeyWithoutChainDisablesExport(t *testing.T) {
 	addAndWait(t, u, l, 1, writePhoto(t, dir, "a.jpg", 64, 48, 1))
 	key, chain := writeIdentity(t, dir, "Example News Signer")
 	u.settings.c2pa.setKey(key)
-	if e := u.settings.errs[fieldC2PA]; !e.Visible() || !strings.Contains(e.Text, "certificate chain") {
-		t.Errorf("a key without chain: error %q (visible %v)", e.Text, e.Visible())
+	if e := u.settings.errs["c2pa-chain"]; !e.Visible() || !strings.Contains(e.Text, "needed too") {
+		t.Errorf("a key without chain: error under the chain %q (visible %v)", e.Text, e.Visible())
 	}
 	if !u.exptBtn.Disabled() {
 		t.Error("Export should be disabled with a key but no chain")
@@ -99,18 +99,18 @@ func TestC2PAKeyWithoutChainDisablesExport(t *testing.T) {
 		t.Errorf("key button shows %q", u.settings.c2pa.keyName.Text)
 	}
 	u.settings.c2pa.setChain(chain)
-	if e := u.settings.errs[fieldC2PA]; e.Visible() || u.exptBtn.Disabled() {
+	if e := u.settings.errs["c2pa-chain"]; e.Visible() || u.exptBtn.Disabled() {
 		t.Errorf("key and chain chosen: error %q visible %v, export disabled %v", e.Text, e.Visible(), u.exptBtn.Disabled())
 	}
 	if err := os.Remove(chain); err != nil {
 		t.Fatal(err)
 	}
 	u.settings.c2pa.setChain(chain)
-	if e := u.settings.errs[fieldC2PA]; !e.Visible() || !strings.Contains(e.Text, "chain.pem") || !u.exptBtn.Disabled() {
+	if e := u.settings.errs["c2pa-chain"]; !e.Visible() || !strings.Contains(e.Text, "chain.pem") || !u.exptBtn.Disabled() {
 		t.Errorf("a missing chain file: error %q (visible %v)", e.Text, e.Visible())
 	}
 	u.resetSettings()
-	if !u.spec.C2PA.UsesDevIdentity() || u.settings.errs[fieldC2PA].Visible() {
+	if !u.spec.C2PA.UsesDevIdentity() || u.settings.errs["c2pa-chain"].Visible() || u.settings.errs["c2pa-key"].Visible() {
 		t.Errorf("reset should bring back the development identity, spec %+v", u.spec.C2PA)
 	}
 }
@@ -129,7 +129,7 @@ func TestC2PAStatusNamesSigner(t *testing.T) {
 	}
 	notPEM := writeFile(t, filepath.Dir(chain), "chain.txt", "not a certificate")
 	u.settings.c2pa.setChain(notPEM)
-	if e := u.settings.errs[fieldC2PA]; !e.Visible() || !strings.Contains(e.Text, "no PEM certificate") {
+	if e := u.settings.errs["c2pa-chain"]; !e.Visible() || !strings.Contains(e.Text, "no PEM certificate") {
 		t.Errorf("a chain without certificates: error %q (visible %v)", e.Text, e.Visible())
 	}
 }

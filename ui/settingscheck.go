@@ -1,70 +1,70 @@
 package ui
 
 import (
-	"os"
+	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
-// field names a setting that can hold an invalid value; its explanation
-// is shown right under it.
-type field int
-
-const (
-	fieldLangs field = iota
-	fieldCustom
-	fieldSize
-	fieldOut
-	fieldVideo
-	fieldAudio
-	fieldC2PA
-	fieldOther // anything the core rejects that no field above explains
-)
-
-func fields() []field {
-	return []field{fieldLangs, fieldCustom, fieldSize, fieldOut, fieldVideo, fieldAudio, fieldC2PA, fieldOther}
+// errSlots says where each setting's problems show: the line right under
+// its widget. Settings sharing a widget share a line; settings with no
+// widget in the window report on the last line (""), named by their help.
+func errSlots() [][]string {
+	return [][]string{
+		{"lang"}, {"text-kk"}, {"text-ru"}, {"text-en"}, {"size"}, {"opacity"}, {"out"},
+		{"video-badge", "video-badge-seconds"}, {"crf"}, {"notice-every"}, {"c2pa-key"}, {"c2pa-chain"}, {""},
+	}
 }
 
-// maxCustom is the core's limit on a custom wording, in characters.
-const maxCustom = 200
+// newErrLabels makes one hidden line per slot.
+func newErrLabels() map[string]*widget.Label {
+	errs := map[string]*widget.Label{}
+	for _, slot := range errSlots() {
+		l := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+		l.Hide()
+		for _, name := range slot {
+			errs[name] = l
+		}
+	}
+	return errs
+}
 
-// problems explains, in the interface language, every field whose value
-// cannot be used; empty when the spec is ready to export.
-func (p *settingsPanel) problems(s labeler.Spec) map[field]string {
-	out := map[field]string{}
-	if len(s.Langs) == 0 {
-		out[fieldLangs] = p.tr.L("Choose at least one label language.")
-	}
-	for _, l := range s.Langs {
-		if n := len([]rune(s.Custom[l])); n > maxCustom {
-			out[fieldCustom] = p.tr.L("The {{.Lang}} wording is {{.N}} characters long: keep it under 200.",
-				map[string]any{"Lang": langName(l), "N": n})
+// problems explains, by setting name and in the interface language,
+// every value that can't be used: the core's rules (Spec.Problems), then
+// what only the window knows, such as a typed text that is not a number.
+// Empty when the spec is ready to export.
+func (p *settingsPanel) problems(s labeler.Spec) map[string][]string {
+	out := map[string][]string{}
+	l := p.tr.lang()
+	for _, pr := range s.Problems() {
+		msg := pr.Sentence(l)
+		if _, placed := p.errs[pr.Setting]; !placed {
+			msg = setting(pr.Setting).Help.In(l) + " " + msg
 		}
+		out[pr.Setting] = append(out[pr.Setting], msg)
 	}
-	if prof, err := labeler.LookupProfile(s.Profile); err == nil && s.Size < prof.MinSize {
-		out[fieldSize] = p.tr.L("The rules need a label of at least {{.Min}} % of the shorter side.",
-			map[string]any{"Min": prof.MinSize})
-	}
-	if s.Out.Dir != "" {
-		if st, err := os.Stat(s.Out.Dir); err == nil && !st.IsDir() {
-			out[fieldOut] = p.tr.L("This is a file, not a folder: choose a folder.")
-		}
-	}
-	p.media.problems(s, out)
+	p.media.parseProblems(out)
 	p.c2pa.problems(s, out)
-	if err := s.Validate(); err != nil && len(out) == 0 {
-		out[fieldOther] = err.Error()
-	}
 	return out
 }
 
-// check shows each field's problem under it and reports whether the
-// spec is ready.
+// check shows each problem under its widget and reports whether the spec
+// is ready.
 func (p *settingsPanel) check() bool {
 	probs := p.problems(p.spec)
-	for f, l := range p.errs {
-		if msg, bad := probs[f]; bad {
-			l.SetText(msg)
+	shown := map[*widget.Label][]string{}
+	for _, st := range labeler.Settings() {
+		l, placed := p.errs[st.Name]
+		if !placed {
+			l = p.errs[""]
+		}
+		shown[l] = append(shown[l], probs[st.Name]...)
+	}
+	for _, l := range p.errs {
+		if msgs := shown[l]; len(msgs) > 0 {
+			l.SetText(strings.Join(msgs, "\n"))
 			l.Show()
 		} else {
 			l.Hide()

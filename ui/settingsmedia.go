@@ -22,6 +22,7 @@ const defaultEvery = 10
 type mediaSettings struct {
 	tr        *translator
 	badge     *widget.Select
+	modes     choices // the badge modes, from the table
 	badgeSecs *widget.Entry
 	slate     *widget.Check
 	crf       *widget.Slider
@@ -40,18 +41,30 @@ type mediaSettings struct {
 func newMediaSettings(tr *translator) *mediaSettings {
 	m := &mediaSettings{
 		tr:        tr,
-		badge:     widget.NewSelect([]string{tr.L("Badge on every frame"), tr.L("Badge for the first")}, nil),
-		badgeSecs: &widget.Entry{PlaceHolder: "5"},
+		badgeSecs: &widget.Entry{PlaceHolder: setting("video-badge-seconds").Default()},
 		slate:     widget.NewCheck(tr.L("Opening slate with the notice"), nil),
-		crf:       &widget.Slider{Min: 0, Max: 51, Step: 1},
+		crf:       slider("crf"),
 		crfValue:  &widget.Label{},
 		atEnd:     widget.NewCheck(tr.L("Notice also at the end"), nil),
 		repeat:    widget.NewCheck(tr.L("Repeat every"), nil),
 		every:     &widget.Entry{PlaceHolder: strconv.Itoa(defaultEvery)},
 		cue:       widget.NewCheck(tr.L("Rhythm cue before the words"), nil),
 	}
+	m.modes = newChoices(setting("video-badge"), m.modeName)
+	m.badge = widget.NewSelect(m.modes.names, nil)
 	return m
 }
+
+// modeName names a badge mode in the interface.
+func (m *mediaSettings) modeName(mode string) string {
+	if mode == labeler.BadgeStart {
+		return m.tr.L("Badge for the first")
+	}
+	return m.tr.L("Badge on every frame")
+}
+
+// starts reports whether the badge shows for the first seconds only.
+func (m *mediaSettings) starts() bool { return m.modes.valueOf(m.badge.Selected) == labeler.BadgeStart }
 
 // wire connects the widgets once they are filled.
 func (m *mediaSettings) wire(changed func()) {
@@ -82,7 +95,7 @@ func (m *mediaSettings) repeatToggled(on bool) {
 // set fills the widgets from s; the caller keeps changes quiet.
 func (m *mediaSettings) set(s labeler.Spec) {
 	m.badSecs, m.badEvery = false, false
-	m.badge.SetSelectedIndex(boolIndex(s.Video.Badge == labeler.BadgeStart))
+	m.badge.SetSelectedIndex(m.modes.index(s.Video.BadgeMode))
 	m.badgeSecs.SetText(number(s.Video.BadgeSeconds))
 	m.slate.SetChecked(s.Video.Slate)
 	m.crf.SetValue(float64(s.Video.CRF))
@@ -97,10 +110,7 @@ func (m *mediaSettings) set(s labeler.Spec) {
 
 // read writes the widgets into s.
 func (m *mediaSettings) read(s *labeler.Spec) {
-	s.Video.Badge = labeler.BadgeAll
-	if m.badge.SelectedIndex() == 1 {
-		s.Video.Badge = labeler.BadgeStart
-	}
+	s.Video.BadgeMode = m.modes.valueOf(m.badge.Selected)
 	var v float64
 	if v, m.badSecs = parseNumber(m.badgeSecs.Text); !m.badSecs {
 		s.Video.BadgeSeconds = v
@@ -120,44 +130,38 @@ func (m *mediaSettings) read(s *labeler.Spec) {
 
 // show enables each entry only when its choice is on.
 func (m *mediaSettings) show() {
-	enable(m.badgeSecs, m.badge.SelectedIndex() == 1)
+	enable(m.badgeSecs, m.starts())
 	enable(m.every, m.repeat.Checked)
 	m.crfValue.SetText(m.tr.L("{{.CRF}} · lower is better", map[string]any{"CRF": int(math.Round(m.crf.Value))}))
 }
 
-// problems explains the video and audio fields that cannot be used.
-func (m *mediaSettings) problems(s labeler.Spec, out map[field]string) {
-	switch prof, err := labeler.LookupProfile(s.Profile); {
-	case s.Video.Badge != labeler.BadgeStart:
-	case m.badSecs:
-		out[fieldVideo] = m.tr.L("Type the badge time in seconds, for example 5.")
-	case err == nil && prof.VideoMinSeconds == 0:
-		out[fieldVideo] = m.tr.L("These rules need the badge on every frame.")
-	case err == nil && s.Video.BadgeSeconds < max(2, prof.VideoMinSeconds):
-		out[fieldVideo] = m.tr.L("The rules need the badge for at least {{.Min}} s.",
-			map[string]any{"Min": max(2, prof.VideoMinSeconds)})
+// parseProblems explains typed text that is not a number; the spec
+// keeps its last good value meanwhile, so the core's word on it is
+// replaced.
+func (m *mediaSettings) parseProblems(out map[string][]string) {
+	if m.badSecs && m.starts() {
+		out["video-badge-seconds"] = []string{m.tr.L("Type the badge time in seconds, for example 5.")}
 	}
-	switch {
-	case m.badEvery:
-		out[fieldAudio] = m.tr.L("Type the interval in minutes, for example 10.")
-	case s.Audio.EveryMinutes != 0 && (s.Audio.EveryMinutes < 1 || s.Audio.EveryMinutes > 180):
-		out[fieldAudio] = m.tr.L("Repeat the notice every 1 to 180 minutes.")
+	if m.badEvery {
+		out["notice-every"] = []string{m.tr.L("Type the interval in minutes, for example 10.")}
 	}
 }
 
-// videoBox: the badge's duration, the slate and the quality.
-func (m *mediaSettings) videoBox(errs fyne.CanvasObject) fyne.CanvasObject {
+// videoBox: the badge's duration, the slate and the quality, each with
+// its problems under it.
+func (m *mediaSettings) videoBox(errs map[string]*widget.Label, hint func(string) *widget.Button) fyne.CanvasObject {
 	secs := container.NewHBox(container.NewGridWrap(fyne.NewSize(64, m.badgeSecs.MinSize().Height), m.badgeSecs),
-		widget.NewLabel(m.tr.L("s")))
+		widget.NewLabel(m.tr.L("s")), hint("video-badge"))
 	badge := container.NewBorder(nil, nil, nil, secs, m.badge)
-	return container.NewVBox(badge, errs, m.slate, labelled(m.tr.L("Quality (CRF)"), m.crfValue), m.crf)
+	return container.NewVBox(badge, errs["video-badge"], withHint(m.slate, hint("slate")),
+		withHint(labelled(m.tr.L("Quality (CRF)"), m.crfValue), hint("crf")), m.crf, errs["crf"])
 }
 
 // audioBox: where the spoken notice plays besides the start.
-func (m *mediaSettings) audioBox(errs fyne.CanvasObject) fyne.CanvasObject {
+func (m *mediaSettings) audioBox(errs map[string]*widget.Label, hint func(string) *widget.Button) fyne.CanvasObject {
 	every := container.NewHBox(m.repeat, container.NewGridWrap(fyne.NewSize(64, m.every.MinSize().Height), m.every),
-		widget.NewLabel(m.tr.L("minutes")))
-	return container.NewVBox(m.atEnd, every, errs, m.cue)
+		widget.NewLabel(m.tr.L("minutes")), hint("notice-every"))
+	return container.NewVBox(withHint(m.atEnd, hint("notice-end")), every, errs["notice-every"], withHint(m.cue, hint("cue")))
 }
 
 func enable(w fyne.Disableable, on bool) {

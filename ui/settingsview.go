@@ -12,25 +12,24 @@ import (
 func (p *settingsPanel) object(app fyne.CanvasObject) fyne.CanvasObject {
 	box := container.NewVBox(
 		p.sectionTitle("Label text"),
-		p.langs.box, p.errs[fieldLangs],
-		p.ai, p.person,
-		widget.NewAccordion(widget.NewAccordionItem(p.tr.L("Own wording"),
-			container.NewVBox(p.customBox, p.errs[fieldCustom]))),
+		p.langs.box, p.errs["lang"],
+		p.ai, withHint(p.person, p.hint("person")),
+		widget.NewAccordion(widget.NewAccordionItem(p.tr.L("Own wording"), p.customBox)),
 		widget.NewSeparator(),
 		p.sectionTitle("Placement"),
-		p.placement(), p.errs[fieldSize],
+		p.placement(),
 		widget.NewSeparator(),
 		p.sectionTitle("Video"),
-		p.media.videoBox(p.errs[fieldVideo]),
+		p.media.videoBox(p.errs, p.hint),
 		widget.NewSeparator(),
 		p.sectionTitle("Audio"),
-		p.media.audioBox(p.errs[fieldAudio]),
+		p.media.audioBox(p.errs, p.hint),
 		widget.NewSeparator(),
 		p.sectionTitle("Output"),
-		p.output(), p.errs[fieldOut],
+		p.output(),
 		widget.NewSeparator(),
 		p.sectionTitle("Content Credentials (C2PA)"),
-		p.c2pa.box(p.errs[fieldC2PA]), p.errs[fieldOther],
+		p.c2pa.box(p.errs), p.errs[""],
 		widget.NewSeparator(),
 		app,
 	)
@@ -41,9 +40,9 @@ func (p *settingsPanel) object(app fyne.CanvasObject) fyne.CanvasObject {
 func (p *settingsPanel) placement() fyne.CanvasObject {
 	grid := container.NewGridWrap(fyne.NewSize(132, 132), p.position.frame)
 	sliders := container.NewVBox(
-		labelled(p.tr.L("Text size"), p.sizeValue), p.size,
-		labelled(p.tr.L("Box opacity"), p.opacValue), p.opacity,
-		p.auto,
+		withHint(labelled(p.tr.L("Text size"), p.sizeValue), p.hint("size")), p.size, p.errs["size"],
+		withHint(labelled(p.tr.L("Box opacity"), p.opacValue), p.hint("opacity")), p.opacity, p.errs["opacity"],
+		withHint(p.auto, p.hint("auto-contrast")),
 	)
 	return container.NewBorder(nil, nil, container.NewVBox(grid), nil, sliders)
 }
@@ -53,11 +52,16 @@ func (p *settingsPanel) placement() fyne.CanvasObject {
 func (p *settingsPanel) output() fyne.CanvasObject {
 	choose := &widget.Button{Text: p.tr.L("Choose…"), Icon: theme.FolderOpenIcon(), OnTapped: p.chooseOut}
 	folder := container.NewBorder(nil, nil, nil, container.NewHBox(p.outClear, choose), p.outDir)
-	return container.NewVBox(folder, p.overwrite)
+	return container.NewVBox(folder, p.errs["out"], withHint(p.overwrite, p.hint("overwrite")))
 }
 
 // labelled is a caption with its current value on the right.
 func labelled(caption string, value *widget.Label) fyne.CanvasObject {
 	value.Alignment = fyne.TextAlignTrailing
 	return container.NewBorder(nil, nil, widget.NewLabel(caption), nil, value)
+}
+
+// withHint puts a setting's "?" at the right of its widget.
+func withHint(w fyne.CanvasObject, hint *widget.Button) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, hint, w)
 }

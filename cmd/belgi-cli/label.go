@@ -36,7 +36,7 @@ func runLabel(args []string, stdout, stderr io.Writer) int {
 	audit := fs.String("audit", "", "append a JSON Lines audit record per file to this log")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: belgi-cli label [flags] PATH...   (folders are walked recursively)")
-		fs.PrintDefaults()
+		printUsage(stderr, fs)
 	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage

@@ -26,7 +26,7 @@ func runNotice(args []string, stdout, stderr io.Writer) int {
 	lufs := fs.Float64("lufs", audio.DefaultLUFS, "loudness, LUFS")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: belgi-cli notice [-lang kk,ru] [-ai modified] [-cue] [-o notice.wav]")
-		fs.PrintDefaults()
+		printUsage(stderr, fs)
 	}
 	if err := fs.Parse(args); err != nil {
 		return exitUsage

@@ -53,7 +53,7 @@ func Plan(spec labeler.Spec, w, h int) (Layout, error) {
 	maxW, maxH := float64(w)-2*margin, float64(h)-2*margin
 	want := math.Max(spec.Size/100*short, minCap)
 	l := Layout{Frame: image.Pt(w, h), spec: spec}
-	if spec.Badge {
+	if spec.ShowMark {
 		l.Mark = spec.Mark()
 	}
 	lines := spec.Lines()

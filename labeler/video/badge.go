@@ -74,7 +74,7 @@ func resize(p *image.RGBA, w, h int) *image.RGBA {
 // the text readable over the whole clip, not one frame.
 func sampleBackground(ctx context.Context, s *source, path string, r image.Rectangle, v labeler.VideoSpec) (render.Background, error) {
 	span := s.duration
-	if v.Badge == labeler.BadgeStart {
+	if v.BadgeMode == labeler.BadgeStart {
 		span = min(span, time.Duration(v.BadgeSeconds*float64(time.Second)))
 	}
 	var bg render.Background

@@ -110,7 +110,7 @@ func (p *plan) graph(in inputs) (string, bool) {
 // enable limits the badge to the first seconds in start mode; t is the
 // frame's time, which starts at the file's start time.
 func (p *plan) enable() string {
-	if p.spec.Video.Badge != labeler.BadgeStart {
+	if p.spec.Video.BadgeMode != labeler.BadgeStart {
 		return ""
 	}
 	st := seconds(p.src.info.Format.StartTime).Seconds()

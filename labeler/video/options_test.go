@@ -20,7 +20,7 @@ func TestBadgeStart(t *testing.T) {
 	in := clip(t, "h264.mp4")
 	spec := testSpec()
 	spec.Video.Spoken = false
-	spec.Video.Badge, spec.Video.BadgeSeconds = labeler.BadgeStart, 2
+	spec.Video.BadgeMode, spec.Video.BadgeSeconds = labeler.BadgeStart, 2
 	res := label(t, testKind(), in, spec)
 	assertBadge(t, in, res.Output, spec, 1, 1, true)
 	assertBadge(t, in, res.Output, spec, 2.6, 2.6, false)
