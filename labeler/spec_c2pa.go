@@ -3,37 +3,96 @@ package labeler
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 )
 
 // C2PASpec says how Content Credentials (C2PA manifests) are signed.
-// They are written into JPEG and PNG outputs beside the XMP layer.
+// They are written into every output format that can carry them, beside
+// the XMP layer.
 type C2PASpec struct {
 	// Off leaves the C2PA manifest out; the XMP layer is always written.
 	Off bool
 	// Key and Chain are PEM files: the newsroom's P-256 signing key and
-	// its certificate chain, leaf first. Both empty: Belgi's development
-	// identity, created once in the user's config folder and named
-	// "NOT FOR PUBLICATION", so labeling works with no setup.
+	// its certificate chain, leaf first. PKCS12 is instead one .p12/.pfx
+	// file holding both, as certificate authorities hand them out. None
+	// set: Belgi's development identity, created once in the user's
+	// config folder and named "NOT FOR PUBLICATION", so labeling works
+	// with no setup.
 	Key, Chain string
+	PKCS12     string
+	// PasswordEnv names the environment variable that holds the PKCS#12
+	// password ("" means BELGI_C2PA_PASSWORD). Password, when not empty,
+	// is used instead: it is filled in from a prompt and never saved.
+	PasswordEnv string
+	Password    string `json:"-"`
+	// TSA is the URL of an RFC 3161 time-stamp authority that
+	// countersigns every signature, so it stays valid after the
+	// certificate expires. "" (the default) asks none: it is the only
+	// network use Belgi has.
+	TSA string
+	// Sidecar writes the manifest beside outputs whose format cannot
+	// carry one (text, subtitles, HTML, DOCX, Ogg, Matroska), as NAME.c2pa
+	// bound to the output by a data hash. Off by default.
+	Sidecar bool
 }
+
+// DefaultPasswordEnv holds the PKCS#12 password unless PasswordEnv says
+// otherwise.
+const DefaultPasswordEnv = "BELGI_C2PA_PASSWORD"
 
 // UsesDevIdentity reports whether manifests are signed with the
 // development identity rather than the newsroom's own.
-func (c C2PASpec) UsesDevIdentity() bool { return !c.Off && c.Key == "" && c.Chain == "" }
+func (c C2PASpec) UsesDevIdentity() bool {
+	return !c.Off && c.Key == "" && c.Chain == "" && c.PKCS12 == ""
+}
+
+// PKCS12Password is the password for the PKCS#12 file: Password, else
+// the environment variable PasswordEnv names.
+func (c C2PASpec) PKCS12Password() string {
+	if c.Password != "" {
+		return c.Password
+	}
+	env := c.PasswordEnv
+	if env == "" {
+		env = DefaultPasswordEnv
+	}
+	return os.Getenv(env)
+}
 
 func (c C2PASpec) validate() error {
-	if c.Off || (c.Key == "" && c.Chain == "") {
+	if c.Off {
 		return nil
 	}
-	if c.Key == "" || c.Chain == "" {
-		return errors.New("C2PA signing needs both a key file and a certificate chain file")
-	}
-	var errs []error
-	for _, p := range []string{c.Key, c.Chain} {
-		if _, err := os.Stat(p); err != nil {
-			errs = append(errs, fmt.Errorf("C2PA file %s: %w", p, friendlyPathErr(err)))
+	errs := []error{c.validateTSA()}
+	switch {
+	case c.PKCS12 != "" && (c.Key != "" || c.Chain != ""):
+		errs = append(errs, errors.New("C2PA signing takes either a PKCS#12 file or a PEM key and chain, not both"))
+	case c.PKCS12 != "":
+		errs = append(errs, pathExists("C2PA PKCS#12 file", c.PKCS12))
+	case c.Key != "" || c.Chain != "":
+		if c.Key == "" || c.Chain == "" {
+			return errors.New("C2PA signing needs both a key file and a certificate chain file")
 		}
+		errs = append(errs, pathExists("C2PA file", c.Key), pathExists("C2PA file", c.Chain))
 	}
 	return errors.Join(errs...)
+}
+
+func (c C2PASpec) validateTSA() error {
+	if c.TSA == "" {
+		return nil
+	}
+	u, err := url.Parse(c.TSA)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("C2PA time-stamp authority %q is not an http(s) URL", c.TSA)
+	}
+	return nil
+}
+
+func pathExists(what, p string) error {
+	if _, err := os.Stat(p); err != nil {
+		return fmt.Errorf("%s %s: %w", what, p, friendlyPathErr(err))
+	}
+	return nil
 }

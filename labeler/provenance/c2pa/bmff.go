@@ -91,7 +91,7 @@ func (l *bmffLayout) Reserve(w io.Writer, n int) (Slot, error) {
 func (l *bmffLayout) copyBox(w io.Writer, b bmffBox, shift func(int64) int64) error {
 	switch b.typ {
 	case "moof", "sidx", "mfra":
-		return errors.New("c2pa: bmff: fragmented files are not signed")
+		return fmt.Errorf("c2pa: bmff: fragmented files are %w", ErrUnsupported)
 	case "moov":
 		body, err := b.body(l.r, maxMoov)
 		if err != nil {

@@ -8,13 +8,13 @@ import (
 	"image/jpeg"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
+	"github.com/belgi-kz/belgi/labeler/provenance/c2pa/c2patest"
 	"github.com/gen2brain/webp"
 	"golang.org/x/image/tiff"
 )
@@ -73,42 +73,11 @@ func labeled(t testing.TB, format string, spec labeler.Spec) []byte {
 	return out.Bytes()
 }
 
-// ffmpegArgs make one second of sound (and picture) per media format.
-var ffmpegArgs = map[string][]string{
-	"wav":  {"-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "pcm_s16le"},
-	"mp3":  {"-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "libmp3lame", "-b:a", "64k"},
-	"flac": {"-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "flac"},
-	"m4a":  {"-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "aac", "-b:a", "64k"},
-	"mp4": {"-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1", "-f", "lavfi", "-i", "sine=frequency=440:duration=1",
-		"-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", "-shortest"},
-	"mov": {"-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"},
-	"avi": {"-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1", "-c:v", "mpeg4"},
-}
-
-// media makes a short file of an audio or video format with ffmpeg.
-func media(t testing.TB, format string) []byte {
-	t.Helper()
-	bin, err := exec.LookPath("ffmpeg")
-	if err != nil {
-		t.Skip("ffmpeg not installed")
-	}
-	out := filepath.Join(t.TempDir(), "m."+format)
-	args := append(append([]string{"-hide_banner", "-loglevel", "error", "-y"}, ffmpegArgs[format]...), "-map_metadata", "-1", out)
-	if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
-		t.Fatalf("ffmpeg %s: %v\n%s", format, err, b)
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
 // asset is an unsigned file of a format (named as its extension).
 func asset(t testing.TB, format string) []byte {
 	t.Helper()
-	if _, ok := ffmpegArgs[format]; ok {
-		return media(t, format)
+	if c2patest.IsMedia(format) {
+		return c2patest.Media(t, format)
 	}
 	return labeled(t, format, specFor(labeler.Generated))
 }

@@ -114,7 +114,7 @@ func (l *id3Layout) Reserve(w io.Writer, n int) (Slot, error) {
 	t := &mp3.Tag{Major: 4}
 	if l.tag != nil {
 		if l.tag.Major == 0 {
-			return Slot{}, errors.New("c2pa: id3: the file's ID3v2 tag (v2.2, unsynchronised or with an extended header) cannot be rewritten")
+			return Slot{}, fmt.Errorf("c2pa: id3: files whose ID3v2 tag is v2.2, unsynchronised or has an extended header are %w", ErrUnsupported)
 		}
 		t = &mp3.Tag{Major: l.tag.Major, Frames: l.tag.Frames}
 	}

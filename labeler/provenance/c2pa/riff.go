@@ -28,10 +28,10 @@ type riffChunk struct {
 func (c riffChunk) next() int64 { return c.off + 8 + c.size + c.size&1 }
 
 type riffLayout struct {
-	r      io.ReaderAt
-	form   [4]byte
-	keep   []riffChunk
-	store  []byte
+	r     io.ReaderAt
+	form  [4]byte
+	keep  []riffChunk
+	store []byte
 }
 
 func (riffContainer) Open(r io.ReaderAt, size int64) (Layout, error) {
@@ -43,11 +43,11 @@ func (riffContainer) Open(r io.ReaderAt, size int64) (Layout, error) {
 		return nil, fmt.Errorf("%w: %v", errRIFF, err)
 	}
 	if string(h[:4]) != "RIFF" {
-		return nil, fmt.Errorf("%w: not RIFF (RF64 and other forms are not signed)", errRIFF)
+		return nil, fmt.Errorf("c2pa: riff: RF64 and other forms are %w", ErrUnsupported)
 	}
 	end := 8 + int64(binary.LittleEndian.Uint32(h[4:]))
 	if end > size || size-end > 1 {
-		return nil, errors.New("c2pa: riff: the file is not one RIFF form (over 4 GiB or with extension forms); not signed")
+		return nil, fmt.Errorf("c2pa: riff: files over 4 GiB or with extension forms are %w", ErrUnsupported)
 	}
 	l := &riffLayout{r: r, form: [4]byte(h[8:12])}
 	return l, l.read(end)

@@ -61,7 +61,7 @@ func (l *tiffLayout) readIFD0() error {
 		return fmt.Errorf("%w: first IFD overruns", errTIFF)
 	}
 	if l.order.Uint32(l.data[end:]) != 0 {
-		return errors.New("c2pa: tiff: multi-page TIFF files are not signed")
+		return fmt.Errorf("c2pa: tiff: multi-page files are %w", ErrUnsupported)
 	}
 	var c2pa *[12]byte
 	for i := range n {
