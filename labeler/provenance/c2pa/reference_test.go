@@ -59,3 +59,9 @@ func TestReferenceImplementationSeesTampering(t *testing.T) {
 		})
 	}
 }
+
+// c2patestReference runs the reference implementation over a file.
+func c2patestReference(t *testing.T, path, anchors string) c2patest.Verdict {
+	t.Helper()
+	return c2patest.Reference(t, path, anchors)
+}

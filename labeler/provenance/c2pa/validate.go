@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"crypto/x509"
+	"encoding/asn1"
 	"errors"
 	"io"
 	"strings"
@@ -167,7 +168,7 @@ func VerifySignature(sig, claim []byte) (*x509.Certificate, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := cose.NewVerifier(alg, chain[0].PublicKey)
+	v, err := cose.NewVerifier(alg, publicKey(chain[0]))
 	if err != nil {
 		return nil, err
 	}
@@ -178,9 +179,14 @@ func VerifySignature(sig, claim []byte) (*x509.Certificate, error) {
 // x5chainOf reads the signer's chain from the protected header (C2PA
 // 2.x) or, for older manifests, the unprotected one.
 func x5chainOf(h cose.Headers) ([]*x509.Certificate, error) {
-	v, ok := h.Protected[cose.HeaderLabelX5Chain]
-	if !ok {
-		v, ok = h.Unprotected[cose.HeaderLabelX5Chain]
+	var v any
+	ok := false
+	for _, m := range []map[any]any{h.Protected, h.Unprotected} {
+		for _, label := range []any{cose.HeaderLabelX5Chain, "x5chain"} { // early C2PA used the name
+			if x, found := m[label]; found && !ok {
+				v, ok = x, true
+			}
+		}
 	}
 	if !ok {
 		return nil, errors.New("signature has no x5chain")
@@ -208,6 +214,26 @@ func x5chainOf(h cose.Headers) ([]*x509.Certificate, error) {
 		chain = append(chain, c)
 	}
 	return chain, nil
+}
+
+// publicKey is a certificate's key, also for RSASSA-PSS keys, which Go's
+// x509 leaves unparsed although their bits are a plain PKCS #1 key.
+func publicKey(c *x509.Certificate) any {
+	if c.PublicKey != nil {
+		return c.PublicKey
+	}
+	var spki struct {
+		Algorithm asn1.RawValue
+		Key       asn1.BitString
+	}
+	if _, err := asn1.Unmarshal(c.RawSubjectPublicKeyInfo, &spki); err != nil {
+		return nil
+	}
+	k, err := x509.ParsePKCS1PublicKey(spki.Key.Bytes)
+	if err != nil {
+		return nil
+	}
+	return k
 }
 
 func errText(err error) string {
