@@ -46,6 +46,28 @@ type Retargeter interface {
 	OutputExt(head []byte) string
 }
 
+// Finisher is a last step the registry runs after a kind has written
+// its output and before the output is read back, for a layer that signs
+// the bytes as published (Content Credentials). It must be safe for
+// concurrent use, and return errors about content only.
+type Finisher interface {
+	Finish(ctx context.Context, job Job, out Outcome) (Outcome, error)
+}
+
+// finishing is a Kind whose Label ends with a Finisher's step.
+type finishing struct {
+	Kind
+	f Finisher
+}
+
+func (k finishing) Label(ctx context.Context, job Job) (Outcome, error) {
+	out, err := k.Kind.Label(ctx, job)
+	if err != nil || ctx.Err() != nil {
+		return out, err
+	}
+	return k.f.Finish(ctx, job, out)
+}
+
 // Job is one file to label.
 type Job struct {
 	Input  string // the original; read only

@@ -78,7 +78,7 @@ func (r *Registry) process(ctx context.Context, spec Spec, in Input, progress fu
 	if res.InputSHA256, err = hashFile(in.Path); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	tmp, err := write(ctx, kind, Job{Input: in.Path, Output: res.Output, Spec: spec, Progress: progress}, res)
+	tmp, err := write(ctx, r.finishing(kind), Job{Input: in.Path, Output: res.Output, Spec: spec, Progress: progress}, res)
 	defer os.Remove(tmp) // a no-op once renamed
 	if err != nil {
 		return err

@@ -16,12 +16,27 @@ var ErrUnsupported = errors.New("unsupported file")
 // Registry knows the media kinds. Order matters: the first kind whose
 // Sniff accepts a file's head wins.
 type Registry struct {
-	kinds []Kind
+	kinds  []Kind
+	finish Finisher
 }
 
 // NewRegistry returns a registry of the given kinds, sniffed in order.
 func NewRegistry(kinds ...Kind) *Registry {
 	return &Registry{kinds: kinds}
+}
+
+// WithFinisher has every output pass through f before it is read back.
+func (r *Registry) WithFinisher(f Finisher) *Registry {
+	r.finish = f
+	return r
+}
+
+// finishing wraps a kind so its outputs pass through the finisher.
+func (r *Registry) finishing(k Kind) Kind {
+	if r.finish == nil {
+		return k
+	}
+	return finishing{Kind: k, f: r.finish}
 }
 
 // Kinds returns the registered kinds in order.

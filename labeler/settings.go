@@ -43,9 +43,11 @@ type Setting struct {
 	Choices []string
 	// MaxLen is the longest text allowed, in characters (0: no limit).
 	MaxLen int
-	// Pattern is the form a text must have, with PatternDoc naming it.
+	// Pattern is the form a text must have, with PatternDoc naming it and
+	// Sample a value of that form (for tests and the reference).
 	Pattern    *regexp.Regexp
 	PatternDoc string
+	Sample     string
 	// When, if set, says whether the rules apply at all (the slate's
 	// length matters only with a slate).
 	When func(s *Spec) bool

@@ -25,8 +25,8 @@ func (st Setting) Example() string {
 		return otherChoice(st.Choices, def)
 	case st.Range != nil:
 		return otherNumber(*st.Range, def)
-	case st.Pattern != nil:
-		return "#336699"
+	case st.Sample != "":
+		return st.Sample
 	}
 	return "example-" + st.Name
 }

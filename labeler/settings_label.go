@@ -81,7 +81,7 @@ func placementSettings() []Setting {
 			Ru: "Непрозрачность подложки, 0–1; повышается, если это нужно для контраста 4.5:1."},
 	}, {
 		Name: "box-color", Section: SectionLabel, Value: field(func(s *Spec) *string { return &s.Box.Color }),
-		Pattern: hexColor, PatternDoc: "#RRGGBB", When: func(s *Spec) bool { return !s.Box.AutoContrast },
+		Pattern: hexColor, PatternDoc: "#RRGGBB", Sample: "#336699", When: func(s *Spec) bool { return !s.Box.AutoContrast },
 		Help: Help{En: "Colour of the box, #RRGGBB, used when automatic contrast is off.",
 			Kk: "Фон түсі, #RRGGBB, автоматты контраст өшірулі болғанда қолданылады.",
 			Ru: "Цвет подложки, #RRGGBB, когда автоматический контраст выключен."},

@@ -28,12 +28,13 @@ const (
 	RuleUnreadable  Rule = "unreadable" // a file that can't be read
 	RuleFileType    Rule = "file-type"  // a file of a kind not in Allowed
 	RuleNotFolder   Rule = "not-folder" // a file where a folder belongs
+	RuleExclusive   Rule = "exclusive"  // two ways of saying one thing, both given
 )
 
 // Rules lists every rule.
 func Rules() []Rule {
 	return []Rule{RuleRange, RuleRangeOrZero, RuleMin, RuleChoice, RuleEmpty, RuleDuplicate, RuleTooLong,
-		RuleFormat, RuleProfileMin, RuleEveryFrame, RulePair, RuleUnreadable, RuleFileType, RuleNotFolder}
+		RuleFormat, RuleProfileMin, RuleEveryFrame, RulePair, RuleUnreadable, RuleFileType, RuleNotFolder, RuleExclusive}
 }
 
 // ruleMessages word each rule without naming the setting: the app shows
@@ -69,6 +70,8 @@ var ruleMessages = map[Rule]Help{
 		Kk: "{allowed} файлы болуы керек", Ru: "нужен файл {allowed}"},
 	RuleNotFolder: {En: "is a file, not a folder",
 		Kk: "бұл қалта емес, файл", Ru: "это файл, а не папка"},
+	RuleExclusive: {En: "use either this or {allowed}, not both",
+		Kk: "мұны не {allowed} қолданыңыз, екеуін бірге емес", Ru: "укажите либо это, либо {allowed}, но не оба"},
 }
 
 // units in each language; a unit not listed reads the same in all three.

@@ -1,6 +1,9 @@
 package labeler
 
-import "os"
+import (
+	"os"
+	"regexp"
+)
 
 // textSettings: text, subtitles and documents.
 func textSettings() []Setting {
@@ -45,7 +48,46 @@ func c2paSettings() []Setting {
 		Help: Help{En: "PEM certificate chain for the key, the signer's certificate first.",
 			Kk: "Кілтке арналған PEM сертификаттар тізбегі, алдымен қол қоюшының сертификаты.",
 			Ru: "Цепочка сертификатов PEM для ключа, первым — сертификат подписывающего."},
+	}, {
+		Name: "c2pa-pkcs12", Section: SectionC2PA, Pref: "c2pa.pkcs12", Value: field(func(s *Spec) *string { return &s.C2PA.PKCS12 }),
+		When: signs, Check: checkPKCS12, CheckDoc: "the file must exist; not together with -c2pa-key/-c2pa-chain",
+		Help: Help{En: "PKCS#12 file (.p12/.pfx) holding the signing key and its certificate chain, as certificate authorities issue them; its password comes from the environment variable named by -c2pa-password-env.",
+			Kk: "Қол қою кілті мен сертификаттар тізбегі бар PKCS#12 файлы (.p12/.pfx), куәландырушы орталықтар беретіндей; құпиясөзі -c2pa-password-env атаған орта айнымалысында.",
+			Ru: "Файл PKCS#12 (.p12/.pfx) с ключом подписи и цепочкой сертификатов, как их выдают удостоверяющие центры; пароль берётся из переменной окружения, названной в -c2pa-password-env."},
+	}, {
+		Name: "c2pa-password-env", Section: SectionC2PA, Value: field(func(s *Spec) *string { return &s.C2PA.PasswordEnv }),
+		Help: Help{En: "Environment variable that holds the PKCS#12 password (empty: " + DefaultPasswordEnv + "); the password itself is never stored.",
+			Kk: "PKCS#12 құпиясөзі сақталған орта айнымалысы (бос болса: " + DefaultPasswordEnv + "); құпиясөздің өзі ешқашан сақталмайды.",
+			Ru: "Переменная окружения с паролем PKCS#12 (пусто: " + DefaultPasswordEnv + "); сам пароль никогда не сохраняется."},
+	}, {
+		Name: "c2pa-tsa", Section: SectionC2PA, Pref: "c2pa.tsa", Value: field(func(s *Spec) *string { return &s.C2PA.TSA }),
+		When: func(s *Spec) bool { return signs(s) && s.C2PA.TSA != "" }, Pattern: tsaURL, PatternDoc: "http(s)://host/path", Sample: "http://127.0.0.1:3161/tsa",
+		Help: Help{En: "RFC 3161 time-stamp authority that countersigns each signature (empty: none). The only setting that makes Belgi use the network.",
+			Kk: "Әр қолтаңбаны растайтын RFC 3161 уақыт белгісі қызметі (бос болса — жоқ). Belgi желіні тек осы баптау арқылы қолданады.",
+			Ru: "Служба меток времени RFC 3161, заверяющая каждую подпись (пусто — нет). Единственная настройка, при которой Belgi обращается к сети."},
+	}, {
+		Name: "c2pa-sidecar", Section: SectionC2PA, Pref: "c2pa.sidecar", Value: field(func(s *Spec) *bool { return &s.C2PA.Sidecar }),
+		Help: Help{En: "Write the manifest beside outputs whose format cannot carry one (text, subtitles, HTML, DOCX, Ogg, Matroska) as NAME.c2pa.",
+			Kk: "Манифест сыймайтын форматтағы файлдардың (мәтін, субтитр, HTML, DOCX, Ogg, Matroska) жанына манифестті NAME.c2pa етіп жазу.",
+			Ru: "Писать манифест рядом с файлами, формат которых не может его хранить (текст, субтитры, HTML, DOCX, Ogg, Matroska), как NAME.c2pa."},
 	}}
+}
+
+// tsaURL is the form of a time-stamp authority's address.
+var tsaURL = regexp.MustCompile(`^https?://[^/\s]+(/\S*)?$`)
+
+// checkPKCS12: one identity at a time, and the file must be there.
+func checkPKCS12(s *Spec) []Problem {
+	switch {
+	case s.C2PA.PKCS12 == "":
+		return nil
+	case s.C2PA.Key != "" || s.C2PA.Chain != "":
+		return []Problem{{Rule: RuleExclusive, Allowed: []string{"-c2pa-key/-c2pa-chain"}}}
+	}
+	if _, err := os.Stat(s.C2PA.PKCS12); err != nil {
+		return []Problem{{Rule: RuleUnreadable}}
+	}
+	return nil
 }
 
 // checkPEM: a key needs its chain and the other way round, and a chosen

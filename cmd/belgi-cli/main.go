@@ -26,6 +26,7 @@ func commands() []command {
 		{"label", "label files and folders (writes labeled copies)", runLabel},
 		{"check", "report AI provenance and Belgi labels found in files", runCheck},
 		{"notice", "write a spoken notice on its own", runNotice},
+		{"c2pa", "make a C2PA signing key and certificate request (c2pa csr)", runC2PA},
 		{"version", "print the version", runVersion},
 	}
 }

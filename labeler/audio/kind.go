@@ -74,9 +74,24 @@ func formatOf(path string) (string, error) {
 	if n == 0 {
 		return "", fmt.Errorf("audio: %s is empty", filepath.Base(path))
 	}
+	if flacBehindID3(f, head[:n]) {
+		return FormatFLAC, nil // C2PA's place in FLAC: an ID3v2 tag in front
+	}
 	if name := sniff(head[:n]); name != "" {
 		return name, nil
 	}
 	return "", fmt.Errorf("audio: %s is not a recognisable WAV, MP3, FLAC, Ogg Vorbis/Opus or M4A file (it looks like %s)",
 		filepath.Base(path), describe(head[:n]))
+}
+
+// flacBehindID3 reports whether an ID3v2 tag at the start is followed by
+// a FLAC stream.
+func flacBehindID3(f *os.File, head []byte) bool {
+	n := mp3.TagSize(head)
+	var magic [4]byte
+	if n == 0 {
+		return false
+	}
+	_, err := f.ReadAt(magic[:], int64(n))
+	return err == nil && string(magic[:]) == "fLaC"
 }

@@ -14,13 +14,12 @@ import (
 	"github.com/belgi-kz/belgi/labeler/render"
 )
 
-// Kind labels raster pictures. Make it with New.
-type Kind struct {
-	signers *signers // C2PA identities, loaded once
-}
+// Kind labels raster pictures. Make it with New. Content Credentials
+// are added after Label, by the registry's finisher.
+type Kind struct{}
 
 // New returns the image kind.
-func New() Kind { return Kind{signers: &signers{}} }
+func New() Kind { return Kind{} }
 
 // Name implements labeler.Kind.
 func (Kind) Name() string { return "image" }
@@ -73,11 +72,6 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	} else {
 		out, notes, err = labelStill(src, job.Spec, xmp)
 	}
-	var signed bool
-	var more []string
-	if err == nil {
-		out, signed, more, err = k.embedC2PA(out, src, job.Spec, filepath.Base(job.Output))
-	}
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("image: %s: %w", name, err)
 	}
@@ -91,10 +85,7 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	if err := os.WriteFile(job.Temp, out, 0o644); err != nil {
 		return labeler.Outcome{}, fmt.Errorf("image: %s: %w", name, err)
 	}
-	if signed {
-		layers = append(layers, labeler.LayerC2PA)
-	}
-	return labeler.Outcome{Layers: layers, Notes: append(notes, more...)}, nil
+	return labeler.Outcome{Layers: layers, Notes: notes}, nil
 }
 
 // load reads and decodes a picture, refusing oversized ones from the
@@ -173,15 +164,13 @@ func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 	}
 	xmp, _ := meta.ReadXMP(data)
 	provenance.Read(xmp).Report(&rep)
-	if f == fmtJPEG || f == fmtPNG {
-		if found, err := c2pa.Read(data, string(f)); err == nil {
-			found.Report(&rep)
-			if found.Present && rep.Labeled {
-				rep.Layers = append(rep.Layers, labeler.LayerC2PA)
-			}
-		} else {
-			rep.Warnings = append(rep.Warnings, "C2PA manifest unreadable: "+err.Error())
+	if found, err := c2pa.Read(data); err == nil {
+		found.Report(&rep)
+		if found.Present && rep.Labeled {
+			rep.Layers = append(rep.Layers, labeler.LayerC2PA)
 		}
+	} else {
+		rep.Warnings = append(rep.Warnings, "C2PA manifest unreadable: "+err.Error())
 	}
 	return rep, nil
 }

@@ -10,11 +10,13 @@ import (
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/audio"
 	"github.com/belgi-kz/belgi/labeler/image"
+	"github.com/belgi-kz/belgi/labeler/provenance/c2pa"
 	"github.com/belgi-kz/belgi/labeler/text"
 	"github.com/belgi-kz/belgi/labeler/video"
 )
 
-// Default returns the registry the app and the CLI use. Order matters:
+// Default returns the registry the app and the CLI use; every output is
+// signed with Content Credentials by the C2PA finisher. Order matters:
 // kinds whose magic bytes are unmistakable come before kinds that sniff
 // by content (text). Audio claims MP4 only for the M4A/M4B brands, so it
 // goes before video, which takes every other MP4.
@@ -25,7 +27,7 @@ func Default() *labeler.Registry {
 		video.New(video.WithNotice(videoNotice)),
 		text.DocumentKind(),
 		text.Kind(),
-	)
+	).WithFinisher(c2pa.NewFinisher())
 }
 
 // videoNotice gives videos the same spoken notice as audio files (stock

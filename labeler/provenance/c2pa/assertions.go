@@ -1,10 +1,13 @@
 package c2pa
 
+import "github.com/fxamacker/cbor/v2"
+
 // Assertion labels Belgi writes.
 const (
 	labelActions    = "c2pa.actions.v2"
 	labelIngredient = "c2pa.ingredient.v3"
 	labelDataHash   = "c2pa.hash.data"
+	labelBMFFHash   = "c2pa.hash.bmff.v3"
 	labelClaim      = "c2pa.claim.v2"
 	labelSignature  = "c2pa.signature"
 	labelAssertions = "c2pa.assertions"
@@ -14,6 +17,7 @@ const (
 type hashedURI struct {
 	URL  string `cbor:"url"`
 	Hash []byte `cbor:"hash"`
+	Alg  string `cbor:"alg,omitempty"`
 }
 
 type action struct {
@@ -54,18 +58,42 @@ func actionsFor(m Manifest, parent *hashedURI) actions {
 	return actions{[]action{opened, edited}}
 }
 
-type exclusion struct {
-	Start  int `cbor:"start"`
-	Length int `cbor:"length"`
+// Exclusion is a byte range of an asset left out of its data hash: where
+// the manifest store itself lies, and whatever else changes with it.
+type Exclusion struct {
+	Start  int64 `cbor:"start"`
+	Length int64 `cbor:"length"`
 }
 
 // dataHash is the c2pa.hash.data hard binding.
 type dataHash struct {
-	Exclusions []exclusion `cbor:"exclusions"`
+	Exclusions []Exclusion `cbor:"exclusions"`
 	Name       string      `cbor:"name,omitempty"`
 	Alg        string      `cbor:"alg,omitempty"`
 	Hash       []byte      `cbor:"hash"`
 	Pad        []byte      `cbor:"pad"`
+}
+
+// bmffHash is the c2pa.hash.bmff.v3 hard binding of a whole BMFF file
+// (no Merkle trees: Belgi writes plain, unfragmented files).
+type bmffHash struct {
+	Exclusions []bmffExclusion `cbor:"exclusions"`
+	Alg        string          `cbor:"alg,omitempty"`
+	Hash       []byte          `cbor:"hash,omitempty"`
+	Name       string          `cbor:"name,omitempty"`
+	Merkle     cbor.RawMessage `cbor:"merkle,omitempty"`
+}
+
+// bmffExclusion leaves out the top-level boxes at xpath whose bytes at
+// each Data offset equal its value.
+type bmffExclusion struct {
+	XPath string     `cbor:"xpath"`
+	Data  []bmffData `cbor:"data,omitempty"`
+}
+
+type bmffData struct {
+	Offset int64  `cbor:"offset"`
+	Value  []byte `cbor:"value"`
 }
 
 // ingredient is c2pa.ingredient.v3. ActiveManifest and ClaimSignature
@@ -79,20 +107,8 @@ type ingredient struct {
 	ValidationResults *validationResults `cbor:"validationResults,omitempty"`
 }
 
-type statusCode struct {
-	Code        string `cbor:"code"`
-	URL         string `cbor:"url,omitempty"`
-	Explanation string `cbor:"explanation,omitempty"`
-}
-
-type statusCodes struct {
-	Success       []statusCode `cbor:"success"`
-	Informational []statusCode `cbor:"informational"`
-	Failure       []statusCode `cbor:"failure"`
-}
-
 type validationResults struct {
-	ActiveManifest statusCodes `cbor:"activeManifest"`
+	ActiveManifest Results `cbor:"activeManifest"`
 }
 
 // claim is c2pa.claim.v2.

@@ -1,111 +1,89 @@
 package c2pa
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"fmt"
 
 	"github.com/fxamacker/cbor/v2"
+	"github.com/veraison/go-cose"
 )
 
-// binding is where the manifest store sits in the output and the hash of
-// everything else, which does not depend on the store's size: the store
-// is inserted at start into bytes that were hashed without it.
-type binding struct {
-	start int
-	hash  []byte
-	// wrap turns a store into the bytes inserted into the container
-	// (APP11 segments, a caBX chunk); the exclusion covers all of them.
-	wrap func(store []byte) ([]byte, error)
-}
-
-// assemble signs a store for m whose c2pa.hash.data excludes exactly the
-// wrapped store. The excluded length feeds back into the store's size, so
-// it iterates; sizes only grow with the length, so it settles quickly.
-func assemble(m Manifest, s Signer, parent *parentStore, srcFormat string, b binding) ([]byte, error) {
-	label := "urn:c2pa:" + newUUID()
-	length := 0
-	for range 8 {
-		store, err := buildStore(m, s, parent, srcFormat, label, dataHash{
-			Exclusions: []exclusion{{Start: b.start, Length: length}},
-			Name:       "jumbf manifest",
-			Alg:        "sha256",
-			Hash:       b.hash,
-			Pad:        []byte{},
-		})
-		if err != nil {
-			return nil, err
-		}
-		wrapped, err := b.wrap(store)
-		if err != nil {
-			return nil, err
-		}
-		if len(wrapped) == length {
-			return wrapped, nil
-		}
-		length = len(wrapped)
-	}
-	return nil, fmt.Errorf("c2pa: manifest size did not settle")
-}
-
-// buildStore lays out the store: the parent's manifests first, verbatim,
-// then the new one, which C2PA makes the active manifest by being last.
-func buildStore(m Manifest, s Signer, parent *parentStore, srcFormat, label string, dh dataHash) ([]byte, error) {
-	var boxes [][]byte
-	var assertions [][]byte
+// fixedAssertions are the assertion boxes that do not depend on the
+// asset's hash: the parent ingredient (when there is one, or when the
+// action is an edit, which must name what it opened) and the actions.
+func fixedAssertions(m Manifest) ([][]byte, error) {
+	var out [][]byte
 	var parentRef *hashedURI
-	if parent != nil {
-		boxes = append(boxes, parent.manifests...)
-	}
-	// c2pa.opened must name its parent, with or without a manifest.
-	if parent != nil || m.Action == Edited {
-		ing, err := encode(parent.ingredient(m, srcFormat))
+	if m.Parent != nil || m.Action == Edited {
+		ing, err := encode(m.Parent.ingredient(m))
 		if err != nil {
 			return nil, err
 		}
-		assertions = append(assertions, cborBox(typeCBOR, labelIngredient, ing))
-		parentRef = assertionRef(labelIngredient, assertions[0])
+		out = append(out, cborBox(typeCBOR, labelIngredient, ing))
+		parentRef = assertionRef(labelIngredient, out[0])
 	}
 	act, err := encode(actionsFor(m, parentRef))
 	if err != nil {
 		return nil, err
 	}
-	hash, err := encode(dh)
-	if err != nil {
-		return nil, err
-	}
-	assertions = append(assertions, cborBox(typeCBOR, labelActions, act), cborBox(typeCBOR, labelDataHash, hash))
-	manifest, err := signedManifest(m, s, label, assertions)
-	if err != nil {
-		return nil, err
-	}
-	return superbox(typeStore, "c2pa", append(boxes, manifest)...), nil
+	return append(out, cborBox(typeCBOR, labelActions, act)), nil
 }
 
-// signedManifest writes the claim over the assertions and signs it.
-func signedManifest(m Manifest, s Signer, label string, assertions [][]byte) ([]byte, error) {
+// storeParts are the pieces of Belgi's manifest, kept so the signature
+// can be padded without signing again.
+type storeParts struct {
+	assertions [][]byte
+	claim      []byte
+	sig        *cose.Sign1Message
+	sigRaw     []byte
+}
+
+// store builds the whole store with hard binding hb; timestamp asks the
+// signer's time-stamp authority to countersign (skipped for sizing).
+func (z *Sealer) store(ctx context.Context, hb []byte, timestamp bool) ([]byte, storeParts, error) {
+	p := storeParts{assertions: append(append([][]byte{}, z.fixed...), hb)}
+	var err error
+	if p.claim, err = z.claimFor(p.assertions); err != nil {
+		return nil, p, err
+	}
+	if p.sig, err = z.s.coseSign(ctx, p.claim, timestamp); err != nil {
+		return nil, p, err
+	}
+	if p.sigRaw, err = p.sig.MarshalCBOR(); err != nil {
+		return nil, p, fmt.Errorf("c2pa: sign claim: %w", err)
+	}
+	return z.assemble(p.assertions, p.claim, p.sigRaw), p, nil
+}
+
+// assemble lays out the store: the parent's manifests first, verbatim,
+// then Belgi's, which C2PA makes the active manifest by being last.
+func (z *Sealer) assemble(assertions [][]byte, claim, sig []byte) []byte {
+	manifest := superbox(typeManifest, z.label,
+		superbox(typeAssertions, labelAssertions, assertions...),
+		cborBox(typeClaim, labelClaim, claim),
+		cborBox(typeSignature, labelSignature, sig))
+	var boxes [][]byte
+	if z.m.Parent != nil {
+		boxes = append(boxes, z.m.Parent.manifests...)
+	}
+	return superbox(typeStore, "c2pa", append(boxes, manifest)...)
+}
+
+// claimFor writes the claim over the assertions.
+func (z *Sealer) claimFor(assertions [][]byte) ([]byte, error) {
 	c := claim{
 		InstanceID: "xmp:iid:" + newUUID(),
-		Generator:  m.agent(),
+		Generator:  z.m.agent(),
 		Signature:  "self#jumbf=" + labelSignature,
-		Title:      m.Title,
+		Title:      z.m.Title,
 		Alg:        "sha256",
 	}
-	for i, a := range assertions {
-		c.Created = append(c.Created, *assertionRef(assertionLabel(assertions[i]), a))
+	for _, a := range assertions {
+		c.Created = append(c.Created, *assertionRef(assertionLabel(a), a))
 	}
-	claimBytes, err := encode(c)
-	if err != nil {
-		return nil, err
-	}
-	sig, err := s.sign(claimBytes)
-	if err != nil {
-		return nil, err
-	}
-	return superbox(typeManifest, label,
-		superbox(typeAssertions, labelAssertions, assertions...),
-		cborBox(typeClaim, labelClaim, claimBytes),
-		cborBox(typeSignature, labelSignature, sig)), nil
+	return encode(c)
 }
 
 // assertionRef is the claim's (and an action's) pointer to an assertion.

@@ -2,15 +2,21 @@ package c2pa
 
 import (
 	"bytes"
+	"context"
 	"image"
+	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
+	"github.com/belgi-kz/belgi/labeler/provenance/c2pa/c2patest"
+	"github.com/gen2brain/webp"
+	"golang.org/x/image/tiff"
 )
 
 // picture is a gradient, so that a flipped byte changes real pixels.
@@ -32,16 +38,34 @@ func labeled(t testing.TB, format string, spec labeler.Spec) []byte {
 		t.Fatal(err)
 	}
 	var enc, out bytes.Buffer
-	if format == "jpeg" {
-		if err := jpeg.Encode(&enc, picture(), &jpeg.Options{Quality: 90}); err != nil {
-			t.Fatal(err)
+	switch format {
+	case "jpeg":
+		err = jpeg.Encode(&enc, picture(), &jpeg.Options{Quality: 90})
+		if err == nil {
+			_, err = meta.WriteJPEG(&out, nil, xmp, enc.Bytes())
 		}
-		_, err = meta.WriteJPEG(&out, nil, xmp, enc.Bytes())
-	} else {
-		if err := png.Encode(&enc, picture()); err != nil {
-			t.Fatal(err)
+	case "png":
+		err = png.Encode(&enc, picture())
+		if err == nil {
+			_, err = meta.SplicePNG(&out, enc.Bytes(), nil, xmp)
 		}
-		_, err = meta.SplicePNG(&out, enc.Bytes(), nil, xmp)
+	case "webp":
+		err = webp.Encode(&enc, picture(), webp.Options{Quality: 80})
+		if err == nil {
+			_, err = meta.SpliceWebP(&out, enc.Bytes(), nil, xmp)
+		}
+	case "gif":
+		err = gif.Encode(&enc, picture(), nil)
+		if err == nil {
+			err = meta.SpliceGIF(&out, enc.Bytes(), xmp)
+		}
+	case "tiff":
+		err = tiff.Encode(&enc, picture(), nil)
+		if err == nil {
+			_, err = meta.SpliceTIFF(&out, enc.Bytes(), nil, xmp)
+		}
+	default:
+		t.Fatalf("labeled: unknown picture format %s", format)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -49,12 +73,35 @@ func labeled(t testing.TB, format string, spec labeler.Spec) []byte {
 	return out.Bytes()
 }
 
-// embedFor calls the Embed function for format.
-func embedFor(format string, data []byte, m Manifest, s Signer) ([]byte, error) {
-	if format == "jpeg" {
-		return EmbedJPEG(data, m, s)
+// asset is an unsigned file of a format (named as its extension).
+func asset(t testing.TB, format string) []byte {
+	t.Helper()
+	if c2patest.IsMedia(format) {
+		return c2patest.Media(t, format)
 	}
-	return EmbedPNG(data, m, s)
+	return labeled(t, format, specFor(labeler.Generated))
+}
+
+// signBytes signs data the way the finisher signs a kind's output: in a
+// file, through SignFile.
+func signBytes(t testing.TB, data []byte, ext string, m Manifest, s Signer) []byte {
+	t.Helper()
+	f, ok := BuiltIn().Find(data)
+	if !ok {
+		t.Fatalf("%s: no format found", ext)
+	}
+	path := filepath.Join(t.TempDir(), "out."+ext)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := SignFile(context.Background(), path, f, m, s); err != nil {
+		t.Fatalf("%s: %v", ext, err)
+	}
+	out, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // devIdentity makes a fresh development identity in a temp dir and
@@ -75,15 +122,26 @@ func specFor(ai labeler.Involvement) labeler.Spec {
 	return s
 }
 
-// firstPixelByte is an offset inside the entropy-coded data (JPEG) or the
-// first IDAT (PNG), past every header, for tampering.
-func firstPixelByte(t testing.TB, data []byte) int {
+// mediaByte is an offset inside the coded media of a signed file (pixels,
+// samples, frames), past every header, for tampering.
+func mediaByte(t testing.TB, format string, data []byte) int {
 	t.Helper()
-	for _, marker := range [][]byte{{0xFF, 0xDA}, []byte("IDAT")} {
-		if i := bytes.LastIndex(data, marker); i > 0 {
-			return i + 20
-		}
+	markers := map[string]string{
+		"jpeg": "\xFF\xDA", "png": "IDAT", "webp": "VP8", "wav": "data", "avi": "movi",
+		"m4a": "mdat", "mp4": "mdat", "mov": "mdat",
 	}
-	t.Fatal("no image data found")
+	if m, ok := markers[format]; ok {
+		if i := bytes.Index(data, []byte(m)); i > 0 && i+40 < len(data) {
+			return i + 40
+		}
+		t.Fatalf("%s: no %q in the file", format, m)
+	}
+	switch format {
+	case "gif", "mp3", "flac":
+		return len(data) - 20 // image data or audio frames run to the end
+	case "tiff":
+		return 8 + 40 // Go's encoder writes the strips right after the header
+	}
+	t.Fatalf("mediaByte: unknown format %s", format)
 	return 0
 }

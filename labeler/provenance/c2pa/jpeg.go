@@ -5,7 +5,26 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 )
+
+// jpegContainer carries a store in APP11 segments after the other APPn
+// segments (C2PA "Embedding manifests into JPEG").
+type jpegContainer struct{}
+
+func (jpegContainer) Open(r io.ReaderAt, size int64) (Layout, error) {
+	data, err := readAll(r, size)
+	if err != nil {
+		return nil, err
+	}
+	l, err := parseJPEG(data)
+	if err != nil {
+		return nil, err
+	}
+	en := l.maxEn + 1
+	return spliced{clean: l.clean, at: l.insert, old: l.store,
+		frame: func(store []byte) ([]byte, error) { return app11Segments(store, en) }}, nil
+}
 
 // jpegLayout is what Belgi needs to know about a JPEG's header segments.
 type jpegLayout struct {

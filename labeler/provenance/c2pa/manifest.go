@@ -32,20 +32,21 @@ type Manifest struct {
 	// Title is the output's file name (dc:title); SourceTitle the
 	// original's, recorded on the parent ingredient.
 	Title, SourceTitle string
-	// Source is the original file, optional: a manifest store found in it
-	// becomes the parent ingredient (the encoder that wrote the output
-	// dropped it, since its hash binding no longer holds).
-	Source []byte
+	// Format is the signed asset's media type; SourceFormat the
+	// original's, recorded on the parent ingredient.
+	Format, SourceFormat string
+	// Parent is the source's manifest store, which becomes the parentOf
+	// ingredient; nil when the source had none (see ReadParent).
+	Parent *Parent
 }
 
 // ManifestFor derives a Manifest from a labeling spec.
-func ManifestFor(spec labeler.Spec, title, sourceTitle string, source []byte) Manifest {
+func ManifestFor(spec labeler.Spec, title, sourceTitle string) Manifest {
 	m := Manifest{
 		DigitalSourceType: spec.DigitalSourceType(),
 		SoftwareAgent:     labeler.Tool,
 		Title:             title,
 		SourceTitle:       sourceTitle,
-		Source:            source,
 	}
 	if spec.AI == labeler.Modified {
 		m.Action = Edited

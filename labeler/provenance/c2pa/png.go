@@ -6,9 +6,25 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 )
 
 var pngSignature = []byte("\x89PNG\r\n\x1a\n")
+
+// pngContainer carries a store in a caBX chunk before the first IDAT.
+type pngContainer struct{}
+
+func (pngContainer) Open(r io.ReaderAt, size int64) (Layout, error) {
+	data, err := readAll(r, size)
+	if err != nil {
+		return nil, err
+	}
+	l, err := parsePNG(data)
+	if err != nil {
+		return nil, err
+	}
+	return spliced{clean: l.clean, at: l.insert, old: l.store, frame: caBXChunk}, nil
+}
 
 // pngLayout mirrors jpegLayout: caBX chunks lifted out, and where the new
 // one goes (before the first IDAT, as C2PA asks).

@@ -2,8 +2,10 @@ package c2pa
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
+	"io"
+	"os"
+	"slices"
 
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/fxamacker/cbor/v2"
@@ -25,9 +27,11 @@ type Found struct {
 	Actions []string
 	// Ingredients: how many ingredient assertions the active manifest has.
 	Ingredients int
-	// HashChecked: a c2pa.hash.data binding was found and re-computed;
+	// HashChecked: a hard binding was found and re-computed;
 	// HashMatches: it matched the file.
 	HashChecked, HashMatches bool
+	// Results of validating the active manifest (see ValidateStore).
+	Results Results
 }
 
 // Report adds what Read found to a check report.
@@ -44,84 +48,65 @@ func (f Found) Report(r *labeler.Report) {
 	}
 }
 
-// Read finds a C2PA manifest store in data ("jpeg" or "png"; "" sniffs)
-// and reports on its active manifest. A file without one is not an error.
-func Read(data []byte, format string) (Found, error) {
-	if format == "" {
-		format = sniff(data)
+// Read finds a C2PA manifest store in data, a whole file of any format
+// in BuiltIn, and reports on its active manifest. A file without one, or
+// of a format that carries none, is not an error.
+func Read(data []byte) (Found, error) {
+	return ReadFrom(bytes.NewReader(data), int64(len(data)), BuiltIn())
+}
+
+// ReadFile is Read for a file on disk, read as needed rather than whole.
+func ReadFile(path string, formats Formats) (Found, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Found{}, fmt.Errorf("c2pa: %w", err)
 	}
-	var store []byte
-	switch format {
-	case "jpeg", "image/jpeg":
-		l, err := parseJPEG(data)
-		if err != nil {
-			return Found{}, err
-		}
-		store = l.store
-	case "png", "image/png":
-		l, err := parsePNG(data)
-		if err != nil {
-			return Found{}, err
-		}
-		store = l.store
-	default:
-		return Found{}, fmt.Errorf("c2pa: unsupported format %q", format)
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return Found{}, fmt.Errorf("c2pa: %w", err)
 	}
-	if store == nil {
+	return ReadFrom(f, st.Size(), formats)
+}
+
+// ReadFrom is Read over any file, in one of formats.
+func ReadFrom(r io.ReaderAt, size int64, formats Formats) (Found, error) {
+	head := make([]byte, min(size, 4096))
+	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
+		return Found{}, fmt.Errorf("c2pa: %w", err)
+	}
+	f, ok := formats.Find(head)
+	if !ok {
 		return Found{}, nil
 	}
-	return readStore(data, store)
+	l, err := f.Container.Open(r, size)
+	if err != nil {
+		return Found{}, err
+	}
+	if l.Store() == nil {
+		return Found{}, nil
+	}
+	return readStore(r, size, l.Store())
 }
 
-// read is Read with a sniffed format, also returning the raw store.
-func read(data []byte) (Found, []byte, error) {
-	format := sniff(data)
-	if format == "" {
-		return Found{}, nil, nil
-	}
-	f, err := Read(data, format)
-	if err != nil || !f.Present {
-		return f, nil, err
-	}
-	var store []byte
-	if format == "jpeg" {
-		l, _ := parseJPEG(data)
-		store = l.store
-	} else {
-		l, _ := parsePNG(data)
-		store = l.store
-	}
-	return f, store, nil
-}
-
-func sniff(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xD8}):
-		return "jpeg"
-	case bytes.HasPrefix(data, pngSignature):
-		return "png"
-	}
-	return ""
-}
-
-func readStore(data, store []byte) (Found, error) {
+func readStore(r io.ReaderAt, size int64, store []byte) (Found, error) {
 	root, err := parseStore(store)
 	if err != nil {
 		return Found{}, fmt.Errorf("c2pa: %w", err)
 	}
-	var active node
-	for _, k := range root.kids {
-		if k.typ == "jumb" && k.uuid == typeManifest {
-			active = k
-		}
+	active, ok := activeManifest(root)
+	if !ok {
+		return Found{}, fmt.Errorf("c2pa: manifest store without a manifest")
 	}
-	if active.label == "" {
-		return Found{}, errors.New("c2pa: manifest store without a manifest")
-	}
-	f := Found{Present: true, Label: active.label}
+	f := Found{Present: true, Label: active.label, Results: validateManifest(active, r, size)}
 	f.claimGenerator(active)
 	if as, ok := active.child(labelAssertions); ok {
-		f.assertions(data, as)
+		f.assertions(as)
+	}
+	codes := f.Results.Codes()
+	for _, k := range []string{"dataHash", "bmffHash"} {
+		f.HashChecked = f.HashChecked || slices.Contains(codes, "assertion."+k+".match") || slices.Contains(codes, "assertion."+k+".mismatch")
+		f.HashMatches = f.HashMatches || slices.Contains(codes, "assertion."+k+".match")
 	}
 	return f, nil
 }

@@ -4,13 +4,10 @@ import (
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
 	"fmt"
-
-	"github.com/veraison/go-cose"
 )
 
 // Signer is the newsroom's signing identity: a P-256 key and its X.509
@@ -21,6 +18,9 @@ import (
 type Signer struct {
 	Key   crypto.Signer
 	Chain []*x509.Certificate
+	// TSA, when set, countersigns every signature with an RFC 3161
+	// timestamp, so it stays valid after the certificate expires.
+	TSA *TSA
 }
 
 // check refuses what the validators would refuse anyway, so that the
@@ -41,44 +41,6 @@ func (s Signer) check() error {
 		return errors.New("c2pa: leaf certificate must be a non-CA with key usage digitalSignature")
 	}
 	return nil
-}
-
-// sign wraps claim in a COSE_Sign1 with a detached payload, as C2PA
-// stores the claim in its own box next to the signature.
-func (s Signer) sign(claim []byte) ([]byte, error) {
-	if err := s.check(); err != nil {
-		return nil, err
-	}
-	cs, err := cose.NewSigner(cose.AlgorithmES256, s.Key)
-	if err != nil {
-		return nil, fmt.Errorf("c2pa: signer: %w", err)
-	}
-	msg := cose.NewSign1Message()
-	msg.Headers.Protected.SetAlgorithm(cose.AlgorithmES256)
-	msg.Headers.Protected[cose.HeaderLabelX5Chain] = s.x5chain()
-	msg.Payload = claim
-	if err := msg.Sign(rand.Reader, nil, cs); err != nil {
-		return nil, fmt.Errorf("c2pa: sign claim: %w", err)
-	}
-	msg.Payload = nil
-	out, err := msg.MarshalCBOR()
-	if err != nil {
-		return nil, fmt.Errorf("c2pa: sign claim: %w", err)
-	}
-	return out, nil
-}
-
-// x5chain follows RFC 9360: one certificate as a byte string, several as
-// an array.
-func (s Signer) x5chain() any {
-	if len(s.Chain) == 1 {
-		return s.Chain[0].Raw
-	}
-	ders := make([][]byte, len(s.Chain))
-	for i, c := range s.Chain {
-		ders[i] = c.Raw
-	}
-	return ders
 }
 
 // LoadSigner reads a PEM private key (PKCS#8 or SEC 1) and a PEM chain,

@@ -1,6 +1,7 @@
 package c2pa
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -55,7 +56,7 @@ func TestSignerRefusals(t *testing.T) {
 		{"CA as leaf", Signer{Key: good.Key, Chain: []*x509.Certificate{withKey(root, good)}}, "non-CA"},
 	}
 	for _, c := range cases {
-		_, err := EmbedJPEG(labeled(t, "jpeg", specFor(labeler.Generated)), ManifestFor(specFor(labeler.Generated), "a", "", nil), c.s)
+		_, err := NewSealer(context.Background(), ManifestFor(specFor(labeler.Generated), "a", ""), c.s, false)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want an error with %q", c.name, err, c.want)
 		}

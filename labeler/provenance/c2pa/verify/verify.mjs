@@ -12,7 +12,13 @@ const require = createRequire(import.meta.url);
 const wasmPath = require.resolve("@contentauth/c2pa-wasm/c2pa.wasm");
 initSync({ module: readFileSync(wasmPath) });
 
-const mimes = { ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png" };
+const mimes = {
+  ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
+  ".webp": "image/webp", ".tif": "image/tiff", ".tiff": "image/tiff",
+  ".wav": "audio/wav", ".mp3": "audio/mpeg", ".flac": "audio/flac", ".m4a": "audio/mp4",
+  ".mp4": "video/mp4", ".mov": "video/quicktime", ".avi": "video/x-msvideo",
+  ".pdf": "application/pdf", ".c2pa": "application/c2pa",
+};
 const [file, anchors] = process.argv.slice(2);
 const mime = mimes[extname(file).toLowerCase()];
 if (!mime) {
@@ -32,15 +38,23 @@ const actions = (active.assertions ?? [])
   .filter((a) => a.label.startsWith("c2pa.actions"))
   .flatMap((a) => a.data.actions ?? []);
 const results = store.validation_results?.activeManifest ?? {};
+const codes = (list) => (list ?? []).map((s) => s.code);
 console.log(JSON.stringify({
   state: store.validation_state,
-  failures: (results.failure ?? []).map((s) => s.code),
-  statuses: (store.validation_status ?? []).map((s) => s.code),
-  success: (results.success ?? []).map((s) => s.code),
-  informational: (results.informational ?? []).map((s) => s.code),
+  failures: codes(results.failure),
+  statuses: codes(store.validation_status),
+  success: codes(results.success),
+  informational: codes(results.informational),
+  deltas: (store.validation_results?.ingredientDeltas ?? []).flatMap((d) => codes(d.validationDeltas?.failure)),
   actions: actions.map((a) => ({ action: a.action, digitalSourceType: a.digitalSourceType ?? "" })),
   claimGenerator: active.claim_generator_info ?? active.claim_generator ?? null,
-  ingredients: (active.ingredients ?? []).map((i) => ({ title: i.title, relationship: i.relationship })),
+  ingredients: (active.ingredients ?? []).map((i) => ({
+    title: i.title, relationship: i.relationship, format: i.format,
+    activeManifest: i.active_manifest ?? "",
+    validation: codes(i.validation_results?.activeManifest?.failure).concat(codes(i.validation_results?.activeManifest?.success)),
+  })),
+  manifests: Object.keys(store.manifests ?? {}).length,
   signer: active.signature_info?.issuer ?? "",
+  timestamp: active.signature_info?.time ?? "",
   raw: process.env.C2PA_VERIFY_RAW ? store : undefined,
 }, null, 2));

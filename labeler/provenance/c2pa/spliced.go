@@ -1,0 +1,48 @@
+package c2pa
+
+import (
+	"fmt"
+	"io"
+)
+
+// maxInMemory bounds the pictures read whole into memory for signing.
+const maxInMemory = 2 << 30
+
+// readAll reads a small file whole, for containers whose layout is
+// easiest to edit in memory (pictures).
+func readAll(r io.ReaderAt, size int64) ([]byte, error) {
+	if size > maxInMemory {
+		return nil, fmt.Errorf("c2pa: a %d MiB picture is too large to sign", size>>20)
+	}
+	b := make([]byte, size)
+	if _, err := r.ReadAt(b, 0); err != nil && err != io.EOF {
+		return nil, fmt.Errorf("c2pa: %w", err)
+	}
+	return b, nil
+}
+
+// spliced is a Layout for files held in memory: the file without its old
+// store, where the framed store goes, and how the container frames it.
+type spliced struct {
+	clean []byte
+	at    int
+	old   []byte
+	frame func(store []byte) ([]byte, error)
+}
+
+func (s spliced) Store() []byte { return s.old }
+
+func (s spliced) Reserve(w io.Writer, n int) (Slot, error) {
+	f, err := s.frame(make([]byte, n))
+	if err != nil {
+		return Slot{}, err
+	}
+	for _, b := range [][]byte{s.clean[:s.at], f, s.clean[s.at:]} {
+		if _, err := w.Write(b); err != nil {
+			return Slot{}, err
+		}
+	}
+	return Slot{Offset: int64(s.at), Length: int64(len(f))}, nil
+}
+
+func (s spliced) Wrap(store []byte) ([]byte, error) { return s.frame(store) }

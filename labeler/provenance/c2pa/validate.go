@@ -1,0 +1,244 @@
+package c2pa
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/asn1"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/fxamacker/cbor/v2"
+	"github.com/veraison/go-cose"
+)
+
+// Status is one validation result: a status code as the C2PA
+// specification names it, and the JUMBF URI of the box it is about.
+type Status struct {
+	Code        string `cbor:"code" json:"code"`
+	URL         string `cbor:"url,omitempty" json:"url,omitempty"`
+	Explanation string `cbor:"explanation,omitempty" json:"explanation,omitempty"`
+}
+
+// Results groups statuses the way C2PA validation results do.
+type Results struct {
+	Success       []Status `cbor:"success" json:"success"`
+	Informational []Status `cbor:"informational" json:"informational"`
+	Failure       []Status `cbor:"failure" json:"failure"`
+}
+
+// Valid reports whether nothing failed.
+func (r Results) Valid() bool { return len(r.Failure) == 0 }
+
+// Codes lists every code, successes first, for messages and tests.
+func (r Results) Codes() []string {
+	var out []string
+	for _, l := range [][]Status{r.Success, r.Informational, r.Failure} {
+		for _, s := range l {
+			out = append(out, s.Code)
+		}
+	}
+	return out
+}
+
+func (r *Results) add(ok bool, pass, fail, url, why string) {
+	if ok {
+		r.Success = append(r.Success, Status{Code: pass, URL: url})
+	} else {
+		r.Failure = append(r.Failure, Status{Code: fail, URL: url, Explanation: why})
+	}
+}
+
+func (r *Results) info(code, url, why string) {
+	r.Informational = append(r.Informational, Status{Code: code, URL: url, Explanation: why})
+}
+
+// claimRefs is what validation needs from a claim of either version.
+type claimRefs struct {
+	Signature  string      `cbor:"signature"`
+	Alg        string      `cbor:"alg"`
+	Created    []hashedURI `cbor:"created_assertions"`
+	Gathered   []hashedURI `cbor:"gathered_assertions"`
+	Assertions []hashedURI `cbor:"assertions"` // claim v1
+}
+
+// ValidateStore checks the active manifest of a manifest store: the
+// claim's COSE signature, the hash of every assertion it lists, and its
+// hard binding against the asset it came in (asset nil: not checked). It
+// does not judge trust: that needs the verifier's trust anchors. The
+// codes are those of the C2PA specification, so Belgi's own validator
+// and the reference implementation can be compared.
+func ValidateStore(store []byte, asset io.ReaderAt, size int64) (Results, error) {
+	root, err := parseStore(store)
+	if err != nil {
+		return Results{}, err
+	}
+	active, ok := activeManifest(root)
+	if !ok {
+		return Results{}, errors.New("c2pa: manifest store without a manifest")
+	}
+	return validateManifest(active, asset, size), nil
+}
+
+func activeManifest(root node) (node, bool) {
+	var active node
+	for _, k := range root.kids {
+		if k.typ == "jumb" && k.uuid == typeManifest {
+			active = k
+		}
+	}
+	return active, active.label != ""
+}
+
+// validateManifest checks one manifest.
+func validateManifest(m node, asset io.ReaderAt, size int64) Results {
+	var r Results
+	base := "self#jumbf=/c2pa/" + m.label + "/"
+	claimBytes, refs, ok := readClaim(m)
+	if !ok {
+		r.add(false, "", "claim.missing", base+labelClaim, "no readable claim")
+		return r
+	}
+	sig, ok := m.child(labelSignature)
+	sigBytes, _ := sig.cborContent()
+	if !ok {
+		r.add(false, "", "claimSignature.missing", base+labelSignature, "")
+	} else {
+		_, err := VerifySignature(sigBytes, claimBytes)
+		r.add(err == nil, "claimSignature.validated", "claimSignature.mismatch", base+labelSignature, errText(err))
+	}
+	as, _ := m.child(labelAssertions)
+	for _, ref := range append(append(refs.Created, refs.Gathered...), refs.Assertions...) {
+		r.checkRef(as, ref, base)
+	}
+	if asset != nil {
+		r.checkBinding(as, asset, size, base)
+	}
+	return r
+}
+
+// readClaim finds the claim (v2 or v1) and decodes its references.
+func readClaim(m node) ([]byte, claimRefs, bool) {
+	var refs claimRefs
+	for _, label := range []string{labelClaim, "c2pa.claim"} {
+		if cl, ok := m.child(label); ok {
+			if b, ok := cl.cborContent(); ok && cbor.Unmarshal(b, &refs) == nil {
+				return b, refs, true
+			}
+		}
+	}
+	return nil, refs, false
+}
+
+// checkRef re-hashes the assertion a claim points at.
+func (r *Results) checkRef(as node, ref hashedURI, base string) {
+	label := ref.URL[strings.LastIndex(ref.URL, "/")+1:]
+	url := base + labelAssertions + "/" + label
+	a, ok := as.child(label)
+	if !ok {
+		r.add(false, "", "assertion.missing", url, "")
+		return
+	}
+	if ref.Alg != "" && ref.Alg != "sha256" {
+		r.info("algorithm.unsupported", url, ref.Alg)
+		return
+	}
+	sum := sha256.Sum256(boxBody(a.raw))
+	r.add(bytes.Equal(sum[:], ref.Hash), "assertion.hashedURI.match", "assertion.hashedURI.mismatch", url, "")
+}
+
+// VerifySignature checks a C2PA claim signature (a COSE_Sign1 with the
+// claim as detached payload) with the key of the first certificate of
+// its x5chain, which it returns. Chain and trust are not checked here.
+func VerifySignature(sig, claim []byte) (*x509.Certificate, error) {
+	var msg cose.Sign1Message
+	if err := msg.UnmarshalCBOR(sig); err != nil {
+		var u cose.UntaggedSign1Message
+		if uerr := u.UnmarshalCBOR(sig); uerr != nil {
+			return nil, err
+		}
+		msg = cose.Sign1Message(u)
+	}
+	chain, err := x5chainOf(msg.Headers)
+	if err != nil {
+		return nil, err
+	}
+	alg, err := msg.Headers.Protected.Algorithm()
+	if err != nil {
+		return nil, err
+	}
+	v, err := cose.NewVerifier(alg, publicKey(chain[0]))
+	if err != nil {
+		return nil, err
+	}
+	msg.Payload = claim
+	return chain[0], msg.Verify(nil, v)
+}
+
+// x5chainOf reads the signer's chain from the protected header (C2PA
+// 2.x) or, for older manifests, the unprotected one.
+func x5chainOf(h cose.Headers) ([]*x509.Certificate, error) {
+	var v any
+	ok := false
+	for _, m := range []map[any]any{h.Protected, h.Unprotected} {
+		for _, label := range []any{cose.HeaderLabelX5Chain, "x5chain"} { // early C2PA used the name
+			if x, found := m[label]; found && !ok {
+				v, ok = x, true
+			}
+		}
+	}
+	if !ok {
+		return nil, errors.New("signature has no x5chain")
+	}
+	var ders [][]byte
+	switch x := v.(type) {
+	case []byte:
+		ders = [][]byte{x}
+	case []any:
+		for _, e := range x {
+			if d, ok := e.([]byte); ok {
+				ders = append(ders, d)
+			}
+		}
+	}
+	if len(ders) == 0 {
+		return nil, errors.New("signature's x5chain is empty")
+	}
+	var chain []*x509.Certificate
+	for _, d := range ders {
+		c, err := x509.ParseCertificate(d)
+		if err != nil {
+			return nil, err
+		}
+		chain = append(chain, c)
+	}
+	return chain, nil
+}
+
+// publicKey is a certificate's key, also for RSASSA-PSS keys, which Go's
+// x509 leaves unparsed although their bits are a plain PKCS #1 key.
+func publicKey(c *x509.Certificate) any {
+	if c.PublicKey != nil {
+		return c.PublicKey
+	}
+	var spki struct {
+		Algorithm asn1.RawValue
+		Key       asn1.BitString
+	}
+	if _, err := asn1.Unmarshal(c.RawSubjectPublicKeyInfo, &spki); err != nil {
+		return nil
+	}
+	k, err := x509.ParsePKCS1PublicKey(spki.Key.Bytes)
+	if err != nil {
+		return nil
+	}
+	return k
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
