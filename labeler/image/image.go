@@ -65,8 +65,11 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	var out []byte
 	var notes []string
 	layers := []string{labeler.LayerVisible, labeler.LayerXMP}
+	var xnotes []string
 	xmp := func(existing []byte) ([]byte, error) {
-		return provenance.Packet(existing, provenance.MarkFor(job.Spec, layers))
+		clean, n, _ := meta.StripXMPPictures(existing)
+		xnotes = append(xnotes, n...)
+		return provenance.Packet(clean, provenance.MarkFor(job.Spec, layers))
 	}
 	if src.format == fmtGIF {
 		out, notes, err = labelGIF(src, job.Spec, xmp)
@@ -94,7 +97,7 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	if signed {
 		layers = append(layers, labeler.LayerC2PA)
 	}
-	return labeler.Outcome{Layers: layers, Notes: append(notes, more...)}, nil
+	return labeler.Outcome{Layers: layers, Notes: dedupe(append(append(notes, xnotes...), more...))}, nil
 }
 
 // load reads and decodes a picture, refusing oversized ones from the

@@ -48,9 +48,13 @@ func writePNG(img image.Image, source []byte, xmp packetFn) ([]byte, []string, e
 		return nil, nil, fmt.Errorf("encode png: %w", err)
 	}
 	info := &meta.PNGInfo{}
+	var notes []string
 	if source != nil {
 		var err error
 		if info, err = meta.ParsePNG(source); err != nil {
+			return nil, nil, err
+		}
+		if notes, err = info.RemovePictures(thumbOf(img)); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -59,7 +63,8 @@ func writePNG(img image.Image, source []byte, xmp packetFn) ([]byte, []string, e
 		return nil, nil, err
 	}
 	var out bytes.Buffer
-	notes, err := meta.SplicePNG(&out, enc.Bytes(), info, packet)
+	more, err := meta.SplicePNG(&out, enc.Bytes(), info, packet)
+	notes = append(notes, more...)
 	if info.ColorType == 3 {
 		notes = append(notes, "palette PNG written as truecolour: the label's smooth edges need more colours than the palette has")
 	}
@@ -78,6 +83,10 @@ func writeWebP(img image.Image, source []byte, xmp packetFn) ([]byte, []string, 
 	if info.Animated {
 		return nil, nil, fmt.Errorf("animated WebP is not supported yet: convert it to GIF or MP4 and label that")
 	}
+	notes, err := info.RemovePictures(thumbOf(img))
+	if err != nil {
+		return nil, nil, err
+	}
 	var enc bytes.Buffer
 	opt := webp.Options{Quality: webpQuality, Lossless: info.Lossless, Method: 4, Exact: true}
 	if err := webp.Encode(&enc, img, opt); err != nil {
@@ -88,8 +97,8 @@ func writeWebP(img image.Image, source []byte, xmp packetFn) ([]byte, []string, 
 		return nil, nil, err
 	}
 	var out bytes.Buffer
-	notes, err := meta.SpliceWebP(&out, enc.Bytes(), info, packet)
-	return out.Bytes(), notes, err
+	more, err := meta.SpliceWebP(&out, enc.Bytes(), info, packet)
+	return out.Bytes(), append(notes, more...), err
 }
 
 func writeTIFF(img image.Image, source []byte, xmp packetFn) ([]byte, []string, error) {
