@@ -68,7 +68,7 @@ func psResource(id uint16, data []byte) string {
 }
 
 func TestRemovePicturesLeavesOnlyLabeledOnes(t *testing.T) {
-	old := encodeJPEG(t, solid(color.Gray{10}))  // "unlabeled" thumbnail
+	old := encodeJPEG(t, solid(color.Gray{10}))    // "unlabeled" thumbnail
 	fresh := encodeJPEG(t, solid(color.Gray{200})) // "labeled" thumbnail
 	maker := append([]byte("Nikon\x00"), old...)
 	iptc := "\x1c\x02\x78\x00\x05hello"
