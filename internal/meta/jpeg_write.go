@@ -88,7 +88,7 @@ func jpegSegments(info *JPEGInfo, xmp []byte, channels int) ([]Segment, []string
 		case isAdobe(s) && !adobeFits(info.AdobeTransform, channels):
 			notes.add("Adobe APP14 dropped: its colour transform does not match the new frame")
 		case isMPF(s):
-			notes.add("MPF index dropped with the images it pointed at (depth map, HDR gain map, previews): they would show the picture without its label")
+			notes.add("MPF index dropped: the images it pointed at are not carried")
 		case isC2PA(s):
 			notes.add("C2PA manifest (APP11) dropped: its hash binding no longer matches; carry it as an ingredient")
 		default:

@@ -2,7 +2,9 @@ package image
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"strings"
 	"image"
 	"image/gif"
 	"image/jpeg"
@@ -102,4 +104,18 @@ func framesNote(n int) string {
 		return fmt.Sprintf(" × %d frames", n)
 	}
 	return ""
+}
+
+// damage says in words what a decoder's error means for the file.
+func damage(err error) string {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF), strings.Contains(msg, "not enough pixel data"), strings.Contains(msg, "short"):
+		return "the picture is cut short or damaged; label a complete copy"
+	case strings.Contains(msg, "checksum"):
+		return "a checksum does not match: the file is damaged; label an intact copy"
+	case strings.Contains(msg, "unsupported"):
+		return "a variant of the format Belgi cannot decode; export it as JPEG or PNG first"
+	}
+	return "the image data is damaged; label an intact copy"
 }

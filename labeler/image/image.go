@@ -50,6 +50,7 @@ type source struct {
 	name        string
 	data        []byte
 	format      format
+	notes       []string // what the output will not carry of the source
 	img         image.Image
 	orientation int
 }
@@ -97,7 +98,7 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	if signed {
 		layers = append(layers, labeler.LayerC2PA)
 	}
-	return labeler.Outcome{Layers: layers, Notes: dedupe(append(append(notes, xnotes...), more...))}, nil
+	return labeler.Outcome{Layers: layers, Notes: dedupe(append(append(append(src.notes, notes...), xnotes...), more...))}, nil
 }
 
 // load reads and decodes a picture, refusing oversized ones from the
@@ -107,8 +108,13 @@ func load(path string, maxMP float64) (*source, error) {
 	if err != nil || src.format == fmtGIF {
 		return src, err
 	}
+	if src.format == fmtJPEG {
+		if src.notes, err = jpegSourceNotes(src.data); err != nil {
+			return nil, fmt.Errorf("image: %s: %w", src.name, err)
+		}
+	}
 	if src.img, err = decode(src.format, src.data); err != nil {
-		return nil, fmt.Errorf("image: decode %s: %w", src.name, err)
+		return nil, fmt.Errorf("image: decode %s: %s (%w)", src.name, damage(err), err)
 	}
 	return src, nil
 }
