@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strings"
 	"image"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
 	"io"
+	"strings"
 
 	"github.com/gen2brain/webp"
 	"golang.org/x/image/bmp"
