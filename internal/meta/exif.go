@@ -70,3 +70,9 @@ func exifSetOrientation(exif []byte, o int) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// EXIFWithOrientation returns a copy of a TIFF-structured EXIF block with
+// its orientation set to o (see exifSetOrientation).
+func EXIFWithOrientation(exif []byte, o int) ([]byte, error) {
+	return exifSetOrientation(trimExifPrefix(exif), o)
+}

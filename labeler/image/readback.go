@@ -3,6 +3,7 @@ package image
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"image/gif"
 	"net/http"
 
@@ -37,7 +38,7 @@ func readBack(out []byte, src *source) error {
 			return err
 		}
 	}
-	want, err := decodeConfig(src.format, src.data)
+	want, err := wantConfig(src)
 	if err != nil {
 		return err
 	}
@@ -46,6 +47,17 @@ func readBack(out []byte, src *source) error {
 			cfg.Width, cfg.Height, orientationOf(f, out), want.Width, want.Height, src.orientation)
 	}
 	return nil
+}
+
+// wantConfig is the stored size the output must have: the decoded
+// picture's (a HEIF decoder applies crops the header does not show), or
+// the header's for animations, which are not decoded into src.img.
+func wantConfig(src *source) (image.Config, error) {
+	if src.img != nil {
+		b := src.img.Bounds()
+		return image.Config{Width: b.Dx(), Height: b.Dy()}, nil
+	}
+	return decodeConfig(src.format, src.data)
 }
 
 // orientationOf reads the EXIF orientation a container carries (1 if

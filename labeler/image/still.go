@@ -33,6 +33,8 @@ func labelStill(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string,
 		out, more, err = writeWebP(img, src.data, xmp)
 	case fmtTIFF:
 		out, more, err = writeTIFF(img, src.data, xmp)
+	case fmtHEIF, fmtAVIF:
+		out, more, err = writeHEIFAsJPEG(img, src, spec, xmp)
 	case fmtBMP:
 		out, more, err = writePNG(img, nil, xmp)
 		more = append(more, "BMP cannot carry machine-readable marks: written as PNG (lossless)")
