@@ -78,9 +78,9 @@ func (r *reader) n(size int) uint64 {
 	return v
 }
 
-func (r *reader) u8() int      { return int(r.n(1)) }
-func (r *reader) u16() int     { return int(r.n(2)) }
-func (r *reader) u32() uint32  { return uint32(r.n(4)) }
+func (r *reader) u8() int     { return int(r.n(1)) }
+func (r *reader) u16() int    { return int(r.n(2)) }
+func (r *reader) u32() uint32 { return uint32(r.n(4)) }
 
 // id reads an item ID: 16 bits in version 0 boxes, 32 bits after.
 func (r *reader) id(version int) int {

@@ -134,6 +134,9 @@ func (it heifItem) bytes(file, idat []byte) []byte {
 		if n == 0 {
 			n = uint64(len(src)) - e[0] // length 0: to the end
 		}
+		if uint64(len(out))+n > uint64(len(src)) {
+			return nil // extents repeating the same bytes: a bomb, not metadata
+		}
 		out = append(out, src[e[0]:e[0]+n]...)
 	}
 	return out
