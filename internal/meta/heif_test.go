@@ -3,6 +3,7 @@ package meta
 import (
 	"bytes"
 	"encoding/binary"
+	"strings"
 	"testing"
 )
 
@@ -61,5 +62,13 @@ func TestParseHEIF(t *testing.T) {
 		if _, err := ParseHEIF(bad); err == nil {
 			t.Errorf("%q parsed", bad)
 		}
+	}
+}
+
+func TestStripXMPOrientation(t *testing.T) {
+	in := `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:tiff="http://ns.adobe.com/tiff/1.0/" tiff:Orientation="3" tiff:Make="X"><tiff:Orientation>3</tiff:Orientation></rdf:Description></rdf:RDF></x:xmpmeta>`
+	got := string(StripXMPOrientation([]byte(in)))
+	if strings.Contains(got, "Orientation") || !strings.Contains(got, `tiff:Make="X"`) {
+		t.Errorf("got %s", got)
 	}
 }

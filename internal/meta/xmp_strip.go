@@ -183,3 +183,16 @@ func applySpans(b []byte, spans []span) []byte {
 	}
 	return append(out, b[last:]...)
 }
+
+// StripXMPOrientation removes tiff:Orientation, for a picture whose
+// pixels were turned upright by their decoder (HEIF's irot): the EXIF
+// orientation becomes 1, and the XMP copy must not turn them again.
+func StripXMPOrientation(packet []byte) []byte {
+	out, _, err := stripXMP(packet, func(n xml.Name) (string, bool) {
+		return "", n.Space == "http://ns.adobe.com/tiff/1.0/" && n.Local == "Orientation"
+	})
+	if err != nil {
+		return packet
+	}
+	return out
+}

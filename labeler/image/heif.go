@@ -60,7 +60,7 @@ func writeHEIFAsJPEG(img image.Image, src *source, spec labeler.Spec, xmp packet
 		return nil, nil, err
 	}
 	old := xmp
-	xmp = func([]byte) ([]byte, error) { return old(info.XMP) }
+	xmp = func([]byte) ([]byte, error) { return old(meta.StripXMPOrientation(info.XMP)) }
 	out, notes, err := writeJPEG(img, carrier, max(spec.Image.JPEGQuality, 92), xmp)
 	name := "HEIC"
 	if src.format == fmtAVIF {

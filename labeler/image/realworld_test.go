@@ -88,7 +88,7 @@ var keptGroups = []string{"IFD0", "ExifIFD", "GPS", "IPTC", "ICC_Profile", "ICC-
 
 // intended are the tags Belgi changes on purpose.
 var intended = map[string]bool{
-	"IFD0:Orientation": true, // HEIF: the pixels are turned upright
+	"IFD0:Orientation":       true, // HEIF: the pixels are turned upright
 	"ExifIFD:ExifImageWidth": true, "ExifIFD:ExifImageHeight": true,
 	"IFD0:ImageWidth": true, "IFD0:ImageHeight": true, "IFD0:Compression": true,
 	"IFD0:BitsPerSample": true, "IFD0:PhotometricInterpretation": true, "IFD0:StripOffsets": true,
