@@ -149,7 +149,10 @@ func framesNote(n int) string {
 // damage says in words what a decoder's error means for the file.
 func damage(err error) string {
 	msg := err.Error()
+	var r refusal
 	switch {
+	case errors.As(err, &r):
+		return "Belgi cannot label this file"
 	case errors.Is(err, io.ErrUnexpectedEOF), strings.Contains(msg, "not enough pixel data"), strings.Contains(msg, "short"):
 		return "the picture is cut short or damaged; label a complete copy"
 	case strings.Contains(msg, "checksum"):
@@ -159,3 +162,7 @@ func damage(err error) string {
 	}
 	return "the image data is damaged; label an intact copy"
 }
+
+// refusal is a decoder error that already says what the file is and what
+// to do; damage does not call it damage.
+type refusal struct{ error }

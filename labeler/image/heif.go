@@ -39,7 +39,7 @@ func heifConfig(r io.Reader) (image.Config, error) {
 // heifRefusal explains a HEIF file without a still picture.
 func heifRefusal(data []byte, err error) error {
 	if brands, _ := meta.HEIFBrands(data); len(brands) > 0 && (brands[0] == "msf1" || brands[0] == "avis") {
-		return fmt.Errorf("a HEIF image sequence without a still picture: convert it to MP4 or GIF and label that")
+		return refusal{fmt.Errorf("a HEIF image sequence without a still picture: convert it to MP4 or GIF and label that")}
 	}
 	return err
 }
