@@ -63,7 +63,8 @@ unit:
 REALWORLD ?= ../shared/realworld
 realworld:
 	@if [ -f "$(REALWORLD)/manifest.tsv" ]; then \
-	  BELGI_REALWORLD="$$(cd "$(REALWORLD)" && pwd)" $(GO) test -tags realworld -count=1 -timeout 30m ./internal/realworld/; \
+	  BELGI_REALWORLD="$$(cd "$(REALWORLD)" && pwd)" $(GO) test -tags realworld -count=1 -timeout 30m \
+	    -run 'Corpus|RealWorld' ./internal/realworld/ ./labeler/image/; \
 	else echo "realworld: $(REALWORLD) not found, so the real-world corpus was not checked"; fi
 
 # Each fuzz target for a few seconds (FUZZTIME=3s).

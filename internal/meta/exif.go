@@ -71,20 +71,8 @@ func exifSetOrientation(exif []byte, o int) ([]byte, error) {
 	return out, nil
 }
 
-// exifDropThumbnail returns a copy of exif whose IFD0 no longer links to
-// IFD1, the thumbnail. The thumbnail shows the picture without its label,
-// and some viewers and file managers show it instead of the image. The
-// bytes stay (moving them would break offsets) but nothing points to them.
-func exifDropThumbnail(exif []byte) ([]byte, bool) {
-	out := bytes.Clone(exif)
-	t, err := parseTIFFHeader(trimExifPrefix(out))
-	if err != nil {
-		return exif, false
-	}
-	es, next, err := t.entries(t.ifd0)
-	if err != nil || next == 0 {
-		return exif, false
-	}
-	t.order.PutUint32(t.b[int(t.ifd0)+2+12*len(es):], 0)
-	return out, true
+// EXIFWithOrientation returns a copy of a TIFF-structured EXIF block with
+// its orientation set to o (see exifSetOrientation).
+func EXIFWithOrientation(exif []byte, o int) ([]byte, error) {
+	return exifSetOrientation(trimExifPrefix(exif), o)
 }

@@ -1,6 +1,9 @@
 package meta
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // iccSpace is an ICC profile's data colour space signature ("RGB ",
 // "GRAY", "CMYK", ...), or "" if the header is too short to say.
@@ -33,4 +36,20 @@ func iccNote(icc []byte, channels int) string {
 		return "ICC profile dropped: it was incomplete or malformed"
 	}
 	return fmt.Sprintf("ICC profile dropped: its colour space %q does not fit the %d-channel output", iccSpace(icc), channels)
+}
+
+// ICCChunks splits a profile into JPEG APP2 payloads ("ICC_PROFILE\0",
+// sequence number, count, data), nil for no profile.
+func ICCChunks(icc []byte) [][]byte {
+	const room = 65533 - 14
+	n := (len(icc) + room - 1) / room
+	if n == 0 || n > 255 {
+		return nil
+	}
+	var out [][]byte
+	for i := range n {
+		part := icc[i*room : min(len(icc), (i+1)*room)]
+		out = append(out, append(append(bytes.Clone(nsICC), byte(i+1), byte(n)), part...))
+	}
+	return out
 }

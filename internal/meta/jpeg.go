@@ -63,6 +63,9 @@ type JPEGInfo struct {
 	Width, Height   int
 	Components      []Component
 	RestartInterval int // 0 when restart markers are not used
+	// Stray lists offsets of bytes between segments that belong to none
+	// (skipped, as libjpeg does; they are not written back).
+	Stray []int
 }
 
 // Progressive reports whether the frame is progressive (SOF2, 6, 10, 14).
@@ -91,9 +94,10 @@ func ParseJPEG(data []byte) (*JPEGInfo, error) {
 	info := &JPEGInfo{AdobeTransform: -1}
 	var icc iccChunks
 	ext := map[string]*extChunks{}
-	_, err := walkJPEG(data, 2, func(m byte, p []byte, off int) error {
+	_, stray, err := walkJPEG(data, 2, func(m byte, p []byte, off int) error {
 		return info.add(m, bytes.Clone(p), off, &icc, ext)
 	})
+	info.Stray = stray
 	if err != nil {
 		return nil, fmt.Errorf("meta: jpeg: %w", err)
 	}
@@ -106,44 +110,31 @@ func ParseJPEG(data []byte) (*JPEGInfo, error) {
 }
 
 // walkJPEG calls fn for every segment from p up to SOS and returns the
-// offset of the SOS marker. 0xFF fill bytes before a marker are skipped
-// (the standard allows any number); standalone markers have no payload.
-func walkJPEG(data []byte, p int, fn func(marker byte, payload []byte, off int) error) (int, error) {
+// offset of the SOS marker. Fill bytes and stray bytes before a marker
+// are skipped as libjpeg does; the stray ones are recorded in w.
+func walkJPEG(data []byte, p int, fn func(marker byte, payload []byte, off int) error) (int, []int, error) {
+	var w JPEGFile
 	for {
-		if p >= len(data) || data[p] != 0xFF {
-			return 0, fmt.Errorf("expected a marker at offset %d", p)
+		m, off, err := w.nextMarker(data, p)
+		if err != nil {
+			return 0, nil, err
 		}
-		start := p
-		for p < len(data) && data[p] == 0xFF {
-			p++
-		}
-		if p >= len(data) {
-			return 0, fmt.Errorf("file ends in fill bytes at offset %d", start)
-		}
-		m := data[p]
-		p++
 		switch {
 		case m == mSOS:
-			return start, nil
+			return off, w.Stray, nil
 		case m == mEOI:
-			return 0, fmt.Errorf("EOI at offset %d before any scan", start)
-		case m == 0x00 || m == 0x01 || (m >= 0xD0 && m <= 0xD8):
-			if m == 0x00 || m == mSOI {
-				return 0, fmt.Errorf("unexpected marker 0x%02X at offset %d", m, start)
+			return 0, nil, fmt.Errorf("EOI at offset %d before any scan", off)
+		}
+		end, err := markEnd(data, m, off)
+		if err != nil {
+			return 0, nil, err
+		}
+		if end > off+2 {
+			if err := fn(m, data[off+4:end], off); err != nil {
+				return 0, nil, err
 			}
-			continue
 		}
-		if p+2 > len(data) {
-			return 0, fmt.Errorf("segment 0x%02X at offset %d: truncated length", m, start)
-		}
-		n := int(binary.BigEndian.Uint16(data[p:]))
-		if n < 2 || p+n > len(data) {
-			return 0, fmt.Errorf("segment 0x%02X at offset %d: length %d runs past the end (size %d)", m, start, n, len(data))
-		}
-		if err := fn(m, data[p+2:p+n], start); err != nil {
-			return 0, err
-		}
-		p += n
+		p = end
 	}
 }
 

@@ -50,7 +50,7 @@ func jpegFrame(frame []byte) ([]byte, int, error) {
 		p = 2
 	}
 	start, channels := -1, 0
-	_, err := walkJPEG(frame, p, func(m byte, payload []byte, off int) error {
+	_, _, err := walkJPEG(frame, p, func(m byte, payload []byte, off int) error {
 		if (m < mAPP0 || m > mAPPF) && m != mCOM && start < 0 {
 			start = off
 		}
@@ -88,7 +88,7 @@ func jpegSegments(info *JPEGInfo, xmp []byte, channels int) ([]Segment, []string
 		case isAdobe(s) && !adobeFits(info.AdobeTransform, channels):
 			notes.add("Adobe APP14 dropped: its colour transform does not match the new frame")
 		case isMPF(s):
-			notes.add("MPF index dropped with the images it pointed at (depth map, HDR gain map, previews): they would show the picture without its label")
+			notes.add("MPF index dropped: the images it pointed at are not carried")
 		case isC2PA(s):
 			notes.add("C2PA manifest (APP11) dropped: its hash binding no longer matches; carry it as an ingredient")
 		default:
@@ -175,18 +175,6 @@ func (j *JPEGInfo) SetOrientation(o int) error {
 		return fmt.Errorf("meta: jpeg: no EXIF to set orientation %d in", o)
 	}
 	return j.editEXIF(func(e []byte) ([]byte, error) { return exifSetOrientation(e, o) })
-}
-
-// DropThumbnail unlinks the EXIF thumbnail, which would still show the
-// picture without its label. It reports whether there was one.
-func (j *JPEGInfo) DropThumbnail() bool {
-	dropped := false
-	_ = j.editEXIF(func(e []byte) ([]byte, error) {
-		out, ok := exifDropThumbnail(e)
-		dropped = ok
-		return out, nil
-	})
-	return dropped
 }
 
 func (j *JPEGInfo) editEXIF(f func([]byte) ([]byte, error)) error {

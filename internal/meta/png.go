@@ -73,13 +73,48 @@ func (p *PNGInfo) SetOrientation(o int) error {
 	return nil
 }
 
-// DropThumbnail unlinks the eXIf thumbnail, which shows no label.
-func (p *PNGInfo) DropThumbnail() bool {
-	e, ok := exifDropThumbnail(p.EXIF)
-	if ok {
+// maxEXIFOther bounds a PNG or WebP EXIF block with its new thumbnail;
+// those containers have no 64 KB segment limit, but a thumbnail needs
+// no more.
+const maxEXIFOther = 1 << 20
+
+// RemovePictures regenerates the eXIf thumbnail from the labeled picture
+// (thumb), erases maker-note previews, and drops text chunks (such as
+// ImageMagick's "Raw profile type exif/APP1/8bim") that hold a picture.
+func (p *PNGInfo) RemovePictures(thumb ThumbFunc) ([]string, error) {
+	var notes []string
+	if p.EXIF != nil {
+		e, n, err := exifRemovePictures(trimExifPrefix(p.EXIF), thumb, maxEXIFOther)
+		if err != nil {
+			return nil, fmt.Errorf("meta: png: eXIf: %w", err)
+		}
 		p.replaceEXIF(e)
+		notes = n
 	}
-	return ok
+	var keep []PNGChunk
+	for _, c := range p.Chunks {
+		if isText(c) && !isXMPText(c) && textHoldsPicture(c) {
+			notes = append(notes, fmt.Sprintf("text chunk %q removed: it held a picture without the label", textKeyword(c)))
+			continue
+		}
+		keep = append(keep, c)
+	}
+	p.Chunks = keep
+	return notes, nil
+}
+
+// textHoldsPicture decodes a text chunk (hex raw profiles included) and
+// looks for an embedded picture.
+func textHoldsPicture(c PNGChunk) bool {
+	t, ok := decodeText(c)
+	if !ok {
+		return holdsPicture(c.Data)
+	}
+	b := []byte(t.Text)
+	if raw := decodeRawHex(t.Text); raw != nil {
+		b = raw
+	}
+	return holdsPicture(b)
 }
 
 func (p *PNGInfo) replaceEXIF(e []byte) {

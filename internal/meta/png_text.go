@@ -94,8 +94,17 @@ func xmpITXt(xmp []byte) PNGChunk {
 const rawProfileKeyword = "Raw profile type xmp"
 
 func decodeRawProfile(s string) []byte {
+	if f := strings.Fields(s); len(f) < 3 || f[0] != "xmp" {
+		return nil
+	}
+	return decodeRawHex(s)
+}
+
+// decodeRawHex decodes any of ImageMagick's raw profiles: a name line, a
+// length line, then the bytes in hex lines.
+func decodeRawHex(s string) []byte {
 	f := strings.Fields(s)
-	if len(f) < 3 || f[0] != "xmp" {
+	if len(f) < 3 {
 		return nil
 	}
 	b, err := hex.DecodeString(strings.Join(f[2:], ""))

@@ -124,3 +124,20 @@ func (info *TIFFInfo) order() binary.ByteOrder {
 	}
 	return binary.LittleEndian
 }
+
+// tagDNGVersion marks a TIFF as a DNG camera raw file.
+const tagDNGVersion = 50706
+
+// IsDNG reports whether a TIFF's first directory has a DNGVersion tag.
+func IsDNG(data []byte) bool {
+	t, err := parseTIFFHeader(data)
+	if err != nil {
+		return false
+	}
+	es, _, err := t.entries(t.ifd0)
+	if err != nil {
+		return false
+	}
+	_, ok := find(es, tagDNGVersion)
+	return ok
+}

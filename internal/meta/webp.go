@@ -55,6 +55,20 @@ func (w *WebPInfo) SetOrientation(o int) error {
 	return nil
 }
 
+// RemovePictures regenerates the EXIF thumbnail from the labeled picture
+// (thumb) and erases maker-note previews.
+func (w *WebPInfo) RemovePictures(thumb ThumbFunc) ([]string, error) {
+	if w.EXIF == nil {
+		return nil, nil
+	}
+	e, notes, err := exifRemovePictures(trimExifPrefix(w.EXIF), thumb, maxEXIFOther)
+	if err != nil {
+		return nil, fmt.Errorf("meta: webp: EXIF: %w", err)
+	}
+	w.EXIF = e
+	return notes, nil
+}
+
 // readRIFF splits a RIFF/WEBP file into chunks (aliasing data). Bytes past
 // the RIFF size are ignored, as decoders do.
 func readRIFF(data []byte) ([]RIFFChunk, error) {

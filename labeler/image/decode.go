@@ -2,13 +2,17 @@ package image
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
 	"io"
+	"slices"
+	"strings"
 
+	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/gen2brain/webp"
 	"golang.org/x/image/bmp"
 	"golang.org/x/image/tiff"
@@ -24,7 +28,37 @@ const (
 	fmtWebP format = "webp"
 	fmtTIFF format = "tiff"
 	fmtBMP  format = "bmp"
+	fmtHEIF format = "heif" // HEIC and other HEVC-coded HEIF
+	fmtAVIF format = "avif"
 )
+
+// refused are formats Belgi recognises but cannot decode, with what to
+// do instead; they are claimed so the person hears that rather than
+// "not a media file".
+var refused = []struct {
+	magic []byte
+	at    int
+	what  string
+}{
+	{[]byte{0xFF, 0x0A}, 0, "a JPEG XL picture"},
+	{[]byte("JXL \r\n\x87\n"), 4, "a JPEG XL picture"},
+	{[]byte("jP  \r\n\x87\n"), 4, "a JPEG 2000 picture"},
+	{[]byte{0xFF, 0x4F, 0xFF, 0x51}, 0, "a JPEG 2000 codestream"},
+	{[]byte("II\xbc\x01"), 0, "a JPEG XR picture"},
+	{[]byte("8BPS"), 0, "a Photoshop document (PSD)"},
+	{[]byte("II+\x00"), 0, "a BigTIFF picture"},
+	{[]byte("MM\x00+"), 0, "a BigTIFF picture"},
+}
+
+// refusedFormat names a recognised format Belgi cannot decode.
+func refusedFormat(head []byte) (string, bool) {
+	for _, r := range refused {
+		if len(head) >= r.at+len(r.magic) && bytes.Equal(head[r.at:r.at+len(r.magic)], r.magic) {
+			return r.what, true
+		}
+	}
+	return "", false
+}
 
 // sniffFormat recognises a container by its first bytes.
 func sniffFormat(head []byte) (format, bool) {
@@ -41,6 +75,12 @@ func sniffFormat(head []byte) (format, bool) {
 		return fmtTIFF, true
 	case len(head) >= 14 && bytes.HasPrefix(head, []byte("BM")):
 		return fmtBMP, true
+	}
+	if brands, ok := meta.HEIFBrands(head); ok {
+		if slices.Contains(brands, "avif") || slices.Contains(brands, "avis") {
+			return fmtAVIF, true
+		}
+		return fmtHEIF, true
 	}
 	return "", false
 }
@@ -60,6 +100,8 @@ var codecs = map[format]codec{
 	fmtWebP: {webp.Decode, webp.DecodeConfig},
 	fmtTIFF: {tiff.Decode, tiff.DecodeConfig},
 	fmtBMP:  {bmp.Decode, bmp.DecodeConfig},
+	fmtHEIF: {decodeHEIC, heifConfig},
+	fmtAVIF: {decodeAVIF, heifConfig},
 }
 
 // decodeConfig reads only the header: size and colour model.
@@ -103,3 +145,24 @@ func framesNote(n int) string {
 	}
 	return ""
 }
+
+// damage says in words what a decoder's error means for the file.
+func damage(err error) string {
+	msg := err.Error()
+	var r refusal
+	switch {
+	case errors.As(err, &r):
+		return "Belgi cannot label this file"
+	case errors.Is(err, io.ErrUnexpectedEOF), strings.Contains(msg, "not enough pixel data"), strings.Contains(msg, "short"):
+		return "the picture is cut short or damaged; label a complete copy"
+	case strings.Contains(msg, "checksum"):
+		return "a checksum does not match: the file is damaged; label an intact copy"
+	case strings.Contains(msg, "unsupported"):
+		return "a variant of the format Belgi cannot decode; export it as JPEG or PNG first"
+	}
+	return "the image data is damaged; label an intact copy"
+}
+
+// refusal is a decoder error that already says what the file is and what
+// to do; damage does not call it damage.
+type refusal struct{ error }

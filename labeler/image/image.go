@@ -26,20 +26,27 @@ func (Kind) Name() string { return "image" }
 
 // Extensions implements labeler.Kind.
 func (Kind) Extensions() []string {
-	return []string{".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp"}
+	return []string{".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp",
+		".heic", ".heif", ".hif", ".avif", ".avifs", ".mpo"}
 }
 
-// Sniff implements labeler.Kind.
+// Sniff implements labeler.Kind. Formats Belgi recognises but cannot
+// decode are claimed too, so that their refusal names them.
 func (Kind) Sniff(head []byte) bool {
 	_, ok := sniffFormat(head)
-	return ok
+	_, known := refusedFormat(head)
+	return ok || known
 }
 
 // OutputExt implements labeler.Retargeter: BMP has nowhere to keep
-// machine-readable marks, so a BMP is written as PNG (also lossless).
+// machine-readable marks, so a BMP is written as PNG (also lossless);
+// HEIC and AVIF are written as JPEG.
 func (Kind) OutputExt(head []byte) string {
-	if f, _ := sniffFormat(head); f == fmtBMP {
+	switch f, _ := sniffFormat(head); f {
+	case fmtBMP:
 		return ".png"
+	case fmtHEIF, fmtAVIF:
+		return ".jpg"
 	}
 	return ""
 }
@@ -49,6 +56,7 @@ type source struct {
 	name        string
 	data        []byte
 	format      format
+	notes       []string // what the output will not carry of the source
 	img         image.Image
 	orientation int
 }
@@ -64,8 +72,11 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	var out []byte
 	var notes []string
 	layers := []string{labeler.LayerVisible, labeler.LayerXMP}
+	var xnotes []string
 	xmp := func(existing []byte) ([]byte, error) {
-		return provenance.Packet(existing, provenance.MarkFor(job.Spec, layers))
+		clean, n, _ := meta.StripXMPPictures(existing)
+		xnotes = append(xnotes, n...)
+		return provenance.Packet(clean, provenance.MarkFor(job.Spec, layers))
 	}
 	if src.format == fmtGIF {
 		out, notes, err = labelGIF(src, job.Spec, xmp)
@@ -85,7 +96,7 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	if err := os.WriteFile(job.Temp, out, 0o644); err != nil {
 		return labeler.Outcome{}, fmt.Errorf("image: %s: %w", name, err)
 	}
-	return labeler.Outcome{Layers: layers, Notes: notes}, nil
+	return labeler.Outcome{Layers: layers, Notes: dedupe(append(append(src.notes, notes...), xnotes...))}, nil
 }
 
 // load reads and decodes a picture, refusing oversized ones from the
@@ -96,7 +107,7 @@ func load(path string, maxMP float64) (*source, error) {
 		return src, err
 	}
 	if src.img, err = decode(src.format, src.data); err != nil {
-		return nil, fmt.Errorf("image: decode %s: %w", src.name, err)
+		return nil, fmt.Errorf("image: decode %s: %s (%w)", src.name, damage(err), err)
 	}
 	return src, nil
 }
@@ -111,12 +122,24 @@ func open(path string, maxMP float64) (*source, image.Config, error) {
 		return nil, image.Config{}, fmt.Errorf("image: %s: %w", name, err)
 	}
 	f, ok := sniffFormat(data)
+	if what, known := refusedFormat(data); known {
+		return nil, image.Config{}, fmt.Errorf("image: %s: %s, which Belgi cannot decode yet: export it as JPEG or PNG first", name, what)
+	}
 	if !ok {
 		return nil, image.Config{}, fmt.Errorf("image: %s: not a picture Belgi can read (%s)", name, describe(data))
 	}
+	if raw := rawCamera(path, data); raw != "" {
+		return nil, image.Config{}, fmt.Errorf("image: %s: a camera raw file (%s): develop it to JPEG or TIFF first", name, raw)
+	}
+	var notes []string
+	if f == fmtJPEG {
+		if notes, err = jpegSourceNotes(data); err != nil {
+			return nil, image.Config{}, fmt.Errorf("image: %s: %w", name, err)
+		}
+	}
 	cfg, err := decodeConfig(f, data)
 	if err != nil {
-		return nil, cfg, fmt.Errorf("image: decode %s: %w", name, err)
+		return nil, cfg, fmt.Errorf("image: decode %s: %s (%w)", name, damage(err), err)
 	}
 	frames := 1
 	if f == fmtGIF {
@@ -125,7 +148,7 @@ func open(path string, maxMP float64) (*source, image.Config, error) {
 	if err := checkSize(cfg, frames, maxMP); err != nil {
 		return nil, cfg, fmt.Errorf("image: %s: %w", name, err)
 	}
-	return &source{name: name, data: data, format: f, orientation: orientationOf(f, data)}, cfg, nil
+	return &source{name: name, data: data, format: f, orientation: orientationOf(f, data), notes: notes}, cfg, nil
 }
 
 // labelPicture draws the label on one picture (a still or a frame) whose

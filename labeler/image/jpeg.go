@@ -23,9 +23,11 @@ func writeJPEG(img image.Image, source []byte, quality int, xmp packetFn) ([]byt
 	if info.Progressive() {
 		notes = append(notes, "progressive JPEG written as baseline")
 	}
-	if info.DropThumbnail() {
-		notes = append(notes, "EXIF thumbnail removed: it showed the picture without its label")
+	pnotes, err := info.RemovePictures(thumbOf(img))
+	if err != nil {
+		return nil, nil, err
 	}
+	notes = append(notes, pnotes...)
 	frame, fnotes, err := jpegFrame(img, info, quality)
 	if err != nil {
 		return nil, nil, err

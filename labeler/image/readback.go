@@ -3,6 +3,7 @@ package image
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"image/gif"
 	"net/http"
 
@@ -37,7 +38,7 @@ func readBack(out []byte, src *source) error {
 			return err
 		}
 	}
-	want, err := decodeConfig(src.format, src.data)
+	want, err := wantConfig(src)
 	if err != nil {
 		return err
 	}
@@ -46,6 +47,17 @@ func readBack(out []byte, src *source) error {
 			cfg.Width, cfg.Height, orientationOf(f, out), want.Width, want.Height, src.orientation)
 	}
 	return nil
+}
+
+// wantConfig is the stored size the output must have: the decoded
+// picture's (a HEIF decoder applies crops the header does not show), or
+// the header's for animations, which are not decoded into src.img.
+func wantConfig(src *source) (image.Config, error) {
+	if src.img != nil {
+		b := src.img.Bounds()
+		return image.Config{Width: b.Dx(), Height: b.Dy()}, nil
+	}
+	return decodeConfig(src.format, src.data)
 }
 
 // orientationOf reads the EXIF orientation a container carries (1 if
@@ -82,36 +94,25 @@ func describe(data []byte) string {
 	return "content looks like " + http.DetectContentType(data)
 }
 
-// checkJPEGStructure walks a JPEG's markers and its entropy-coded data:
-// one frame header, every 0xFF in the data stuffed or a restart marker,
-// and EOI at the very end — what a truncated or mangled file lacks.
+// checkJPEGStructure walks a JPEG by its segment lengths and its
+// entropy-coded data by the coding rules: one frame header, at least one
+// scan, nothing stray between segments, and EOI at the very end — what a
+// truncated or mangled file lacks. Embedded thumbnails (EXIF, Photoshop,
+// C2PA) sit inside segments and are skipped with them.
 func checkJPEGStructure(data []byte) error {
-	info, err := meta.ParseJPEG(data)
+	f, err := meta.WalkJPEG(data)
 	if err != nil {
 		return err
 	}
-	if info.Width == 0 || len(info.Components) == 0 {
-		return fmt.Errorf("no frame header")
-	}
-	sos := bytes.Index(data, []byte{0xFF, 0xDA})
-	if sos < 0 || sos+4 > len(data) {
+	switch {
+	case f.Frames() != 1:
+		return fmt.Errorf("%d frame headers, want 1", f.Frames())
+	case f.Scans() == 0:
 		return fmt.Errorf("no scan")
+	case len(f.Stray) > 0:
+		return fmt.Errorf("stray bytes before a marker at byte %d", f.Stray[0])
+	case len(f.Trailing(data)) > 0:
+		return fmt.Errorf("%d bytes after the EOI marker", len(f.Trailing(data)))
 	}
-	p := sos + 2 + (int(data[sos+2])<<8 | int(data[sos+3]))
-	for p < len(data)-1 {
-		i := bytes.IndexByte(data[p:len(data)-1], 0xFF)
-		if i < 0 {
-			break
-		}
-		p += i
-		switch m := data[p+1]; {
-		case m == 0x00, m >= 0xD0 && m <= 0xD7:
-			p += 2
-		case m == 0xD9 && p+2 == len(data):
-			return nil
-		default:
-			return fmt.Errorf("unexpected marker 0xFF%02X inside the scan at byte %d", m, p)
-		}
-	}
-	return fmt.Errorf("the file does not end with an EOI marker")
+	return nil
 }

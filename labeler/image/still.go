@@ -33,6 +33,8 @@ func labelStill(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string,
 		out, more, err = writeWebP(img, src.data, xmp)
 	case fmtTIFF:
 		out, more, err = writeTIFF(img, src.data, xmp)
+	case fmtHEIF, fmtAVIF:
+		out, more, err = writeHEIFAsJPEG(img, src, spec, xmp)
 	case fmtBMP:
 		out, more, err = writePNG(img, nil, xmp)
 		more = append(more, "BMP cannot carry machine-readable marks: written as PNG (lossless)")
@@ -48,9 +50,13 @@ func writePNG(img image.Image, source []byte, xmp packetFn) ([]byte, []string, e
 		return nil, nil, fmt.Errorf("encode png: %w", err)
 	}
 	info := &meta.PNGInfo{}
+	var notes []string
 	if source != nil {
 		var err error
 		if info, err = meta.ParsePNG(source); err != nil {
+			return nil, nil, err
+		}
+		if notes, err = info.RemovePictures(thumbOf(img)); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -59,7 +65,8 @@ func writePNG(img image.Image, source []byte, xmp packetFn) ([]byte, []string, e
 		return nil, nil, err
 	}
 	var out bytes.Buffer
-	notes, err := meta.SplicePNG(&out, enc.Bytes(), info, packet)
+	more, err := meta.SplicePNG(&out, enc.Bytes(), info, packet)
+	notes = append(notes, more...)
 	if info.ColorType == 3 {
 		notes = append(notes, "palette PNG written as truecolour: the label's smooth edges need more colours than the palette has")
 	}
@@ -78,6 +85,10 @@ func writeWebP(img image.Image, source []byte, xmp packetFn) ([]byte, []string, 
 	if info.Animated {
 		return nil, nil, fmt.Errorf("animated WebP is not supported yet: convert it to GIF or MP4 and label that")
 	}
+	notes, err := info.RemovePictures(thumbOf(img))
+	if err != nil {
+		return nil, nil, err
+	}
 	var enc bytes.Buffer
 	opt := webp.Options{Quality: webpQuality, Lossless: info.Lossless, Method: 4, Exact: true}
 	if err := webp.Encode(&enc, img, opt); err != nil {
@@ -88,8 +99,8 @@ func writeWebP(img image.Image, source []byte, xmp packetFn) ([]byte, []string, 
 		return nil, nil, err
 	}
 	var out bytes.Buffer
-	notes, err := meta.SpliceWebP(&out, enc.Bytes(), info, packet)
-	return out.Bytes(), notes, err
+	more, err := meta.SpliceWebP(&out, enc.Bytes(), info, packet)
+	return out.Bytes(), append(notes, more...), err
 }
 
 func writeTIFF(img image.Image, source []byte, xmp packetFn) ([]byte, []string, error) {

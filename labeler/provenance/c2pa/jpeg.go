@@ -57,6 +57,10 @@ func parseJPEG(data []byte) (jpegLayout, error) {
 	l.clean = append(l.clean, data[:2]...)
 	p := 2
 	for {
+		if q := skipStray(data, p); q > p {
+			l.clean = append(l.clean, data[p:q]...)
+			p = q
+		}
 		if p+4 > len(data) || data[p] != 0xFF {
 			return jpegLayout{}, fmt.Errorf("%w: at offset %d", errJPEG, p)
 		}
@@ -79,6 +83,18 @@ func parseJPEG(data []byte) (jpegLayout, error) {
 	l.insert = len(l.clean)
 	l.clean = append(l.clean, data[p:]...)
 	return l, l.joinStore(parts)
+}
+
+// skipStray steps over bytes between segments that belong to none, as
+// libjpeg does (they are kept in place, never read as a marker).
+func skipStray(data []byte, p int) int {
+	if p >= len(data) || data[p] == 0xFF {
+		return p
+	}
+	if i := bytes.IndexByte(data[p:], 0xFF); i >= 0 {
+		return p + i
+	}
+	return len(data)
 }
 
 // takeJUMBF keeps a JPEG XT segment's payload if it belongs to a C2PA

@@ -1,0 +1,165 @@
+package meta
+
+import (
+	"bytes"
+	"encoding/binary"
+	"image"
+	"image/color"
+	"strings"
+	"testing"
+)
+
+// exifWithThumb builds an EXIF block the way cameras do: IFD0 with an
+// orientation and a maker note holding its own preview JPEG, then IFD1
+// pointing at a JPEG thumbnail stored at the end of the block.
+func exifWithThumb(order bo, thumb, maker []byte) []byte {
+	b := []byte("II*\x00\x08\x00\x00\x00")
+	if order == binary.BigEndian {
+		b = []byte("MM\x00*\x00\x00\x00\x08")
+	}
+	b = order.AppendUint16(b, 2)
+	makerAt := uint32(8 + 2 + 24 + 4)
+	ifd1 := makerAt + uint32(len(maker))
+	b = entry(order, b, tagOrientation, 3, 1, 6<<pick(order, 16, 0))
+	b = entry(order, b, 0x927C, 7, uint32(len(maker)), makerAt)
+	b = order.AppendUint32(b, ifd1)
+	b = append(b, maker...)
+	thumbAt := ifd1 + 2 + 3*12 + 4
+	b = order.AppendUint16(b, 3)
+	b = entry(order, b, 259, 3, 1, 6<<pick(order, 16, 0))
+	b = entry(order, b, tagThumbOffset, 4, 1, thumbAt)
+	b = entry(order, b, tagThumbLength, 4, 1, uint32(len(thumb)))
+	b = order.AppendUint32(b, 0)
+	return append(b, thumb...)
+}
+
+// embeddedJPEGs lists every JPEG stream inside b that walks from SOI to
+// EOI with a frame and a scan: what a person could extract and view.
+func embeddedJPEGs(b []byte) [][]byte {
+	var out [][]byte
+	for p := 0; ; p++ {
+		i := bytes.Index(b[p:], []byte{0xFF, 0xD8, 0xFF})
+		if i < 0 {
+			return out
+		}
+		p += i
+		if f, err := WalkJPEG(b[p:]); err == nil && f.Frames() > 0 && f.Scans() > 0 {
+			out = append(out, b[p:p+f.EOI+2])
+		}
+	}
+}
+
+func solid(c color.Gray) *image.Gray {
+	m := image.NewGray(image.Rect(0, 0, 24, 16))
+	for i := range m.Pix {
+		m.Pix[i] = c.Y
+	}
+	return m
+}
+
+func psResource(id uint16, data []byte) string {
+	b := append([]byte("8BIM"), byte(id>>8), byte(id), 0, 0)
+	b = binary.BigEndian.AppendUint32(b, uint32(len(data)))
+	b = append(b, data...)
+	if len(data)%2 == 1 {
+		b = append(b, 0)
+	}
+	return string(b)
+}
+
+func TestRemovePicturesLeavesOnlyLabeledOnes(t *testing.T) {
+	old := encodeJPEG(t, solid(color.Gray{10}))    // "unlabeled" thumbnail
+	fresh := encodeJPEG(t, solid(color.Gray{200})) // "labeled" thumbnail
+	maker := append([]byte("Nikon\x00"), old...)
+	iptc := "\x1c\x02\x78\x00\x05hello"
+	xmp := `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:GImage="http://ns.google.com/photos/1.0/image/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ GImage:Mime="image/jpeg" xmp:CreatorTool="cam">
+<xmp:Thumbnails><rdf:Alt><rdf:li>base64</rdf:li></rdf:Alt></xmp:Thumbnails><dc:title>kept</dc:title></rdf:Description></rdf:RDF></x:xmpmeta>`
+	for _, order := range []bo{binary.LittleEndian, binary.BigEndian} {
+		src := buildJPEG(t,
+			seg(mAPP0, "JFXX\x00\x10", string(old)),
+			seg(mAPP1, "Exif\x00\x00", string(exifWithThumb(order, old, maker))),
+			seg(mAPP1, string(nsXMP), xmp),
+			seg(mAPP1, "FLIR\x00\x01", string(old)),
+			seg(mAPPD, string(nsPS), psResource(0x0404, []byte(iptc)), psResource(psThumb5, append(make([]byte, 28), old...))),
+		)
+		info, err := ParseJPEG(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes, err := info.RemovePictures(func(int) ([]byte, error) { return fresh, nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if _, err := WriteJPEG(&out, info, info.XMP, encodeJPEG(t, testImage(16, 12))); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ParseJPEG(out.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, j := range embeddedJPEGs(out.Bytes()[2:]) {
+			if !bytes.Equal(j, fresh) && !bytes.HasSuffix(out.Bytes(), j) {
+				t.Errorf("an unlabeled picture of %d bytes is left in the output", len(j))
+			}
+		}
+		x, ok, _ := findThumb(got.EXIF)
+		if !ok || !bytes.Equal(got.EXIF[x.from:x.to], fresh) || got.Orientation() != 6 {
+			t.Errorf("EXIF thumbnail not regenerated in place (ok %v), orientation %d", ok, got.Orientation())
+		}
+		if string(got.IPTC) != iptc {
+			t.Errorf("IPTC %q lost", got.IPTC)
+		}
+		if !strings.Contains(string(got.XMP), "<dc:title>kept</dc:title>") || strings.Contains(string(got.XMP), "Thumbnails") || strings.Contains(string(got.XMP), "GImage:Mime") || !strings.Contains(string(got.XMP), `xmp:CreatorTool="cam"`) {
+			t.Errorf("XMP not stripped right:\n%s", got.XMP)
+		}
+		all := strings.Join(notes, "\n")
+		for _, want := range []string{"EXIF thumbnail regenerated", "maker notes erased", "Photoshop thumbnail", "JFXX", `"FLIR"`, "xmp:Thumbnails", "GImage"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("notes lack %q:\n%s", want, all)
+			}
+		}
+	}
+}
+
+func TestEXIFThumbnailRemovedWhenNoRoom(t *testing.T) {
+	old := encodeJPEG(t, solid(color.Gray{10}))
+	e := exifWithThumb(binary.LittleEndian, old, nil)
+	out, notes, err := exifRemovePictures(e, nil, maxEXIFPayload)
+	if err != nil || len(embeddedJPEGs(out)) != 0 {
+		t.Fatalf("err %v, %d pictures left", err, len(embeddedJPEGs(out)))
+	}
+	if _, ok, _ := findThumb(out); ok || len(notes) != 1 || !strings.Contains(notes[0], "removed") {
+		t.Errorf("IFD1 still linked (%v) or notes %q", ok, notes)
+	}
+	if exifOrientation(out) != 6 {
+		t.Error("IFD0 damaged")
+	}
+}
+
+func TestPhotoshopSplitOverSegments(t *testing.T) {
+	old := encodeJPEG(t, solid(color.Gray{10}))
+	big := bytes.Repeat([]byte{7}, 70000)
+	data := []byte(psResource(0x0404, []byte("iptc")) + psResource(0x0422, big) + psResource(psThumb4, old))
+	segs := splitPhotoshop(data)
+	var parts [][]byte
+	for _, s := range segs {
+		parts = append(parts, seg(s.Marker, string(s.Data)))
+	}
+	info, err := ParseJPEG(buildJPEG(t, parts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := info.RemovePictures(nil); err != nil {
+		t.Fatal(err)
+	}
+	var joined []byte
+	for _, s := range info.Segments {
+		joined = append(joined, bytes.TrimPrefix(s.Data, nsPS)...)
+	}
+	if len(embeddedJPEGs(joined)) != 0 || !bytes.Contains(joined, big) || string(info.IPTC) != "iptc" {
+		t.Errorf("thumbnail left or other resources lost")
+	}
+}

@@ -1,0 +1,114 @@
+package image
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"io"
+
+	"github.com/belgi-kz/belgi/internal/meta"
+	"github.com/belgi-kz/belgi/labeler"
+	"github.com/gen2brain/avif"
+	"github.com/gen2brain/heic"
+)
+
+// HEIC (iPhones' default) and AVIF are decoded with libheif/libde265 and
+// libavif compiled to WebAssembly (gen2brain/heic, gen2brain/avif), pure
+// Go like the WebP codec. They are written as JPEG: Belgi has no HEIF
+// writer that carries EXIF, XMP and a C2PA manifest, and a JPEG with all
+// three opens everywhere an iPhone photo is shared.
+
+// heifConfig reads the displayed size from the meta box; the decoders
+// only look at the first 32 KB, which misses a meta box stored last.
+func heifConfig(r io.Reader) (image.Config, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return image.Config{}, err
+	}
+	info, err := meta.ParseHEIF(data)
+	if err != nil {
+		return image.Config{}, heifRefusal(data, err)
+	}
+	if info.Width == 0 || info.Height == 0 {
+		return image.Config{}, fmt.Errorf("the HEIF file does not say the primary picture's size")
+	}
+	return image.Config{Width: info.Width, Height: info.Height}, nil
+}
+
+// heifRefusal explains a HEIF file without a still picture.
+func heifRefusal(data []byte, err error) error {
+	if brands, _ := meta.HEIFBrands(data); len(brands) > 0 && (brands[0] == "msf1" || brands[0] == "avis") {
+		return refusal{fmt.Errorf("a HEIF image sequence without a still picture: convert it to MP4 or GIF and label that")}
+	}
+	return err
+}
+
+func decodeHEIC(r io.Reader) (image.Image, error) { return heic.Decode(r) }
+func decodeAVIF(r io.Reader) (image.Image, error) { return avif.Decode(r) }
+
+// writeHEIFAsJPEG writes a labeled HEIC or AVIF picture as JPEG with the
+// source's EXIF (orientation 1: the decoder already turned the pixels
+// upright by the file's irot), ICC profile and XMP.
+func writeHEIFAsJPEG(img image.Image, src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, error) {
+	info, err := meta.ParseHEIF(src.data)
+	if err != nil {
+		return nil, nil, err
+	}
+	carrier, err := heifCarrier(info)
+	if err != nil {
+		return nil, nil, err
+	}
+	old := xmp
+	xmp = func([]byte) ([]byte, error) { return old(meta.StripXMPOrientation(info.XMP)) }
+	out, notes, err := writeJPEG(img, carrier, max(spec.Image.JPEGQuality, 92), xmp)
+	name := "HEIC"
+	if src.format == fmtAVIF {
+		name = "AVIF"
+	}
+	notes = append([]string{name + " written as JPEG (quality 92), with its EXIF, ICC profile and XMP: Belgi has no " + name + " writer that carries the marks"}, notes...)
+	if info.Sequence {
+		notes = append(notes, "image sequence: only the still (primary) picture is labeled and written")
+	}
+	if info.Others > 0 {
+		notes = append(notes, fmt.Sprintf("%d other image(s) in the file (thumbnail, depth map, gain map or alpha) not carried", info.Others))
+	}
+	return out, notes, err
+}
+
+// heifCarrier is a tiny JPEG holding the HEIF's EXIF and ICC segments,
+// which writeJPEG reads as the metadata source.
+func heifCarrier(info *meta.HEIFInfo) ([]byte, error) {
+	var b bytes.Buffer
+	b.Write([]byte{0xFF, 0xD8})
+	if info.EXIF != nil {
+		exif, err := meta.EXIFWithOrientation(info.EXIF, 1)
+		if err != nil {
+			exif = info.EXIF
+		}
+		if err := writeSeg(&b, 0xE1, append([]byte("Exif\x00\x00"), exif...)); err != nil {
+			return nil, fmt.Errorf("EXIF: %w", err)
+		}
+	}
+	for _, c := range meta.ICCChunks(info.ICC) {
+		if err := writeSeg(&b, 0xE2, c); err != nil {
+			return nil, err
+		}
+	}
+	var frame bytes.Buffer
+	if err := jpeg.Encode(&frame, image.NewGray(image.Rect(0, 0, 8, 8)), nil); err != nil {
+		return nil, err
+	}
+	b.Write(frame.Bytes()[2:])
+	return b.Bytes(), nil
+}
+
+func writeSeg(b *bytes.Buffer, marker byte, payload []byte) error {
+	if len(payload) > 65533 {
+		return fmt.Errorf("%d bytes do not fit a JPEG segment", len(payload))
+	}
+	n := len(payload) + 2
+	b.Write([]byte{0xFF, marker, byte(n >> 8), byte(n)})
+	b.Write(payload)
+	return nil
+}
