@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"path/filepath"
 	"strings"
+
+	"github.com/belgi-kz/belgi/labeler"
 )
 
 // Kind labels video files. The zero value is not ready: use New.
@@ -34,7 +36,7 @@ func New(opts ...Option) Kind {
 }
 
 // Name implements labeler.Kind.
-func (Kind) Name() string { return "video" }
+func (Kind) Name() string { return labeler.KindVideo }
 
 // Extensions implements labeler.Kind.
 func (Kind) Extensions() []string {
