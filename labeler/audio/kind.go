@@ -23,8 +23,8 @@ const (
 // kind implements labeler.Kind and labeler.Previewer for audio.
 type kind struct{}
 
-// Kind returns the audio kind, for labeler.NewRegistry.
-func Kind() labeler.Kind { return kind{} }
+// New returns the audio kind, for labeler.NewRegistry.
+func New() labeler.Kind { return kind{} }
 
 var (
 	_ labeler.Kind      = kind{}

@@ -22,10 +22,10 @@ func TestConformance(t *testing.T) {
 		kindtest.Fixture{Name: "empty.txt", Bad: true},
 		kindtest.Fixture{Name: "binary.txt", Data: []byte("\x00\x01\x02\x89PNG\x00\xff\xfe\x00"), Bad: true},
 	)
-	kindtest.Run(t, Kind(), labeler.DefaultSpec(), fixtures)
+	kindtest.Run(t, New(), labeler.DefaultSpec(), fixtures)
 
 	pdf := minimalPDF(2, existingXMP)
-	kindtest.Run(t, DocumentKind(), labeler.DefaultSpec(), []kindtest.Fixture{
+	kindtest.Run(t, NewDocument(), labeler.DefaultSpec(), []kindtest.Fixture{
 		{Name: "story.pdf", Data: pdf, Layers: both},
 		{Name: "memo.docx", Data: minimalDOCX(t), Layers: both},
 		{Name: "cut.pdf", Data: pdf[:len(pdf)/3], Bad: true},

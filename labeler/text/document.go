@@ -16,8 +16,8 @@ import (
 // Document is the "document" kind: DOCX and PDF.
 type Document struct{}
 
-// DocumentKind returns the document kind.
-func DocumentKind() Document { return Document{} }
+// NewDocument returns the document kind.
+func NewDocument() Document { return Document{} }
 
 // Name implements labeler.Kind.
 func (Document) Name() string { return labeler.KindDocument }

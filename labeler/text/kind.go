@@ -43,8 +43,8 @@ var extFormats = map[string]string{
 // Text is the "text" kind: plain text, Markdown, HTML and subtitles.
 type Text struct{}
 
-// Kind returns the text kind.
-func Kind() Text { return Text{} }
+// New returns the text kind.
+func New() Text { return Text{} }
 
 // Name implements labeler.Kind.
 func (Text) Name() string { return labeler.KindText }
