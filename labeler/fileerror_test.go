@@ -25,7 +25,7 @@ func TestFileErrorShape(t *testing.T) {
 		{"fail.fk", "FAKE fail", "", labeler.StageLabel, "fake: broken on purpose"},
 		{"damaged.fk", "FAKE damaged", "", labeler.StageDecode, "fake: damaged on purpose"},
 		{"panic.fk", "FAKE panic", "", labeler.StageLabel, "internal error in Belgi (please report it with this file): a bug in a kind"},
-		{"unmarked.fk", "FAKE unmarked", "", labeler.StageReadBack, "Belgi's marks are missing from the output"},
+		{"unmarked.fk", "FAKE unmarked", "", labeler.StageReadBack, "the output lacks Belgi's marks"},
 		{"song.xyz", "\x00\x01binary", "", labeler.StageDecode, "unsupported file: content looks like application/octet-stream"},
 		{"empty.xyz", "", "", labeler.StageDecode, "unsupported file: the file is empty"},
 		{"blocked.fk", "FAKE b", blocked, labeler.StageWrite, "output folder: mkdir " + blocked + ": not a directory"},

@@ -204,7 +204,7 @@ func verify(ctx context.Context, kind Kind, spec Spec, path string) (Report, err
 		return rep, AtStage(StageReadBack, err)
 	}
 	if !rep.Labeled {
-		return rep, errors.New("Belgi's marks are missing from the output")
+		return rep, errors.New("the output lacks Belgi's marks")
 	}
 	if want := spec.DigitalSourceType(); rep.DigitalSourceType != want {
 		return rep, fmt.Errorf("the output's digital source type is %q, want %q", rep.DigitalSourceType, want)
