@@ -18,7 +18,7 @@ var brokenFiles = []struct {
 	prefix                   bool // cause is only the start of the message
 }{
 	{"broken.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xdb\x00",
-		"decode", "image: unexpected EOF", false},
+		"decode", "image: the JPEG is cut short (meta: jpeg: truncated: segment 0xDB at offset 20 has no length (file size 23)); label a complete copy", false},
 	{"broken.wav", "RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00",
 		"decode", `audio: wav: chunk "fmt " runs past the end of the file: the file is truncated`, false},
 	{"broken.mp3", "ID3\x03\x00\x00\x00\x00\x00\x10" + strings.Repeat("\x00", 16) + "\xff\xfb",
