@@ -3,7 +3,6 @@ package labeler
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"sync"
 )
@@ -73,7 +72,7 @@ func (b Batch) Run(ctx context.Context, inputs []Input) []Result {
 		select {
 		case next <- i:
 		case <-ctx.Done():
-			finish(i, Result{Input: in.Path, Status: StatusError, Err: fmt.Errorf("%s: %w", filepath.Base(in.Path), ctx.Err())})
+			finish(i, Result{Input: in.Path, Status: StatusError, Err: fileError(in.Path, StageDecode, ctx.Err())})
 		}
 	}
 	close(next)
@@ -98,7 +97,7 @@ func (r *Registry) claimOutputs(inputs []Input, out Output, results []Result) []
 		if first, ok := owner[dst]; ok {
 			claimed[i] = true
 			results[i] = Result{Input: in.Path, Output: dst, Status: StatusError,
-				Err: fmt.Errorf("%s: output %s is already the output of %s; give the files different names or output folders", filepath.Base(in.Path), dst, first)}
+				Err: fileError(in.Path, StageWrite, fmt.Errorf("output %s is already the output of %s; give the files different names or output folders", dst, first))}
 			continue
 		}
 		owner[dst] = in.Path

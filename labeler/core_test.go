@@ -15,8 +15,9 @@ import (
 )
 
 // fakeKind labels ".fk" files whose content starts with "FAKE": it copies
-// them with a marker line. Content "FAKE fail" makes it fail, "FAKE slow"
-// makes it wait for cancellation.
+// them with a marker line. Content "FAKE fail" makes it fail, "FAKE
+// damaged" finds the input unreadable, "FAKE unmarked" writes no marker,
+// "FAKE slow" makes it wait for cancellation.
 type fakeKind struct{ started atomic.Int32 }
 
 var mark = []byte("\n#belgi " + labeler.DSTTrained)
@@ -33,7 +34,11 @@ func (k *fakeKind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome,
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("FAKE fail")):
-		return labeler.Outcome{}, errors.New(filepath.Base(job.Input) + ": broken on purpose")
+		return labeler.Outcome{}, errors.New("fake: broken on purpose")
+	case bytes.HasPrefix(data, []byte("FAKE damaged")):
+		return labeler.Outcome{}, labeler.AtStage(labeler.StageDecode, errors.New("fake: damaged on purpose"))
+	case bytes.HasPrefix(data, []byte("FAKE unmarked")):
+		return labeler.Outcome{}, os.WriteFile(job.Temp, data, 0o644)
 	case bytes.HasPrefix(data, []byte("FAKE panic")):
 		panic("a bug in a kind")
 	case bytes.HasPrefix(data, []byte("FAKE slow")):

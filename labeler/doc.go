@@ -9,6 +9,9 @@
 //     Registry picks the kind by magic bytes first, extension second.
 //   - A Batch runs many files on a bounded worker pool. Every input gets a
 //     Result; one file's failure never stops the others.
+//   - A file that fails is a *FileError, "NAME: stage: cause": the core
+//     names the file once and the stage (decode, label, write, read-back);
+//     a kind's errors speak of the content only.
 //   - An original is never opened for writing. Each output is written to a
 //     temporary file beside its final name, synced, verified, then renamed,
 //     so no reader ever sees half a file.

@@ -2,7 +2,6 @@ package labeler
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,7 +25,8 @@ type Input struct {
 // Expand turns files and folders into inputs. Folders are walked
 // recursively, skipping hidden entries and Belgi's own output folders;
 // files no kind knows are reported as skipped, not silently dropped.
-// Paths that cannot be read at all become errors naming them.
+// Paths that cannot be read at all become *FileErrors naming them as
+// given, at StageDecode.
 func (r *Registry) Expand(paths []string, out Output) ([]Input, []error) {
 	outAbs, _ := absOrEmpty(out.Dir)
 	return r.expand(paths, func(dir string) bool {
@@ -46,12 +46,12 @@ func (r *Registry) expand(paths []string, skipDir func(string) bool) ([]Input, [
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+			errs = append(errs, &FileError{Name: p, Stage: StageDecode, Err: err})
 			continue
 		}
 		st, err := os.Stat(abs)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p, friendlyPathErr(err)))
+			errs = append(errs, &FileError{Name: p, Stage: StageDecode, Err: friendlyPathErr(err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -70,7 +70,7 @@ func (r *Registry) walk(root string, skip func(dir string) bool) ([]Input, []err
 	var errs []error
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", path, friendlyPathErr(err)))
+			errs = append(errs, &FileError{Name: path, Stage: StageDecode, Err: friendlyPathErr(err)})
 			return nil
 		}
 		name := d.Name()
@@ -96,7 +96,7 @@ func (r *Registry) walk(root string, skip func(dir string) bool) ([]Input, []err
 		return nil
 	})
 	if err != nil {
-		errs = append(errs, err)
+		errs = append(errs, &FileError{Name: root, Stage: StageDecode, Err: friendlyPathErr(err)})
 	}
 	return ins, errs
 }
@@ -113,16 +113,6 @@ func absOrEmpty(p string) (string, error) {
 		return "", nil
 	}
 	return filepath.Abs(p)
-}
-
-func friendlyPathErr(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("no such file or folder")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("permission denied")
-	}
-	return err
 }
 
 // OutputPath is where the labeled copy of in goes.

@@ -14,10 +14,19 @@ const (
 	LayerC2PA    = "c2pa"    // C2PA Content Credentials
 )
 
+// Kind names, as Kind.Name, Result.Kind and Report.Kind give them.
+const (
+	KindImage    = "image"    // raster pictures
+	KindAudio    = "audio"    // sound files
+	KindVideo    = "video"    // video files
+	KindText     = "text"     // plain text, Markdown, HTML, subtitles
+	KindDocument = "document" // DOCX and PDF
+)
+
 // Kind labels one family of media. Implementations must be safe for
 // concurrent use: a batch calls Label from several goroutines.
 type Kind interface {
-	// Name is the family, as reported to users: "image", "audio", ...
+	// Name is the family, as reported to users: KindImage, KindAudio...
 	Name() string
 	// Extensions lists lower-case file extensions with the dot (".jpg").
 	// They are consulted only when no kind recognises the magic bytes.
@@ -27,9 +36,13 @@ type Kind interface {
 	Sniff(head []byte) bool
 	// Label reads job.Input and writes the labeled copy to job.Temp. It
 	// must never open job.Input for writing, and must return an error
-	// rather than write an output it cannot read back.
+	// rather than write an output it cannot read back. Its errors speak
+	// of the content only, never naming the file: the core names it once
+	// (FileError). An input found damaged or not of this kind is marked
+	// AtStage(StageDecode, err).
 	Label(ctx context.Context, job Job) (Outcome, error)
-	// Inspect reads any file of this kind and reports the marks it carries.
+	// Inspect reads any file of this kind and reports the marks it
+	// carries. Its errors, like Label's, do not name the file.
 	Inspect(ctx context.Context, path string) (Report, error)
 }
 

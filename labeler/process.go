@@ -39,80 +39,99 @@ type Result struct {
 }
 
 // Process labels one input: detect, label into a temporary file, sync,
-// read back, rename. It never panics and never touches the original.
+// read back, rename. It never panics and never touches the original. A
+// failure is reported as a *FileError: the input's name, the stage, the
+// cause.
 func (r *Registry) Process(ctx context.Context, spec Spec, in Input, progress func(float64)) (res Result) {
 	start := time.Now()
 	res = Result{Input: in.Path}
+	p := &pass{reg: r, spec: spec, in: in, res: &res, stage: StageDecode, progress: progress}
 	defer func() {
-		if p := recover(); p != nil {
-			res.Status, res.Err = StatusError, fmt.Errorf("%s: internal error in Belgi (please report it with this file): %v", filepath.Base(in.Path), p)
+		if v := recover(); v != nil {
+			p.fail(fmt.Errorf("internal error in Belgi (please report it with this file): %v", v))
 		}
 		res.Elapsed = time.Since(start)
 	}()
-	if progress == nil {
-		progress = func(float64) {}
+	if p.progress == nil {
+		p.progress = func(float64) {}
 	}
 	if in.Skip != "" {
 		res.Status, res.Reason = StatusSkipped, in.Skip
 		return res
 	}
-	if err := r.process(ctx, spec, in, progress, &res); err != nil {
-		res.Status, res.Err = StatusError, err
+	if err := p.run(ctx); err != nil {
+		p.fail(err)
 	}
 	return res
 }
 
-func (r *Registry) process(ctx context.Context, spec Spec, in Input, progress func(float64), res *Result) error {
-	name := filepath.Base(in.Path)
+// pass is one file going through Process. stage is the step it is at, so
+// that every failure, a panic included, is reported at the right one.
+type pass struct {
+	reg      *Registry
+	spec     Spec
+	in       Input
+	res      *Result
+	stage    Stage
+	progress func(float64)
+}
+
+func (p *pass) fail(err error) {
+	p.res.Status, p.res.Err = StatusError, fileError(p.in.Path, p.stage, err)
+}
+
+func (p *pass) run(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return err
 	}
-	kind, skip, err := r.prepare(ctx, spec, in, res)
+	kind, skip, err := p.prepare(ctx)
 	if err != nil || skip {
 		return err
 	}
-	before, err := os.Stat(in.Path)
+	before, err := os.Stat(p.in.Path)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, friendlyPathErr(err))
+		return friendlyPathErr(err)
 	}
-	if res.InputSHA256, err = hashFile(in.Path); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	if p.res.InputSHA256, err = hashFile(p.in.Path); err != nil {
+		return friendlyPathErr(err)
 	}
-	tmp, err := write(ctx, r.finishing(kind), Job{Input: in.Path, Output: res.Output, Spec: spec, Progress: progress}, res)
+	tmp, err := p.write(ctx, p.reg.finishing(kind))
 	defer os.Remove(tmp) // a no-op once renamed
 	if err != nil {
 		return err
 	}
-	if err := unchanged(in.Path, before); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	p.stage = StageLabel
+	if err := unchanged(p.in.Path, before); err != nil {
+		return err
 	}
-	if err := publish(ctx, tmp, res); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	p.stage = StageWrite
+	if err := p.publish(ctx, tmp); err != nil {
+		return err
 	}
-	progress(1)
+	p.progress(1)
 	return nil
 }
 
 // prepare picks the kind and the output name, and decides whether the
 // file is skipped: its output exists, or it already carries Belgi's label.
-func (r *Registry) prepare(ctx context.Context, spec Spec, in Input, res *Result) (Kind, bool, error) {
-	name := filepath.Base(in.Path)
-	kind, head, err := r.detect(in.Path)
+func (p *pass) prepare(ctx context.Context) (Kind, bool, error) {
+	kind, head, err := p.reg.detect(p.in.Path)
 	if err != nil {
 		return nil, false, err
 	}
+	res := p.res
 	res.Kind = kind.Name()
-	out, err := OutputPath(in, spec.Out)
+	out, err := OutputPath(p.in, p.spec.Out)
 	if err != nil {
-		return nil, false, fmt.Errorf("%s: %w", name, err)
+		return nil, false, AtStage(StageWrite, err)
 	}
 	res.Output = retarget(kind, head, out)
-	if _, err := os.Lstat(res.Output); err == nil && !spec.Out.Overwrite {
+	if _, err := os.Lstat(res.Output); err == nil && !p.spec.Out.Overwrite {
 		res.Status, res.Reason = StatusSkipped, "output exists (use overwrite to replace it)"
 		return kind, true, nil
 	}
-	if !spec.Out.Relabel {
-		if rep, err := kind.Inspect(ctx, in.Path); err == nil && rep.Labeled {
+	if !p.spec.Out.Relabel {
+		if rep, err := kind.Inspect(ctx, p.in.Path); err == nil && rep.Labeled {
 			res.Status, res.Reason = StatusSkipped, "already labeled by Belgi (relabel to label it again)"
 			return kind, true, nil
 		}
@@ -123,45 +142,47 @@ func (r *Registry) prepare(ctx context.Context, spec Spec, in Input, res *Result
 // write has the kind label into a temporary file beside the output,
 // makes it durable and readable, and reads it back. It returns the
 // temporary file's name, which the caller removes unless it is renamed.
-func write(ctx context.Context, kind Kind, job Job, res *Result) (string, error) {
-	name := filepath.Base(job.Input)
+func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
+	job := Job{Input: p.in.Path, Output: p.res.Output, Spec: p.spec, Progress: p.progress}
+	p.stage = StageWrite
 	if err := os.MkdirAll(filepath.Dir(job.Output), 0o755); err != nil {
-		return "", fmt.Errorf("%s: output folder: %w", name, err)
+		return "", fmt.Errorf("output folder: %w", err)
 	}
 	tmp, err := tempBeside(job.Output)
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
+		return "", err
 	}
 	job.Temp = tmp
+	p.stage = StageLabel
 	outcome, err := kind.Label(ctx, job)
 	if err == nil {
 		err = ctx.Err()
 	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return tmp, fmt.Errorf("%s: %w", name, err)
-	}
 	if err != nil {
 		return tmp, err
 	}
-	res.Layers, res.Notes = outcome.Layers, outcome.Notes
+	p.res.Layers, p.res.Notes = outcome.Layers, outcome.Notes
+	p.stage = StageWrite
 	if err := syncFile(tmp); err != nil {
-		return tmp, fmt.Errorf("%s: %w", name, err)
+		return tmp, err
 	}
 	// CreateTemp made it private (0600); a labeled copy is for publishing.
 	if err := os.Chmod(tmp, 0o644); err != nil {
-		return tmp, fmt.Errorf("%s: %w", name, err)
+		return tmp, err
 	}
-	report, err := verify(ctx, kind, job.Spec, tmp, name)
-	res.Check = &report
+	p.stage = StageReadBack
+	report, err := verify(ctx, kind, p.spec, tmp)
+	p.res.Check = &report
 	return tmp, err
 }
 
 // publish renames the verified temporary file into place, durably, and
 // records the output's hash.
-func publish(ctx context.Context, tmp string, res *Result) error {
+func (p *pass) publish(ctx context.Context, tmp string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	res := p.res
 	if err := os.Rename(tmp, res.Output); err != nil {
 		return err
 	}
@@ -176,16 +197,17 @@ func publish(ctx context.Context, tmp string, res *Result) error {
 
 // verify reads the output back: Belgi's marks must be there and name the
 // spec's digital source type.
-func verify(ctx context.Context, kind Kind, spec Spec, path, name string) (Report, error) {
+func verify(ctx context.Context, kind Kind, spec Spec, path string) (Report, error) {
 	rep, err := kind.Inspect(ctx, path)
 	if err != nil {
-		return rep, fmt.Errorf("%s: reading the output back: %w", name, err)
+		// Whatever the kind says of its input, here it is the output.
+		return rep, AtStage(StageReadBack, err)
 	}
 	if !rep.Labeled {
-		return rep, fmt.Errorf("%s: reading the output back: Belgi's marks are missing", name)
+		return rep, errors.New("the output lacks Belgi's marks")
 	}
 	if want := spec.DigitalSourceType(); rep.DigitalSourceType != want {
-		return rep, fmt.Errorf("%s: reading the output back: digital source type is %q, want %q", name, rep.DigitalSourceType, want)
+		return rep, fmt.Errorf("the output's digital source type is %q, want %q", rep.DigitalSourceType, want)
 	}
 	return rep, nil
 }

@@ -1,14 +1,11 @@
 package ui
 
 import (
-	"path/filepath"
 	"runtime"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-	"github.com/belgi-kz/belgi/labeler"
 )
 
 // dropped adds what was dropped on the window.
@@ -99,10 +96,4 @@ func (u *App) showKeys() {
 		form.Append(r[0], widget.NewLabel(r[1]))
 	}
 	dialog.ShowCustom(u.tr.L("Keyboard shortcuts"), u.tr.L("Close"), form, u.win)
-}
-
-// errorReason is the part of a core error after the file name the row
-// already shows.
-func errorReason(in labeler.Input, err error) string {
-	return strings.TrimPrefix(err.Error(), filepath.Base(in.Path)+": ")
 }

@@ -47,7 +47,7 @@ func (u *App) export() {
 	inputs := make([]labeler.Input, len(j.items))
 	for i, f := range j.items {
 		inputs[i] = f.input
-		f.status, f.reason, f.fraction = statusWaiting, "", 0
+		f.status, f.reason, f.stage, f.fraction = statusWaiting, "", "", 0
 		if f.kind == nil {
 			f.status, f.reason = statusUnsupported, f.input.Skip
 		}
@@ -103,7 +103,8 @@ func applyResult(f *fileItem, r *labeler.Result) {
 		if errors.Is(r.Err, context.Canceled) {
 			f.status, f.reason = statusWaiting, ""
 		} else {
-			f.status, f.reason = statusFailed, errorReason(f.input, r.Err)
+			f.status = statusFailed
+			f.stage, f.reason = failure(r.Err)
 		}
 	}
 	f.fraction = 0

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/belgi-kz/belgi/labeler"
 )
 
 // fileList is the list of files to label. It extends widget.List so that
@@ -167,13 +168,13 @@ func (l *fileList) indexOf(f *fileItem) int {
 
 func kindIcon(kind string) fyne.Resource {
 	switch kind {
-	case "image":
+	case labeler.KindImage:
 		return theme.FileImageIcon()
-	case "audio":
+	case labeler.KindAudio:
 		return theme.FileAudioIcon()
-	case "video":
+	case labeler.KindVideo:
 		return theme.FileVideoIcon()
-	case "text", "document":
+	case labeler.KindText, labeler.KindDocument:
 		return theme.FileTextIcon()
 	case "":
 		return theme.QuestionIcon()
@@ -205,7 +206,7 @@ func (l *fileList) statusText(f *fileItem) string {
 	case statusSkipped:
 		return tr.L("Skipped: {{.Reason}}", map[string]any{"Reason": f.reason})
 	case statusFailed:
-		return tr.L("Failed: {{.Reason}}", map[string]any{"Reason": f.reason})
+		return failureText(tr, f.stage, f.reason)
 	case statusUnsupported:
 		return tr.L("Not supported: {{.Reason}}", map[string]any{"Reason": f.reason})
 	}

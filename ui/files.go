@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/belgi-kz/belgi/labeler"
 )
@@ -27,9 +26,10 @@ type fileItem struct {
 	kind     labeler.Kind // nil when unsupported
 	size     int64
 	status   status
-	reason   string  // why skipped, failed or unsupported
-	output   string  // the labeled copy, once written
-	fraction float64 // progress while working
+	reason   string        // why skipped, failed or unsupported
+	stage    labeler.Stage // where a failure happened, "" if unknown
+	output   string        // the labeled copy, once written
+	fraction float64       // progress while working
 }
 
 // name is what the row shows: the path relative to the folder it was
@@ -67,22 +67,13 @@ func inspect(reg *labeler.Registry, in labeler.Input) *fileItem {
 	}
 	k, err := reg.Detect(in.Path)
 	if err != nil {
-		f.status, f.reason = statusUnsupported, unsupportedReason(err)
+		f.status = statusUnsupported
+		_, f.reason = failure(err)
 		f.input.Skip = f.reason
 		return f
 	}
 	f.kind = k
 	return f
-}
-
-// unsupportedReason trims the file name the core puts in front: the row
-// already shows it.
-func unsupportedReason(err error) string {
-	msg := err.Error()
-	if j := strings.Index(msg, labeler.ErrUnsupported.Error()); j >= 0 {
-		return msg[j:]
-	}
-	return msg
 }
 
 // humanSize formats a byte count the way file managers do.

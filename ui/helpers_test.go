@@ -9,10 +9,12 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"github.com/belgi-kz/belgi/internal/samples"
+	"github.com/belgi-kz/belgi/labeler/kindtest"
 )
 
-// TestMain gives Fyne a real locale: under LANG=C it logs a parse error
-// for every window.
+// TestMain gives Fyne a real locale (under LANG=C it logs a parse error
+// for every window) and a temporary home, so that exports never leave the
+// development C2PA identity, or anything else, in the real ~/.config.
 func TestMain(m *testing.M) {
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if l := os.Getenv(v); l == "C" || l == "POSIX" {
@@ -22,7 +24,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv("LANG") == "" {
 		os.Setenv("LANG", "en_US.UTF-8")
 	}
-	os.Exit(m.Run())
+	os.Exit(kindtest.RunIsolated(m))
 }
 
 // loop stands in for Fyne's event loop: work posted from goroutines is

@@ -122,11 +122,11 @@ func (p *previewPane) refresh() {
 		p.placeholder(theme.VisibilityIcon(), p.tr.L("Select a file to see its label as it will be exported."), "")
 	case f.kind == nil:
 		p.placeholder(theme.QuestionIcon(), p.tr.L("Belgi does not label this kind of file."), f.reason)
-	case f.kind.Name() == "image":
+	case f.kind.Name() == labeler.KindImage:
 		p.showImage(f)
-	case f.kind.Name() == "audio":
+	case f.kind.Name() == labeler.KindAudio:
 		p.showAudio(f)
-	case f.kind.Name() == "video":
+	case f.kind.Name() == labeler.KindVideo:
 		p.showVideo(f)
 	default:
 		p.showKind(f)

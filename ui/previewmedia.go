@@ -5,6 +5,7 @@ import (
 	"image"
 
 	"fyne.io/fyne/v2/theme"
+	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/audio"
 )
 
@@ -15,12 +16,12 @@ func (p *previewPane) showControls(f *fileItem) {
 	if f != nil {
 		kind = f.kindName()
 	}
-	if kind == "audio" {
+	if kind == labeler.KindAudio {
 		p.audio.box.Show()
 	} else {
 		p.audio.box.Hide()
 	}
-	if kind == "video" {
+	if kind == labeler.KindVideo {
 		p.video.box.Show()
 	} else {
 		p.video.close()
@@ -33,7 +34,7 @@ func (p *previewPane) showControls(f *fileItem) {
 // what plays is what is drawn.
 func (p *previewPane) showAudio(f *fileItem) {
 	if p.pictured != f {
-		p.placeholder(kindIcon("audio"), p.tr.L("Opening {{.Name}}…", map[string]any{"Name": f.name()}), "")
+		p.placeholder(kindIcon(labeler.KindAudio), p.tr.L("Opening {{.Name}}…", map[string]any{"Name": f.name()}), "")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	p.cancel = cancel
@@ -69,14 +70,14 @@ func (p *previewPane) showVideo(f *fileItem) {
 		p.video.update(p.spec)
 		return
 	}
-	p.placeholder(kindIcon("video"), p.tr.L("Opening {{.Name}}…", map[string]any{"Name": f.name()}), "")
+	p.placeholder(kindIcon(labeler.KindVideo), p.tr.L("Opening {{.Name}}…", map[string]any{"Name": f.name()}), "")
 	p.video.open(f.input.Path, p.spec)
 }
 
 // videoFrame shows the frame (or slate) the time slider asked for.
 func (p *previewPane) videoFrame(img image.Image, err error) {
 	f := p.item
-	if f == nil || f.kindName() != "video" {
+	if f == nil || f.kindName() != labeler.KindVideo {
 		return
 	}
 	if img == nil {

@@ -25,7 +25,6 @@ type summary struct {
 func newSummary(u *App, results []labeler.Result) *summary {
 	s := &summary{u: u, folder: u.spec.Out.Dir}
 	for _, r := range results {
-		in := labeler.Input{Path: r.Input}
 		switch r.Status {
 		case labeler.StatusOK:
 			s.labeled++
@@ -37,7 +36,8 @@ func newSummary(u *App, results []labeler.Result) *summary {
 			s.skips = append(s.skips, filepath.Base(r.Input)+": "+r.Reason)
 		default:
 			s.failed++
-			s.failures = append(s.failures, filepath.Base(r.Input)+": "+errorReason(in, r.Err))
+			stage, cause := failure(r.Err)
+			s.failures = append(s.failures, filepath.Base(r.Input)+": "+failureText(u.tr, stage, cause))
 		}
 	}
 	return s

@@ -17,7 +17,8 @@ import (
 type checkLine struct {
 	Input string `json:"input"`
 	labeler.Report
-	Error string `json:"error,omitempty"`
+	Error string `json:"error,omitempty"` // "NAME: stage: cause"
+	Stage string `json:"stage,omitempty"`
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -39,7 +40,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	inputs, errs := reg.ExpandAll(fs.Args())
 	code := exitOK
 	for _, err := range errs {
-		printCheck(stdout, *asJSON, checkLine{Error: err.Error()})
+		line := checkLine{}
+		line.Error, line.Stage = errorParts(err)
+		printCheck(stdout, *asJSON, line)
 		code = exitFail
 	}
 	for _, in := range inputs {
@@ -56,20 +59,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func checkOne(reg *labeler.Registry, path string) checkLine {
-	line := checkLine{Input: path}
-	kind, err := reg.Detect(path)
-	if err != nil {
-		line.Error = err.Error()
-		return line
-	}
-	line.Kind = kind.Name()
-	rep, err := kind.Inspect(context.Background(), path)
-	if err != nil {
-		line.Error = err.Error()
-		return line
-	}
-	rep.Finish()
-	line.Report = rep
+	rep, err := reg.Check(context.Background(), path)
+	line := checkLine{Input: path, Report: rep}
+	line.Error, line.Stage = errorParts(err)
 	return line
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,7 +20,8 @@ type labelLine struct {
 	Output       string   `json:"output,omitempty"`
 	Kind         string   `json:"kind,omitempty"`
 	Status       string   `json:"status"`
-	Error        string   `json:"error,omitempty"`
+	Error        string   `json:"error,omitempty"` // "NAME: stage: cause"
+	Stage        string   `json:"stage,omitempty"` // decode, label, write or read-back
 	Reason       string   `json:"reason,omitempty"`
 	Layers       []string `json:"layers,omitempty"`
 	Notes        []string `json:"notes,omitempty"`
@@ -86,9 +88,7 @@ func runLabel(args []string, stdout, stderr io.Writer) int {
 func report(stdout, stderr io.Writer, asJSON bool, r labeler.Result) {
 	line := labelLine{Input: r.Input, Output: r.Output, Kind: r.Kind, Status: string(r.Status),
 		Reason: r.Reason, Layers: r.Layers, Notes: r.Notes, InputSHA256: r.InputSHA256, OutputSHA256: r.OutputSHA256}
-	if r.Err != nil {
-		line.Error = r.Err.Error()
-	}
+	line.Error, line.Stage = errorParts(r.Err)
 	if asJSON {
 		b, _ := json.Marshal(line)
 		fmt.Fprintln(stdout, string(b))
@@ -105,6 +105,19 @@ func report(stdout, stderr io.Writer, asJSON bool, r labeler.Result) {
 	default:
 		fmt.Fprintf(stderr, "error    %s\n", line.Error)
 	}
+}
+
+// errorParts is a file's error for the report: its full text, "NAME:
+// stage: cause", and the stage on its own.
+func errorParts(err error) (text, stage string) {
+	if err == nil {
+		return "", ""
+	}
+	var fe *labeler.FileError
+	if errors.As(err, &fe) {
+		stage = string(fe.Stage)
+	}
+	return err.Error(), stage
 }
 
 func summary(w io.Writer, results []labeler.Result, extraErrors int) {

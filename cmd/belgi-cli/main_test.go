@@ -52,7 +52,7 @@ func TestLabelJSONAndExitCodes(t *testing.T) {
 	if a.Status != "ok" || a.Kind != "image" || strings.Join(a.Layers, ",") != "visible,xmp,c2pa" || !filepath.IsAbs(a.Output) {
 		t.Errorf("a.jpg: %+v", a)
 	}
-	if b.Status != "error" || !strings.Contains(b.Error, "b.jpg") {
+	if b.Status != "error" || !strings.HasPrefix(b.Error, "b.jpg: decode: ") || b.Stage != "decode" {
 		t.Errorf("b.jpg: %+v", b)
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "a.jpg")); !bytes.Equal(got, photo) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 )
 
 // Stream is the part of ffprobe's stream description Belgi uses.
@@ -61,11 +60,11 @@ func Probe(ctx context.Context, path string) (Info, error) {
 	out, err := Run(ctx, "ffprobe", "-v", "error", "-print_format", "json",
 		"-show_format", "-show_streams", "-show_data_hash", "md5", SafePath(path))
 	if err != nil {
-		return Info{}, fmt.Errorf("probe %s: %w", filepath.Base(path), err)
+		return Info{}, err
 	}
 	var info Info
 	if err := json.Unmarshal(out, &info); err != nil {
-		return Info{}, fmt.Errorf("probe %s: unreadable ffprobe output: %w", filepath.Base(path), err)
+		return Info{}, fmt.Errorf("unreadable ffprobe output: %w", err)
 	}
 	return info, nil
 }

@@ -33,7 +33,7 @@ func RunProgress(ctx context.Context, total time.Duration, onProgress func(float
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return fmt.Errorf("ffmpeg failed: %w: %s", err, stderr.Tail(6))
+		return fmt.Errorf("ffmpeg failed: %w: %s", err, scrub(stderr.Tail(6), args))
 	}
 	return nil
 }

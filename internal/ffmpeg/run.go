@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -95,9 +97,30 @@ func Pipe(ctx context.Context, stdin io.Reader, stdout io.Writer, name string, a
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return fmt.Errorf("%s failed: %w: %s", name, err, stderr.Tail(6))
+		return fmt.Errorf("%s failed: %w: %s", name, err, scrub(stderr.Tail(6), args))
 	}
 	return nil
+}
+
+// memAddr matches the object addresses ffmpeg puts in its log prefixes
+// ("[matroska,webm @ 0x55a8fd372340]"), which differ on every run.
+var memAddr = regexp.MustCompile(` @ 0x[0-9a-f]+\]`)
+
+// scrub takes the file paths out of ffmpeg's messages: the core names the
+// file a message is about once, in front, so "PATH: Invalid data found"
+// becomes "Invalid data found", a path mentioned in passing becomes its
+// base name, and the run-to-run addresses go.
+func scrub(msg string, args []string) string {
+	paths := slices.DeleteFunc(slices.Clone(args), func(a string) bool {
+		return !strings.ContainsRune(a, filepath.Separator)
+	})
+	// Longer first, so that a path is not cut by a shorter one inside it.
+	slices.SortFunc(paths, func(a, b string) int { return len(b) - len(a) })
+	for _, p := range paths {
+		msg = strings.ReplaceAll(msg, p+": ", "")
+		msg = strings.ReplaceAll(msg, p, filepath.Base(p))
+	}
+	return memAddr.ReplaceAllString(msg, "]")
 }
 
 // tailBuffer keeps only the last max bytes written to it.

@@ -26,7 +26,7 @@ func TestConformance(t *testing.T) {
 		t.Fatal(err)
 	}
 	both := []string{labeler.LayerSpoken, labeler.LayerXMP}
-	kindtest.Run(t, Kind(), labeler.DefaultSpec(), []kindtest.Fixture{
+	kindtest.Run(t, New(), labeler.DefaultSpec(), []kindtest.Fixture{
 		{Name: "talk.wav", Data: w.Bytes(), Layers: both},
 		{Name: filepath.Base(mp3), Data: mp3Data, Layers: both},
 		{Name: "empty.mp3", Bad: true},

@@ -13,7 +13,7 @@
 // loudness (BS.1770, measured in Go).
 //
 // Notice builds the notice on its own for the video kind and for
-// `belgi-cli notice`; Kind().Preview draws the waveform the app shows and
+// `belgi-cli notice`; New().Preview draws the waveform the app shows and
 // Render returns the samples its player plays. The package needs no cgo;
 // playback lives in ui/player.
 package audio

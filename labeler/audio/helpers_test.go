@@ -69,7 +69,7 @@ func encodeFixture(t testing.TB, dir, name string, p *pcm.PCM, args ...string) s
 func labelFile(t testing.TB, path string, spec labeler.Spec) labeler.Result {
 	t.Helper()
 	spec.Out.Dir = filepath.Join(filepath.Dir(path), "out")
-	res := labeler.NewRegistry(Kind()).Process(context.Background(), spec, labeler.Input{Path: path}, nil)
+	res := labeler.NewRegistry(New()).Process(context.Background(), spec, labeler.Input{Path: path}, nil)
 	if res.Status != labeler.StatusOK {
 		t.Fatalf("labeling %s: %v %s", filepath.Base(path), res.Err, res.Reason)
 	}

@@ -2,9 +2,9 @@ package audio
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/belgi-kz/belgi/internal/mp3"
 	"github.com/belgi-kz/belgi/labeler"
@@ -23,15 +23,15 @@ const (
 // kind implements labeler.Kind and labeler.Previewer for audio.
 type kind struct{}
 
-// Kind returns the audio kind, for labeler.NewRegistry.
-func Kind() labeler.Kind { return kind{} }
+// New returns the audio kind, for labeler.NewRegistry.
+func New() labeler.Kind { return kind{} }
 
 var (
 	_ labeler.Kind      = kind{}
 	_ labeler.Previewer = kind{}
 )
 
-func (kind) Name() string { return "audio" }
+func (kind) Name() string { return labeler.KindAudio }
 
 func (kind) Extensions() []string {
 	return []string{".wav", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".m4b"}
@@ -72,7 +72,7 @@ func formatOf(path string) (string, error) {
 	head := make([]byte, 4096)
 	n, _ := f.Read(head)
 	if n == 0 {
-		return "", fmt.Errorf("audio: %s is empty", filepath.Base(path))
+		return "", labeler.AtStage(labeler.StageDecode, errors.New("audio: the file is empty"))
 	}
 	if flacBehindID3(f, head[:n]) {
 		return FormatFLAC, nil // C2PA's place in FLAC: an ID3v2 tag in front
@@ -80,8 +80,8 @@ func formatOf(path string) (string, error) {
 	if name := sniff(head[:n]); name != "" {
 		return name, nil
 	}
-	return "", fmt.Errorf("audio: %s is not a recognisable WAV, MP3, FLAC, Ogg Vorbis/Opus or M4A file (it looks like %s)",
-		filepath.Base(path), describe(head[:n]))
+	return "", labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: not a recognisable WAV, MP3, FLAC, Ogg Vorbis/Opus or M4A file (it looks like %s)",
+		describe(head[:n])))
 }
 
 // flacBehindID3 reports whether an ID3v2 tag at the start is followed by

@@ -2,9 +2,7 @@ package audio
 
 import (
 	"context"
-	"fmt"
 	"net/http"
-	"path/filepath"
 
 	"github.com/belgi-kz/belgi/labeler"
 )
@@ -25,10 +23,7 @@ func (kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error)
 	default:
 		out, err = labelOther(ctx, job, format)
 	}
-	if err != nil {
-		return out, fmt.Errorf("%s: %w", filepath.Base(job.Input), err)
-	}
-	return out, nil
+	return out, err
 }
 
 // Inspect reads the marks of any audio file Belgi labels.

@@ -15,7 +15,7 @@ func packet(spec labeler.Spec, existing []byte) ([]byte, error) {
 
 // report builds an Inspect report from an XMP packet (nil: none found).
 func report(format string, xmp []byte) labeler.Report {
-	r := labeler.Report{Kind: "audio", Format: format}
+	r := labeler.Report{Kind: labeler.KindAudio, Format: format}
 	if xmp != nil {
 		provenance.Read(xmp).Report(&r)
 	}

@@ -32,7 +32,7 @@ func readMP3(path string) (*mp3Source, error) {
 		return nil, fmt.Errorf("audio: %w", err)
 	}
 	if st.Size() > maxMP3 {
-		return nil, fmt.Errorf("audio: MP3 files over %d MiB are not supported", maxMP3>>20)
+		return nil, labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: MP3 files over %d MiB are not supported", maxMP3>>20))
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -40,7 +40,7 @@ func readMP3(path string) (*mp3Source, error) {
 	}
 	s := &mp3Source{}
 	if s.tag, err = mp3.ParseTag(b); err != nil {
-		return nil, err
+		return nil, labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: %w", err))
 	}
 	if s.tag != nil {
 		b = b[s.tag.Size:]
@@ -50,7 +50,7 @@ func readMP3(path string) (*mp3Source, error) {
 	}
 	s.audio = b
 	if s.stream, err = mp3.Scan(b); err != nil {
-		return nil, err
+		return nil, labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: %w", err))
 	}
 	return s, nil
 }
@@ -259,7 +259,7 @@ func inspectMP3(path string) (labeler.Report, error) {
 	}
 	t, err := mp3.ParseTag(b)
 	if err != nil {
-		return labeler.Report{}, err
+		return labeler.Report{}, fmt.Errorf("audio: %w", err)
 	}
 	rep := report(FormatMP3, t.Private(privXMP))
 	if dst := t.Text(txxxDST); rep.DigitalSourceType == "" && dst != "" {

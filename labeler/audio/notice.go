@@ -66,8 +66,19 @@ func WriteNoticeWAV(ctx context.Context, w io.Writer, spec labeler.Spec, rate, c
 	return wav.Write(w, wav.PCM16(rate, channels), p)
 }
 
+// NoticeBeside writes, as a 16-bit WAV file, the notice that goes beside
+// a programme whose integrated loudness was measured at programme LUFS
+// (-Inf when unknown or silent): at the loudness Target picks, the same
+// rule audio files get. It is the video kind's NoticeSource, so a video's
+// notice sounds as an audio file's would.
+func NoticeBeside(ctx context.Context, w io.Writer, spec labeler.Spec, rate, channels int, programme float64) error {
+	return WriteNoticeWAV(ctx, w, spec, rate, channels, Target(programme, spec.Audio))
+}
+
 // Target is the loudness a notice should have next to a programme
-// measured at programme LUFS, given the spec's override.
+// measured at programme LUFS (-Inf or NaN when unknown): the spec's
+// TargetLUFS when set, else the programme's, kept within the range a
+// notice stays intelligible in. It is the one place this rule lives.
 func Target(programme float64, a labeler.AudioSpec) float64 {
 	switch {
 	case a.TargetLUFS != 0:

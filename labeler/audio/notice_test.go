@@ -122,7 +122,7 @@ func TestPreviewHighlightsNotice(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "p.wav")
 	writeWAV(t, in, wav.PCM16(44100, 2), programme(44100, 2, 40))
-	img, err := Kind().(labeler.Previewer).Preview(context.Background(), in, labeler.DefaultSpec(), 600)
+	img, err := New().(labeler.Previewer).Preview(context.Background(), in, labeler.DefaultSpec(), 600)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestBadInputs(t *testing.T) {
 	for name, b := range files {
 		os.WriteFile(filepath.Join(dir, name), b, 0o644)
 	}
-	reg := labeler.NewRegistry(Kind())
+	reg := labeler.NewRegistry(New())
 	inputs, _ := reg.Expand([]string{dir}, labeler.Output{})
 	spec := labeler.DefaultSpec()
 	results := labeler.Batch{Registry: reg, Spec: spec, Jobs: 2}.Run(context.Background(), inputs)
@@ -198,6 +198,44 @@ func TestSniff(t *testing.T) {
 	} {
 		if got := sniff(tc.head); got != tc.want {
 			t.Errorf("sniff(%q) = %q, want %q", tc.head[:8], got, tc.want)
+		}
+	}
+}
+
+// TestTarget holds the one loudness rule for notices, which videos share
+// through NoticeBeside: the spec's loudness wins, an unknown programme
+// gets EBU R128's level, a measured one is matched within bounds.
+func TestTarget(t *testing.T) {
+	for _, tc := range []struct{ programme, spec, want float64 }{
+		{math.Inf(-1), 0, DefaultLUFS},
+		{math.NaN(), 0, DefaultLUFS},
+		{math.Inf(-1), -30, -30},
+		{-18, -28, -28},
+		{-18, 0, -18},
+		{-50, 0, minMatchLUFS},
+		{-5, 0, maxMatchLUFS},
+	} {
+		if got := Target(tc.programme, labeler.AudioSpec{TargetLUFS: tc.spec}); got != tc.want {
+			t.Errorf("Target(%v, %v) = %v, want %v", tc.programme, tc.spec, got, tc.want)
+		}
+	}
+}
+
+// TestNoticeBeside: the WAV it writes is at Target's loudness.
+func TestNoticeBeside(t *testing.T) {
+	spec := labeler.DefaultSpec()
+	spec.Audio.TargetLUFS = -27
+	for _, programme := range []float64{math.Inf(-1), -14} {
+		var b bytes.Buffer
+		if err := NoticeBeside(context.Background(), &b, spec, 48000, 2, programme); err != nil {
+			t.Fatal(err)
+		}
+		p, err := wav.Decode(b.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := loudness.Integrated(p.Samples, p.Rate, p.Channels); math.Abs(got+27) > 0.5 {
+			t.Errorf("programme %v: notice at %.1f LUFS, want -27", programme, got)
 		}
 	}
 }

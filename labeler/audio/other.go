@@ -2,6 +2,7 @@ package audio
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -26,7 +27,7 @@ type probed struct {
 func probeAudio(ctx context.Context, path, format string) (*probed, error) {
 	info, err := ffmpeg.Probe(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("audio: %w", err)
+		return nil, labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: %w", err))
 	}
 	for _, s := range info.Streams {
 		if s.CodecType != "audio" {
@@ -44,7 +45,7 @@ func probeAudio(ctx context.Context, path, format string) (*probed, error) {
 		}
 		return p, nil
 	}
-	return nil, fmt.Errorf("audio: no audio stream ffmpeg can decode")
+	return nil, labeler.AtStage(labeler.StageDecode, errors.New("audio: no audio stream ffmpeg can decode"))
 }
 
 // codecArgs are ffmpeg's output options that encode like the programme:

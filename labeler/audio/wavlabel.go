@@ -34,7 +34,7 @@ func openWAV(path string) (*wavSource, error) {
 	info, err := wav.Parse(f, st.Size())
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("audio: %w", err)
+		return nil, labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: %w", err))
 	}
 	return &wavSource{f: f, info: info}, nil
 }

@@ -22,7 +22,7 @@ type Kind struct{}
 func New() Kind { return Kind{} }
 
 // Name implements labeler.Kind.
-func (Kind) Name() string { return "image" }
+func (Kind) Name() string { return labeler.KindImage }
 
 // Extensions implements labeler.Kind.
 func (Kind) Extensions() []string {
@@ -63,7 +63,6 @@ type source struct {
 
 // Label implements labeler.Kind.
 func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
-	name := filepath.Base(job.Input)
 	src, err := load(job.Input, job.Spec.Image.MaxMegapixels)
 	if err != nil {
 		return labeler.Outcome{}, err
@@ -84,17 +83,17 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 		out, notes, err = labelStill(src, job.Spec, xmp)
 	}
 	if err != nil {
-		return labeler.Outcome{}, fmt.Errorf("image: %s: %w", name, err)
+		return labeler.Outcome{}, fmt.Errorf("image: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return labeler.Outcome{}, err
 	}
 	job.Progress(0.8)
 	if err := readBack(out, src); err != nil {
-		return labeler.Outcome{}, fmt.Errorf("image: %s: the labeled copy does not read back: %w", name, err)
+		return labeler.Outcome{}, fmt.Errorf("image: the labeled copy does not read back: %w", err)
 	}
 	if err := os.WriteFile(job.Temp, out, 0o644); err != nil {
-		return labeler.Outcome{}, fmt.Errorf("image: %s: %w", name, err)
+		return labeler.Outcome{}, labeler.AtStage(labeler.StageWrite, fmt.Errorf("image: %w", err))
 	}
 	return labeler.Outcome{Layers: layers, Notes: dedupe(append(append(src.notes, notes...), xnotes...))}, nil
 }
@@ -107,48 +106,52 @@ func load(path string, maxMP float64) (*source, error) {
 		return src, err
 	}
 	if src.img, err = decode(src.format, src.data); err != nil {
-		return nil, fmt.Errorf("image: decode %s: %s (%w)", src.name, damage(err), err)
+		return nil, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %s (%w)", damage(err), err))
 	}
 	return src, nil
 }
 
 // open reads a picture and its header, and refuses it when the header
 // declares more than maxMP megapixels; no pixel is decoded yet, so each
-// caller can choose how to decode.
+// caller can choose how to decode. Its errors are marked StageDecode.
 func open(path string, maxMP float64) (*source, image.Config, error) {
-	name := filepath.Base(path)
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, image.Config{}, fmt.Errorf("image: %s: %w", name, err)
+		return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
 	}
 	f, ok := sniffFormat(data)
 	if what, known := refusedFormat(data); known {
-		return nil, image.Config{}, fmt.Errorf("image: %s: %s, which Belgi cannot decode yet: export it as JPEG or PNG first", name, what)
+		return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %s, which Belgi cannot decode yet: export it as JPEG or PNG first", what))
 	}
 	if !ok {
-		return nil, image.Config{}, fmt.Errorf("image: %s: not a picture Belgi can read (%s)", name, describe(data))
+		return nil, image.Config{}, notAPicture(data)
 	}
 	if raw := rawCamera(path, data); raw != "" {
-		return nil, image.Config{}, fmt.Errorf("image: %s: a camera raw file (%s): develop it to JPEG or TIFF first", name, raw)
+		return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: a camera raw file (%s): develop it to JPEG or TIFF first", raw))
 	}
 	var notes []string
 	if f == fmtJPEG {
 		if notes, err = jpegSourceNotes(data); err != nil {
-			return nil, image.Config{}, fmt.Errorf("image: %s: %w", name, err)
+			return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
 		}
 	}
 	cfg, err := decodeConfig(f, data)
 	if err != nil {
-		return nil, cfg, fmt.Errorf("image: decode %s: %s (%w)", name, damage(err), err)
+		return nil, cfg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %s (%w)", damage(err), err))
 	}
 	frames := 1
 	if f == fmtGIF {
 		frames = countGIFFrames(data)
 	}
 	if err := checkSize(cfg, frames, maxMP); err != nil {
-		return nil, cfg, fmt.Errorf("image: %s: %w", name, err)
+		return nil, cfg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
 	}
-	return &source{name: name, data: data, format: f, orientation: orientationOf(f, data), notes: notes}, cfg, nil
+	return &source{name: filepath.Base(path), data: data, format: f, orientation: orientationOf(f, data), notes: notes}, cfg, nil
+}
+
+// notAPicture is the error for data no image decoder here knows.
+func notAPicture(data []byte) error {
+	return labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: not a picture Belgi can read (%s)", describe(data)))
 }
 
 // labelPicture draws the label on one picture (a still or a frame) whose
@@ -170,16 +173,15 @@ func labelPicture(img image.Image, spec labeler.Spec, orientation int) (image.Im
 
 // Inspect implements labeler.Kind.
 func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
-	name := filepath.Base(path)
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return labeler.Report{}, fmt.Errorf("image: %s: %w", name, err)
+		return labeler.Report{}, fmt.Errorf("image: %w", err)
 	}
 	f, ok := sniffFormat(data)
 	if !ok {
-		return labeler.Report{}, fmt.Errorf("image: %s: not a picture Belgi can read (%s)", name, describe(data))
+		return labeler.Report{}, notAPicture(data)
 	}
-	rep := labeler.Report{Kind: "image", Format: string(f)}
+	rep := labeler.Report{Kind: labeler.KindImage, Format: string(f)}
 	if cfg, err := decodeConfig(f, data); err == nil {
 		rep.Width, rep.Height = render.DisplaySize(cfg.Width, cfg.Height, orientationOf(f, data))
 	} else {

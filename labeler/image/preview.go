@@ -33,7 +33,7 @@ func LoadPreview(path string, max int, maxMP float64) (*Preview, error) {
 	}
 	img, stored, err := previewPixels(src, cfg, max)
 	if err != nil {
-		return nil, fmt.Errorf("image: decode %s: %w", src.name, err)
+		return nil, fmt.Errorf("image: %w", err)
 	}
 	b := img.Bounds()
 	dw, dh := render.DisplaySize(stored.X, stored.Y, src.orientation)

@@ -4,9 +4,6 @@
 package kinds
 
 import (
-	"context"
-	"io"
-
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/audio"
 	"github.com/belgi-kz/belgi/labeler/image"
@@ -23,19 +20,9 @@ import (
 func Default() *labeler.Registry {
 	return labeler.NewRegistry(
 		image.New(),
-		audio.Kind(),
-		video.New(video.WithNotice(videoNotice)),
-		text.DocumentKind(),
-		text.Kind(),
+		audio.New(),
+		video.New(video.WithNotice(audio.NoticeBeside)),
+		text.NewDocument(),
+		text.New(),
 	).WithFinisher(c2pa.NewFinisher())
-}
-
-// videoNotice gives videos the same spoken notice as audio files (stock
-// clips or the user's own, loudness-matched), honouring a loudness the
-// user fixed for notices over the one measured on the video's sound.
-func videoNotice(ctx context.Context, w io.Writer, spec labeler.Spec, rate, channels int, lufs float64) error {
-	if spec.Audio.TargetLUFS != 0 {
-		lufs = spec.Audio.TargetLUFS
-	}
-	return audio.WriteNoticeWAV(ctx, w, spec, rate, channels, lufs)
 }

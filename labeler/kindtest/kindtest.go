@@ -1,9 +1,18 @@
 // Package kindtest is the conformance suite every media kind must pass,
 // like rclone's fstests: run through the real core (Registry.Process), a
-// kind must label each good fixture with both layers, leave the original
-// byte-for-byte untouched, produce an output whose marks read back, and
-// turn each bad fixture into an error that names the file — with no
-// output and no temporary file left behind.
+// kind must
+//   - recognise each fixture: its Sniff accepts the fixture's head (unless
+//     the format is known by extension only) and a registry detects it as
+//     this kind;
+//   - read each good, unlabeled original back through Inspect as not
+//     labeled;
+//   - label each good fixture with both layers, leave the original
+//     byte-for-byte untouched, and produce an output whose marks read back;
+//   - keep its optional promises: a Previewer draws within the size asked
+//     for, and a Retargeter's extension names the format it writes;
+//   - turn each bad fixture into a *labeler.FileError that names the file
+//     once, at the decode or label stage, with a cause that speaks of the
+//     content only — leaving no output and no temporary file behind.
 package kindtest
 
 import (
@@ -11,8 +20,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/belgi-kz/belgi/labeler"
@@ -26,6 +33,10 @@ type Fixture struct {
 	Bad bool
 	// Layers the output must report (good fixtures); nil skips the check.
 	Layers []string
+	// ByExtension marks a good fixture whose format has no magic bytes
+	// (plain text, Markdown, SRT): it is recognised by its extension, so
+	// Sniff need not accept it.
+	ByExtension bool
 }
 
 // Run labels every fixture with spec through a registry holding kind.
@@ -39,6 +50,11 @@ func Run(t *testing.T, kind labeler.Kind, spec labeler.Spec, fixtures []Fixture)
 			if err := os.WriteFile(in, fx.Data, 0o444); err != nil {
 				t.Fatal(err)
 			}
+			if !fx.Bad {
+				checkRecognised(t, reg, kind, fx)
+				checkUnlabeled(t, kind, in)
+				checkPreview(t, kind, spec, in)
+			}
 			res := reg.Process(context.Background(), spec, labeler.Input{Path: in}, nil)
 			if got, _ := os.ReadFile(in); !bytes.Equal(got, fx.Data) {
 				t.Fatalf("the original changed")
@@ -48,48 +64,7 @@ func Run(t *testing.T, kind labeler.Kind, spec labeler.Spec, fixtures []Fixture)
 				return
 			}
 			checkLabeled(t, kind, spec, res, fx)
+			checkRetarget(t, kind, fx, res.Output)
 		})
 	}
-}
-
-func checkRefused(t *testing.T, res labeler.Result, name, dir string) {
-	t.Helper()
-	if res.Status != labeler.StatusError || res.Err == nil {
-		t.Fatalf("bad input gave status %s, want an error", res.Status)
-	}
-	if !strings.Contains(res.Err.Error(), name) {
-		t.Errorf("error %q does not name the file", res.Err)
-	}
-	assertNoLeftovers(t, dir)
-}
-
-func checkLabeled(t *testing.T, kind labeler.Kind, spec labeler.Spec, res labeler.Result, fx Fixture) {
-	t.Helper()
-	if res.Status != labeler.StatusOK {
-		t.Fatalf("status %s: %v", res.Status, res.Err)
-	}
-	rep, err := kind.Inspect(context.Background(), res.Output)
-	if err != nil {
-		t.Fatalf("inspect output: %v", err)
-	}
-	if !rep.Labeled || rep.DigitalSourceType != spec.DigitalSourceType() {
-		t.Errorf("output reads back as labeled=%v dst=%q", rep.Labeled, rep.DigitalSourceType)
-	}
-	for _, l := range fx.Layers {
-		if !slices.Contains(res.Layers, l) {
-			t.Errorf("layers %v lack %q", res.Layers, l)
-		}
-	}
-	assertNoLeftovers(t, filepath.Dir(res.Output))
-}
-
-// assertNoLeftovers fails if a temporary output survived.
-func assertNoLeftovers(t *testing.T, dir string) {
-	t.Helper()
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && strings.HasPrefix(d.Name(), ".belgi-") {
-			t.Errorf("temporary file left behind: %s", p)
-		}
-		return nil
-	})
 }

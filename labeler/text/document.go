@@ -16,11 +16,11 @@ import (
 // Document is the "document" kind: DOCX and PDF.
 type Document struct{}
 
-// DocumentKind returns the document kind.
-func DocumentKind() Document { return Document{} }
+// NewDocument returns the document kind.
+func NewDocument() Document { return Document{} }
 
 // Name implements labeler.Kind.
-func (Document) Name() string { return "document" }
+func (Document) Name() string { return labeler.KindDocument }
 
 // Extensions implements labeler.Kind.
 func (Document) Extensions() []string { return []string{".docx", ".pdf"} }
@@ -42,22 +42,26 @@ func docFormat(name string, head []byte) string {
 }
 
 // Label implements labeler.Kind.
-func (Document) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
-	name := filepath.Base(job.Input)
+func (d Document) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	head, err := labeler.ReadHead(job.Input)
 	if err != nil {
-		return labeler.Outcome{}, fmt.Errorf("document: %s: %w", name, err)
+		return labeler.Outcome{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("document: %w", err))
 	}
-	switch docFormat(name, head) {
+	switch docFormat(job.Input, head) {
 	case "pdf":
 		err = pdf.Label(ctx, job.Input, job.Temp, pdfNotice(job.Spec))
 	case "docx":
 		err = docx.Label(ctx, job.Input, job.Temp, docxNotice(job.Spec))
 	default:
-		err = fmt.Errorf("%w: not a DOCX or PDF", labeler.ErrUnsupported)
+		err = labeler.AtStage(labeler.StageDecode, fmt.Errorf("%w: not a DOCX or PDF", labeler.ErrUnsupported))
 	}
 	if err != nil {
-		return labeler.Outcome{}, fmt.Errorf("document: %s: %w", name, err)
+		// Only on failure, and so at no cost otherwise: an input that does
+		// not even inspect is damaged, not merely hard to label.
+		if _, ierr := d.Inspect(ctx, job.Input); ierr != nil {
+			err = labeler.AtStage(labeler.StageDecode, err)
+		}
+		return labeler.Outcome{}, fmt.Errorf("document: %w", err)
 	}
 	return labeler.Outcome{Layers: layers}, nil
 }
@@ -84,13 +88,12 @@ func docxNotice(spec labeler.Spec) docx.Notice {
 
 // Inspect implements labeler.Kind.
 func (Document) Inspect(ctx context.Context, path string) (labeler.Report, error) {
-	name := filepath.Base(path)
 	head, err := labeler.ReadHead(path)
 	if err != nil {
-		return labeler.Report{}, fmt.Errorf("document: %s: %w", name, err)
+		return labeler.Report{}, fmt.Errorf("document: %w", err)
 	}
 	var r labeler.Report
-	switch docFormat(name, head) {
+	switch docFormat(path, head) {
 	case "pdf":
 		r, err = inspectPDF(path)
 	case "docx":
@@ -99,7 +102,7 @@ func (Document) Inspect(ctx context.Context, path string) (labeler.Report, error
 		err = fmt.Errorf("%w: not a DOCX or PDF", labeler.ErrUnsupported)
 	}
 	if err != nil {
-		return r, fmt.Errorf("document: %s: %w", name, err)
+		return r, fmt.Errorf("document: %w", err)
 	}
 	return r, nil
 }
@@ -110,7 +113,7 @@ func inspectPDF(path string) (labeler.Report, error) {
 		return labeler.Report{}, err
 	}
 	found := provenance.Read(f.XMP)
-	r := report("document", "pdf", Mark{}, found.Belgi, f.Notice)
+	r := report(labeler.KindDocument, "pdf", Mark{}, found.Belgi, f.Notice)
 	r.Provenance, r.Layers = nil, nil
 	found.Report(&r)
 	r.Layers = nil
@@ -132,7 +135,7 @@ func inspectDOCX(path string) (labeler.Report, error) {
 	if f.DigitalSourceType != "" {
 		m.DigitalSourceType = f.DigitalSourceType
 	}
-	r := report("document", "docx", m, found, f.Notice)
+	r := report(labeler.KindDocument, "docx", m, found, f.Notice)
 	if !found && f.DigitalSourceType != "" {
 		r.DigitalSourceType = f.DigitalSourceType
 	}

@@ -3,6 +3,7 @@ package text
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -42,11 +43,11 @@ var extFormats = map[string]string{
 // Text is the "text" kind: plain text, Markdown, HTML and subtitles.
 type Text struct{}
 
-// Kind returns the text kind.
-func Kind() Text { return Text{} }
+// New returns the text kind.
+func New() Text { return Text{} }
 
 // Name implements labeler.Kind.
-func (Text) Name() string { return "text" }
+func (Text) Name() string { return labeler.KindText }
 
 // Extensions implements labeler.Kind.
 func (Text) Extensions() []string {
@@ -77,15 +78,14 @@ func formatOf(path string, data []byte) (format, error) {
 	if f := sniffFormat(data); f != "" {
 		return formats[f], nil
 	}
-	return format{}, fmt.Errorf("%s: %w: not a text format Belgi knows", filepath.Base(path), labeler.ErrUnsupported)
+	return format{}, fmt.Errorf("%w: not a text format Belgi knows", labeler.ErrUnsupported)
 }
 
 // Label implements labeler.Kind.
 func (Text) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
-	name := filepath.Base(job.Input)
 	d, f, err := read(job.Input)
 	if err != nil {
-		return labeler.Outcome{}, err
+		return labeler.Outcome{}, labeler.AtStage(labeler.StageDecode, err)
 	}
 	s := d.Text
 	var notes []string
@@ -99,14 +99,14 @@ func (Text) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error)
 		}
 	}
 	if _, found, _ := f.inspect(s); found {
-		return labeler.Outcome{}, fmt.Errorf("text: %s: already labeled by Belgi: label the original instead, or the notice would appear twice", name)
+		return labeler.Outcome{}, errors.New("text: already labeled by Belgi: label the original instead, or the notice would appear twice")
 	}
 	out, err := f.label(s, job.Spec, d.NL)
 	if err != nil {
-		return labeler.Outcome{}, fmt.Errorf("text: %s: %w", name, err)
+		return labeler.Outcome{}, fmt.Errorf("text: %w", err)
 	}
 	if err := os.WriteFile(job.Temp, d.Bytes(out), 0o644); err != nil {
-		return labeler.Outcome{}, fmt.Errorf("text: %s: %w", name, err)
+		return labeler.Outcome{}, labeler.AtStage(labeler.StageWrite, fmt.Errorf("text: %w", err))
 	}
 	return labeler.Outcome{Layers: layers, Notes: notes}, nil
 }
@@ -118,7 +118,7 @@ func (Text) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 		return labeler.Report{}, err
 	}
 	m, found, notice := f.inspect(d.Text)
-	r := report("text", f.name, m, found, notice)
+	r := report(labeler.KindText, f.name, m, found, notice)
 	if d.Enc != UTF8 {
 		r.Format += " (" + string(d.Enc) + ")"
 	}
@@ -126,18 +126,17 @@ func (Text) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 }
 
 func read(path string) (Decoded, format, error) {
-	name := filepath.Base(path)
 	data, err := readLimited(path, maxTextBytes)
 	if err != nil {
-		return Decoded{}, format{}, fmt.Errorf("text: %s: %w", name, err)
+		return Decoded{}, format{}, fmt.Errorf("text: %w", err)
 	}
 	f, err := formatOf(path, data)
 	if err != nil {
-		return Decoded{}, f, err
+		return Decoded{}, f, fmt.Errorf("text: %w", err)
 	}
 	d, err := Decode(data)
 	if err != nil {
-		return d, f, fmt.Errorf("text: %s: %w", name, err)
+		return d, f, fmt.Errorf("text: %w", err)
 	}
 	return d, f, nil
 }

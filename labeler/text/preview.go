@@ -86,13 +86,15 @@ var faces = sync.OnceValues(func() ([2]*opentype.Font, error) {
 })
 
 // Render draws notice lines in a dark bordered box above body lines, on a
-// page max pixels tall and three quarters as wide. It is pure: no I/O.
+// page max pixels tall (16 to 4096) and three quarters as wide. It is
+// pure: no I/O. A small max gives small type: the Previewer contract is
+// "at most max", and the caller picks a size it can read.
 func Render(notice, body []string, max int) (image.Image, error) {
 	fonts, err := faces()
 	if err != nil {
 		return nil, err
 	}
-	max = min(4096, maxInt(max, 200))
+	max = min(4096, maxInt(max, 16))
 	w, h := max*3/4, max
 	size := float64(w) / 40
 	reg, _ := opentype.NewFace(fonts[0], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})

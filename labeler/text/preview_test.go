@@ -19,11 +19,11 @@ func TestPreviewDrawsKazakhNotice(t *testing.T) {
 		data []byte
 		p    labeler.Previewer
 	}{
-		{"a.txt", []byte("Сәлем\n" + kazakh), Kind()},
-		{"a.srt", textCases()[10].data, Kind()},
-		{"a.html", textCases()[8].data, Kind()},
-		{"a.docx", minimalDOCX(t), DocumentKind()},
-		{"a.pdf", minimalPDF(2, ""), DocumentKind()},
+		{"a.txt", []byte("Сәлем\n" + kazakh), New()},
+		{"a.srt", textCases()[10].data, New()},
+		{"a.html", textCases()[8].data, New()},
+		{"a.docx", minimalDOCX(t), NewDocument()},
+		{"a.pdf", minimalPDF(2, ""), NewDocument()},
 	}
 	for _, k := range kinds {
 		img, err := k.p.Preview(context.Background(), writeInput(t, k.name, k.data), spec, 600)
@@ -68,7 +68,7 @@ func TestPDFPreviewIsTheLabeledPage(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Skip("poppler-utils not installed")
 	}
-	img, err := DocumentKind().Preview(context.Background(),
+	img, err := NewDocument().Preview(context.Background(),
 		writeInput(t, "p.pdf", minimalPDF(1, "")), labeler.DefaultSpec(), 400)
 	if err != nil {
 		t.Fatal(err)

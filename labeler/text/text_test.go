@@ -72,7 +72,7 @@ func writeInput(t *testing.T, name string, data []byte) string {
 
 func process(t *testing.T, path string, spec labeler.Spec) labeler.Result {
 	t.Helper()
-	reg := labeler.NewRegistry(DocumentKind(), Kind())
+	reg := labeler.NewRegistry(NewDocument(), New())
 	return reg.Process(context.Background(), spec, labeler.Input{Path: path}, nil)
 }
 

@@ -30,7 +30,7 @@ func planBadge(ctx context.Context, s *source, path string, spec labeler.Spec) (
 	dw, dh := s.displaySize()
 	l, err := render.Plan(spec, dw, dh)
 	if err != nil {
-		return badge{}, fmt.Errorf("video: %s: %w", s.name, err)
+		return badge{}, fmt.Errorf("video: %w", err)
 	}
 	r := render.StoredRect(l.Rect, dw, dh, s.orientation())
 	stored := squeeze(r, s.sar)
@@ -40,7 +40,7 @@ func planBadge(ctx context.Context, s *source, path string, spec labeler.Spec) (
 	}
 	patch, _, err := l.Draw(bg)
 	if err != nil {
-		return badge{}, fmt.Errorf("video: %s: %w", s.name, err)
+		return badge{}, fmt.Errorf("video: %w", err)
 	}
 	patch = render.ToStored(patch, s.orientation())
 	patch = resize(patch, stored.Dx(), stored.Dy())
@@ -83,7 +83,7 @@ func sampleBackground(ctx context.Context, s *source, path string, r image.Recta
 		img, err := storedFrame(ctx, path, s, time.Duration(f*float64(span)))
 		if err != nil {
 			if n == 0 && f == 0 {
-				return bg, fmt.Errorf("video: %s: no frame could be decoded: %w", s.name, err)
+				return bg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("video: no frame could be decoded: %w", err))
 			}
 			continue
 		}

@@ -21,6 +21,7 @@
 // XMP); AVI, which can hold only a few text tags, gets the record in its
 // comment. Inspect reads all of these back.
 //
-// The spoken notice comes from a NoticeSource; New uses espeak-ng until
-// the audio kind's notice builder is injected with WithNotice.
+// The spoken notice comes from a NoticeSource, the audio kind's
+// audio.NoticeBeside injected with WithNotice, so a video's notice is
+// made, and its loudness chosen, exactly as an audio file's.
 package video

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"path/filepath"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/labeler"
@@ -17,16 +16,15 @@ import (
 // `check` works on them even without ffmpeg; Matroska and AVI tags and
 // the displayed size come from ffprobe.
 func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
-	name := filepath.Base(path)
 	head, err := labeler.ReadHead(path)
 	if err != nil {
-		return labeler.Report{}, fmt.Errorf("video: %s: %w", name, err)
+		return labeler.Report{}, fmt.Errorf("video: %w", err)
 	}
 	container := containerOf(head, path)
-	rep := labeler.Report{Kind: "video", Format: container}
+	rep := labeler.Report{Kind: labeler.KindVideo, Format: container}
 	if family(container) == "mp4" {
 		if err := inspectMP4(path, &rep); err != nil {
-			return rep, fmt.Errorf("video: %s: %w", name, err)
+			return rep, fmt.Errorf("video: %w", err)
 		}
 	}
 	src, err := probe(ctx, path)
@@ -39,7 +37,7 @@ func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 	case errors.Is(err, ffmpeg.ErrMissing) && family(container) == "mp4":
 		rep.Warnings = append(rep.Warnings, "ffprobe is not installed: the picture size was not read")
 	case sniffContainer(head) == "":
-		return rep, fmt.Errorf("video: %s: not a video (content looks like %s)", name, http.DetectContentType(head))
+		return rep, fmt.Errorf("video: not a video (content looks like %s)", http.DetectContentType(head))
 	default:
 		return rep, err
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"path/filepath"
 	"strings"
+
+	"github.com/belgi-kz/belgi/labeler"
 )
 
 // Kind labels video files. The zero value is not ready: use New.
@@ -14,19 +16,16 @@ type Kind struct {
 // Option changes how New builds the kind.
 type Option func(*Kind)
 
-// WithNotice makes the kind obtain spoken notices from src (the audio
-// kind's notice builder) instead of espeak-ng.
+// WithNotice makes the kind obtain spoken notices from src: the audio
+// kind's audio.NoticeBeside. Without it, videos get no spoken notice
+// (the visible label is still drawn) and the result says so.
 func WithNotice(src NoticeSource) Option {
-	return func(k *Kind) {
-		if src != nil {
-			k.notice = src
-		}
-	}
+	return func(k *Kind) { k.notice = src }
 }
 
 // New returns the video kind.
 func New(opts ...Option) Kind {
-	k := Kind{notice: EspeakNotice}
+	k := Kind{}
 	for _, o := range opts {
 		o(&k)
 	}
@@ -34,7 +33,7 @@ func New(opts ...Option) Kind {
 }
 
 // Name implements labeler.Kind.
-func (Kind) Name() string { return "video" }
+func (Kind) Name() string { return labeler.KindVideo }
 
 // Extensions implements labeler.Kind.
 func (Kind) Extensions() []string {

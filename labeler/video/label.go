@@ -40,10 +40,10 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 		job.Progress(encodeFrom + (encodeTo-encodeFrom)*f)
 	}, p.args()...)
 	if err != nil {
-		return out, fmt.Errorf("video: %s: %w", src.name, err)
+		return out, fmt.Errorf("video: %w", err)
 	}
 	if err := finish(ctx, p); err != nil {
-		return out, fmt.Errorf("video: %s: %w", src.name, err)
+		return out, fmt.Errorf("video: %w", err)
 	}
 	return out, nil
 }
@@ -93,7 +93,7 @@ func (p *plan) marks(layers []string) error {
 	}
 	packet, err := provenance.Packet(existing, m)
 	if err != nil {
-		return fmt.Errorf("video: %s: %w", p.src.name, err)
+		return fmt.Errorf("video: %w", err)
 	}
 	p.packet = packet
 	p.meta = metaArgs(family(p.container), p.src.info.Format.Tags, p.spec, m, packet)

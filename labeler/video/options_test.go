@@ -1,17 +1,23 @@
 package video
 
 import (
+	"cmp"
 	"context"
+	"encoding/binary"
 	"errors"
 	"image"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/loudness"
 	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/audio"
 	"github.com/belgi-kz/belgi/labeler/kindtest"
 )
 
@@ -102,18 +108,49 @@ func TestSilentNoticeTrack(t *testing.T) {
 	}
 }
 
-// TestEspeakNotice uses the real fallback voice when espeak-ng exists.
-func TestEspeakNotice(t *testing.T) {
-	in := clip(t, "h264.mp4")
-	if _, err := os.Stat("/usr/bin/espeak-ng"); err != nil {
-		t.Skip("espeak-ng is not installed")
-	}
+// TestAudioKindNotice: with the audio kind's notice injected, as
+// labeler/kinds does, a video carries the real spoken notice at the
+// loudness audio.Target picks — the default beside a silent programme,
+// the spec's own when set — and without it the video is still labeled,
+// with a note saying the notice was left out.
+func TestAudioKindNotice(t *testing.T) {
+	in := clip(t, "silent.mp4")
 	spec := testSpec()
 	spec.Langs = []labeler.Lang{labeler.English}
-	res := label(t, New(), in, spec)
-	if !strings.Contains(strings.Join(res.Layers, ","), labeler.LayerSpoken) {
-		t.Errorf("layers %v, notes %v: no spoken notice", res.Layers, res.Notes)
+	spec.Video.NoticeTrackWhenSilent = true
+	for _, target := range []float64{0, -30} {
+		spec.Audio.TargetLUFS = target
+		res := label(t, New(WithNotice(audio.NoticeBeside)), in, spec)
+		if !slices.Contains(res.Layers, labeler.LayerSpoken) {
+			t.Fatalf("layers %v, notes %v: no spoken notice", res.Layers, res.Notes)
+		}
+		want := cmp.Or(target, audio.DefaultLUFS)
+		got := trackLoudness(t, res.Output)
+		t.Logf("TargetLUFS %v: %.2f LUFS", target, got)
+		if math.Abs(got-want) > 2 {
+			t.Errorf("TargetLUFS %v: the notice track is at %.1f LUFS, want %.0f", target, got, want)
+		}
 	}
+	res := label(t, New(), in, spec)
+	if slices.Contains(res.Layers, labeler.LayerSpoken) || !strings.Contains(strings.Join(res.Notes, "|"), "spoken notice left out") {
+		t.Errorf("without a notice source: layers %v, notes %v", res.Layers, res.Notes)
+	}
+}
+
+// trackLoudness measures the integrated loudness of a file's first sound
+// track, decoded by ffmpeg.
+func trackLoudness(t *testing.T, path string) float64 {
+	t.Helper()
+	out, err := ffmpeg.Run(context.Background(), "ffmpeg", "-v", "error", "-i", path,
+		"-map", "0:a:0", "-ac", "1", "-ar", "48000", "-f", "f32le", "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples := make([]float32, len(out)/4)
+	for i := range samples {
+		samples[i] = math.Float32frombits(binary.LittleEndian.Uint32(out[4*i:]))
+	}
+	return loudness.Integrated(samples, 48000, 1)
 }
 
 // TestConformance runs the shared suite: good clips are labeled with

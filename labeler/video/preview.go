@@ -83,11 +83,11 @@ func displayedFrame(ctx context.Context, path string, s *source, t time.Duration
 		"-frames:v", "1", "-vf", fmt.Sprintf("scale=%d:%d,setsar=1", w, h),
 		"-f", "image2pipe", "-c:v", "png", "-")
 	if err != nil {
-		return nil, fmt.Errorf("video: %s: %w", s.name, err)
+		return nil, fmt.Errorf("video: %w", err)
 	}
 	img, err := png.Decode(bytes.NewReader(out))
 	if err != nil {
-		return nil, fmt.Errorf("video: %s: no frame at %s", s.name, secs(t))
+		return nil, fmt.Errorf("video: no frame at %s", secs(t))
 	}
 	rgba := image.NewRGBA(img.Bounds())
 	draw.Draw(rgba, rgba.Rect, img, img.Bounds().Min, draw.Src)

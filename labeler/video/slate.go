@@ -14,7 +14,7 @@ func writeSlate(dir string, s *source, spec labeler.Spec) (string, error) {
 	dw, dh := s.displaySize()
 	card, err := render.Slate(spec, dw, dh)
 	if err != nil {
-		return "", fmt.Errorf("video: %s: slate: %w", s.name, err)
+		return "", fmt.Errorf("video: slate: %w", err)
 	}
 	stored := resize(render.ToStored(card, s.orientation()), s.video.Width, s.video.Height)
 	return writePNG(dir, "slate.png", stored)

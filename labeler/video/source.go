@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -17,7 +16,6 @@ import (
 
 // source is what Belgi needs to know about an input video.
 type source struct {
-	name     string
 	info     ffmpeg.Info
 	video    ffmpeg.Stream // the main picture
 	vIndex   int           // its index among the video streams (0:v:N)
@@ -31,16 +29,15 @@ type source struct {
 }
 
 // probe reads a video's streams and refuses what Belgi can't label, with
-// a reason a person understands.
+// a reason a person understands, marked StageDecode.
 func probe(ctx context.Context, path string) (*source, error) {
-	name := filepath.Base(path)
 	info, err := ffmpeg.Probe(ctx, path)
 	if err != nil {
-		return nil, probeError(name, path, err)
+		return nil, labeler.AtStage(labeler.StageDecode, probeError(path, err))
 	}
-	s := &source{name: name, info: info, sar: 1}
+	s := &source{info: info, sar: 1}
 	if !s.pickVideo() {
-		return nil, fmt.Errorf("video: %s: the file has no video stream (label sound-only files as audio)", name)
+		return nil, labeler.AtStage(labeler.StageDecode, errors.New("video: the file has no video stream (label sound-only files as audio)"))
 	}
 	s.pickAudio()
 	s.duration = seconds(info.Format.Duration)
@@ -50,25 +47,25 @@ func probe(ctx context.Context, path string) (*source, error) {
 	s.rotation = rotationOf(s.video)
 	s.sar = parseRatio(s.video.SampleAspect, 1)
 	if s.video.Width <= 0 || s.video.Height <= 0 {
-		return nil, fmt.Errorf("video: %s: the video stream has no picture size", name)
+		return nil, labeler.AtStage(labeler.StageDecode, errors.New("video: the video stream has no picture size"))
 	}
 	return s, nil
 }
 
 // probeError says why ffprobe refused a file in a person's words: a
 // missing ffprobe, a file that is no video at all, or a damaged one.
-func probeError(name, path string, err error) error {
+func probeError(path string, err error) error {
 	if errors.Is(err, ffmpeg.ErrMissing) {
-		return fmt.Errorf("video: %s: %w", name, err)
+		return fmt.Errorf("video: %w", err)
 	}
 	head, _ := labeler.ReadHead(path)
 	if sniffContainer(head) == "" {
 		if len(head) == 0 {
-			return fmt.Errorf("video: %s: the file is empty", name)
+			return errors.New("video: the file is empty")
 		}
-		return fmt.Errorf("video: %s: not a video file (content looks like %s)", name, http.DetectContentType(head))
+		return fmt.Errorf("video: not a video file (content looks like %s)", http.DetectContentType(head))
 	}
-	return fmt.Errorf("video: %s: the video is damaged or truncated and ffmpeg can't read it: %w", name, err)
+	return fmt.Errorf("video: the video is damaged or truncated and ffmpeg can't read it: %w", err)
 }
 
 // pickVideo chooses the first video stream that is not cover art.

@@ -26,10 +26,13 @@ func (k Kind) addNotice(ctx context.Context, p *plan, dir string) string {
 	if !v.Spoken || (p.src.audio == nil && !v.NoticeTrackWhenSilent) {
 		return ""
 	}
-	rate, channels, lufs := 48000, 2, defaultLUFS
+	if k.notice == nil {
+		return "spoken notice left out: the video kind was built without a notice source (video.WithNotice)"
+	}
+	rate, channels, lufs := 48000, 2, math.Inf(-1)
 	if p.src.audio != nil {
 		rate, channels = audioRate(p.src), audioChannels(p.src)
-		lufs = noticeTarget(programmeLoudness(ctx, p.input))
+		lufs = programmeLoudness(ctx, p.input)
 	}
 	path := filepath.Join(dir, "notice.wav")
 	if err := k.writeNotice(ctx, path, p, rate, channels, lufs); err != nil {
