@@ -21,7 +21,7 @@ func FuzzSubtitles(f *testing.F) {
 	f.Add("WEBVTT\nREGION\nid:x\n\nNOTE a\n\nid\n00:01.000 --> 00:02.000 align:start\n<v Ана>Сәлем</v>", true)
 	spec := labeler.DefaultSpec()
 	f.Fuzz(func(t *testing.T, s string, vtt bool) {
-		label, inspect := labelSRT, inspectPlain
+		label, inspect := labelSRT, inspectSRT
 		if vtt {
 			label, inspect = labelVTT, inspectVTT
 		}

@@ -169,7 +169,7 @@ func pdfFirstPage(ctx context.Context, path string, spec labeler.Spec, max int) 
 	}
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, "labeled.pdf")
-	if err := pdf.Label(ctx, path, out, pdfNotice(spec)); err != nil {
+	if _, err := pdf.Label(ctx, path, out, pdfNotice(spec)); err != nil {
 		return nil, err
 	}
 	page := filepath.Join(dir, "page")
