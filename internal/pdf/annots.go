@@ -14,6 +14,9 @@ func (s *stamper) moveAnnots(page Dict, cm matrix) Dict {
 	for i, a := range annots {
 		out[i] = a
 		d, ok := s.f.Resolve(a).(Dict)
+		if r, isRef := a.(Ref); isRef {
+			d, ok = s.u.current(r).(Dict)
+		}
 		if !ok {
 			continue
 		}

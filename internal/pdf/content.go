@@ -96,6 +96,12 @@ func (l *lexer) inlineImage() (Dict, error) {
 // A stream that cannot be decoded is an error: Belgi must not guess what
 // a page draws.
 func (f *File) pageContent(p Dict) ([][]byte, error) {
+	return f.contentStreams(p, false)
+}
+
+// contentStreams is pageContent, optionally skipping streams that do not
+// decode (to find Belgi's own stream among broken ones).
+func (f *File) contentStreams(p Dict, skipBad bool) ([][]byte, error) {
 	c := p.Get("Contents")
 	list, ok := f.Resolve(c).(Array)
 	if !ok {
@@ -108,10 +114,12 @@ func (f *File) pageContent(p Dict) ([][]byte, error) {
 			continue
 		}
 		data, err := decode(s.Dict, s.Raw, f)
-		if err != nil {
+		if err != nil && !skipBad {
 			return nil, err
 		}
-		out = append(out, data)
+		if err == nil {
+			out = append(out, data)
+		}
 	}
 	return out, nil
 }

@@ -103,10 +103,7 @@ func (c cmap) decode(s []byte) string {
 // shows inside a /BelgiNotice marked-content sequence, read through the
 // fonts' ToUnicode maps, one line per text line. "" if there is none.
 func (f *File) NoticeText(p Page) string {
-	streams, err := f.pageContent(p.Dict)
-	if err != nil {
-		return ""
-	}
+	streams, _ := f.contentStreams(p.Dict, true)
 	fonts, _ := f.Resolve(p.Resources.Get("Font")).(Dict)
 	var b strings.Builder
 	for _, s := range streams {
@@ -118,6 +115,7 @@ func (f *File) NoticeText(p Page) string {
 func (f *File) bandText(content []byte, fonts Dict, b *strings.Builder) {
 	depth, inBand := 0, 0
 	var cm cmap
+	maps := map[Name]cmap{}
 	_ = eachOp(content, func(o op) bool {
 		switch o.name {
 		case "BMC", "BDC":
@@ -132,8 +130,12 @@ func (f *File) bandText(content []byte, fonts Dict, b *strings.Builder) {
 			}
 			depth = max(0, depth-1)
 		case "Tf":
-			if len(o.args) == 2 {
-				cm = f.fontCMap(fonts.Get(NameOf(o.args[0])))
+			if len(o.args) == 2 && inBand > 0 {
+				name := NameOf(o.args[0])
+				if _, ok := maps[name]; !ok {
+					maps[name] = f.fontCMap(fonts.Get(name))
+				}
+				cm = maps[name]
 			}
 		case "T*", "'", "\"":
 			if inBand > 0 {

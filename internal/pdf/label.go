@@ -156,7 +156,11 @@ func setXMP(u *update, f *File, build func([]byte) ([]byte, error)) error {
 	if !ok {
 		return errors.New("the trailer's /Root is not a reference")
 	}
-	u.set(root, cat.With("Metadata", u.add(s)))
+	cur, ok := u.current(root).(Dict)
+	if !ok {
+		return errors.New("the document catalog is not a dictionary")
+	}
+	u.set(root, cur.With("Metadata", u.add(s)))
 	return nil
 }
 

@@ -19,8 +19,12 @@ type measurer struct {
 	text  textState
 	ops   int
 	forms map[Ref]box // a form's box in its own space, measured once
+	fonts map[Object]*fontMetrics
 	depth int
 }
+
+// maxStack bounds nested q operators; real content stays far below.
+const maxStack = 10000
 
 type gstate struct {
 	ctm       matrix
@@ -47,7 +51,7 @@ func (f *File) measurePage(p Page) (box, error) {
 	if err != nil {
 		return box{}, err
 	}
-	m := &measurer{f: f, forms: map[Ref]box{}}
+	m := &measurer{f: f, forms: map[Ref]box{}, fonts: map[Object]*fontMetrics{}}
 	m.gs = gstate{ctm: identity, lineWidth: 1, res: p.Resources, hscale: 1}
 	if err := m.run(bytes.Join(streams, []byte("\n"))); err != nil {
 		return box{}, err
@@ -75,6 +79,9 @@ func (m *measurer) run(content []byte) error {
 func (m *measurer) do(o op) error {
 	switch o.name {
 	case "q":
+		if len(m.stack) >= maxStack {
+			return errMeasure
+		}
 		m.stack = append(m.stack, m.gs)
 	case "Q":
 		if n := len(m.stack); n > 0 {

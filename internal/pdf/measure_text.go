@@ -160,7 +160,20 @@ func (m *measurer) advance(fm *fontMetrics, s []byte) float64 {
 // widths are the font's widest, heights at least an em.
 func (m *measurer) font(name Name) *fontMetrics {
 	fonts, _ := m.f.Resolve(m.gs.res.Get("Font")).(Dict)
-	d, _ := m.f.Resolve(fonts.Get(name)).(Dict)
+	key := fonts.Get(name)
+	if _, isRef := key.(Ref); !isRef {
+		key = name // a direct font dictionary: one per name is close enough
+	}
+	if fm, ok := m.fonts[key]; ok {
+		return fm
+	}
+	fm := m.readFont(m.f.Resolve(fonts.Get(name)))
+	m.fonts[key] = fm
+	return fm
+}
+
+func (m *measurer) readFont(o Object) *fontMetrics {
+	d, _ := o.(Dict)
 	fm := &fontMetrics{widths: map[int]float64{}, fallback: 1, ascent: 1, descent: -0.3}
 	scale := 0.001
 	if fmx, ok := m.f.Resolve(d.Get("FontMatrix")).(Array); ok && len(fmx) == 6 {

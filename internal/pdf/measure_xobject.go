@@ -60,7 +60,7 @@ func (m *measurer) formBox(ref Object, s *Stream) (box, error) {
 		if err != nil {
 			return box{}, err
 		}
-		sub := &measurer{f: m.f, forms: m.forms, depth: m.depth + 1, ops: m.ops}
+		sub := &measurer{f: m.f, forms: m.forms, fonts: m.fonts, depth: m.depth + 1, ops: m.ops}
 		res, ok := m.f.Resolve(s.Dict.Get("Resources")).(Dict)
 		if !ok {
 			res = m.gs.res

@@ -113,6 +113,7 @@ func (f *File) findTrailers() {
 		l := &lexer{b: f.data, pos: pos + i + len("trailer")}
 		pos = l.pos
 		if d, err := l.object(0); err == nil {
+			pos = l.pos
 			if dict, ok := d.(Dict); ok && dict.Has("Root") {
 				f.trailer = dict
 			}

@@ -41,7 +41,11 @@ func (s *stamper) stamp(p Page) (placement, error) {
 	contents := Array{s.u.add(&Stream{Raw: []byte(pre)})}
 	contents = append(contents, s.contentRefs(p.Dict)...)
 	contents = append(contents, s.u.add(&Stream{Raw: []byte(post)}))
-	d := p.Dict.With("Contents", contents).With("Resources", s.resources(p.Resources, font)).Without("Thumb")
+	page, ok := s.u.current(p.Ref).(Dict)
+	if !ok {
+		page = p.Dict
+	}
+	d := page.With("Contents", contents).With("Resources", s.resources(p.Resources, font)).Without("Thumb")
 	if pl.scale != 1 {
 		d = s.moveAnnots(d, pl.cm)
 	}

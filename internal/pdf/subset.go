@@ -9,8 +9,9 @@ import (
 // subsetTrueType keeps the outlines of the glyphs in keep (and the
 // components of composite ones) and empties every other glyph, so glyph
 // ids stay as they were and a CIDToGIDMap of /Identity still holds. The
-// tables a PDF viewer needs stay; layout tables (GSUB, GPOS, GDEF) and
-// cmap go, since the PDF addresses glyphs by id.
+// tables a PDF viewer needs stay (cmap too: 2.6 KB, and some font
+// loaders insist on one); layout tables (GSUB, GPOS, GDEF) go, since the
+// PDF addresses glyphs by id, and post loses its glyph names.
 func subsetTrueType(font []byte, keep map[uint16]bool) ([]byte, error) {
 	tables, err := ttTables(font)
 	if err != nil {
@@ -28,7 +29,7 @@ func subsetTrueType(font []byte, keep map[uint16]bool) ([]byte, error) {
 	closeComposites(glyf, offs, keep)
 	newGlyf, newLoca := rebuildGlyf(glyf, offs, keep)
 	out := map[string][]byte{"glyf": newGlyf, "loca": newLoca}
-	for _, tag := range []string{"head", "hhea", "hmtx", "maxp", "cvt ", "fpgm", "prep", "OS/2", "name"} {
+	for _, tag := range []string{"head", "hhea", "hmtx", "maxp", "cvt ", "fpgm", "prep", "OS/2", "name", "cmap"} {
 		if t, ok := tables[tag]; ok {
 			out[tag] = t
 		}

@@ -40,6 +40,16 @@ func (u *update) set(r Ref, o Object) {
 	u.objs[r.Num], u.gens[r.Num] = o, r.Gen
 }
 
+// current is the newest version of object r: the one this update holds,
+// else the file's. Edits build on it, so two edits of one object (in a
+// file where a page is also the catalog) both stay.
+func (u *update) current(r Ref) Object {
+	if o, ok := u.objs[r.Num]; ok {
+		return o
+	}
+	return u.f.Resolve(r)
+}
+
 // Bytes is the original file followed by the update. A file whose xref
 // had to be rebuilt gets a complete cross-reference, without /Prev, so
 // that readers no longer depend on the damaged one.

@@ -167,6 +167,9 @@ func (f *File) readXrefStream(s *Stream) error {
 			return errors.New("cross-reference stream: bad /Index")
 		}
 		for n := start; n < start+count; n++ {
+			if len(f.xref) > len(f.data)/4+16 {
+				return errors.New("cross-reference stream: more entries than the file can hold")
+			}
 			if pos+row > len(data) {
 				return errors.New("cross-reference stream: fewer entries than /Index says")
 			}
@@ -217,6 +220,9 @@ func (f *File) streamEntry(num int, row []byte, w [3]int) {
 // checkXref verifies that every entry points at the object it names,
 // so that a table with wrong offsets is rebuilt rather than trusted.
 func (f *File) checkXref() error {
+	if len(f.xref) > len(f.data)/4+16 {
+		return errors.New("the cross-reference lists more objects than the file can hold")
+	}
 	for num, e := range f.xref {
 		switch e.kind {
 		case 1:
