@@ -12,7 +12,7 @@ import (
 // element (transitional, strict), the matching variant-types namespace.
 var customNS = map[string]string{
 	"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
-	"http://purl.oclc.org/ooxml/officeDocument/customProperties":               "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+	"http://purl.oclc.org/ooxml/officeDocument/customProperties":              "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
 }
 
 // customNSFor is the Properties namespace for a new part.

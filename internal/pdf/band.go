@@ -13,8 +13,8 @@ const (
 	baseFontSize = 14.0
 	a4Short      = 595.0
 	minFontSize  = 6.0
-	minReadable  = 10.0 // the smallest size Belgi shrinks to, to use an empty margin
-	padding      = 0.55 // of the font size, inside the band
+	minReadable  = 10.0    // the smallest size Belgi shrinks to, to use an empty margin
+	padding      = 0.55    // of the font size, inside the band
 	borderShare  = 1 / 7.0 // of the font size: 2 pt at 14 pt
 	leading      = 1.3
 	maxShare     = 0.2 // of the page height the band may take

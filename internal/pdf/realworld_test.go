@@ -92,7 +92,6 @@ func lines(s, skip string, header int) string {
 	return strings.Join(keep, "\n")
 }
 
-
 // imageLines is pdfimages -list without the resolution columns, which
 // change when a page's content is scaled.
 func imageLines(s string) string {
