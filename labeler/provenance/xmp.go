@@ -72,6 +72,9 @@ func Packet(existing []byte, m Mark) ([]byte, error) {
 	for _, d := range rdf.Kids {
 		stripOurs(t.Src, d, m, &ed)
 	}
+	if c := rdf.CloseAt; rdf.SelfClosed() || c > 0 && !isSpace(t.Src[c-1]) {
+		desc = "\n" + desc // so that relabeling leaves the packet as it was
+	}
 	xmltree.Open(t.Src, rdf, []byte(desc), false, &ed)
 	body := ed.Apply(t.Src[:t.Root.End])[at:]
 	out := append([]byte(packetBegin), body...)
@@ -94,13 +97,13 @@ var packetPadding = strings.Repeat(strings.Repeat(" ", 99)+"\n", 20)
 func wrap(desc string) []byte {
 	return []byte(packetBegin +
 		`<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="Belgi">` + "\n" +
-		`<rdf:RDF xmlns:rdf="` + NSRDF + `">` + desc + "</rdf:RDF>\n</x:xmpmeta>\n" +
+		`<rdf:RDF xmlns:rdf="` + NSRDF + `">` + "\n" + desc + "</rdf:RDF>\n</x:xmpmeta>\n" +
 		packetPadding + packetEnd)
 }
 
 func description(m Mark) string {
 	var b strings.Builder
-	b.WriteString("\n<rdf:Description rdf:about=\"\"")
+	b.WriteString("<rdf:Description rdf:about=\"\"")
 	// rdf is declared here too: a packet being merged into may bind the
 	// RDF namespace to another prefix.
 	fmt.Fprintf(&b, "\n  xmlns:rdf=%q\n  xmlns:Iptc4xmpExt=%q\n  xmlns:belgi=%q", NSRDF, NSIptcExt, NSBelgi)
