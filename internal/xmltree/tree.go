@@ -155,8 +155,9 @@ func (e *Element) Attr(space, local string) (string, bool) {
 	return "", false
 }
 
-// SelfClosed reports whether e was written as <e/>.
-func (e *Element) SelfClosed() bool { return e.CloseAt == e.TagEnd }
+// SelfClosed reports whether e was written as <e/>: its end is its start
+// tag's end (an empty <e></e> has an end tag of its own).
+func (e *Element) SelfClosed() bool { return e.End == e.TagEnd }
 
 // Prefix is the prefix e's start tag uses ("" for none).
 func (e *Element) Prefix(src []byte) string {
