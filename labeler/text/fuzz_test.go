@@ -63,6 +63,14 @@ func FuzzHTMLInsert(f *testing.F) {
 		if _, found, notice := inspectHTML(out); !found || !notice {
 			t.Fatalf("not read back from %q", out)
 		}
+		end := 0
+		scanHTML(s, func(tk htmlToken) bool {
+			if tk.start != end || s[tk.start:tk.end] == "" {
+				t.Fatalf("token %+v does not follow the previous one (ended at %d) in %q", tk, end, s)
+			}
+			end = tk.end
+			return true
+		})
 	})
 }
 
