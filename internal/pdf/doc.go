@@ -25,4 +25,9 @@
 // a complete one). Encrypted PDFs are refused. After writing, Label reads
 // the result back and checks that every original object, page box,
 // resource and annotation is still there.
+//
+// For Content Credentials, ManifestStore reads a C2PA manifest store
+// (the catalog's associated file with /AFRelationship /C2PA_Manifest)
+// and ReserveManifest appends one more update that embeds room for a new
+// store, whose c2pa.hash.data then leaves out only that room.
 package pdf

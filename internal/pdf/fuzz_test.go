@@ -34,7 +34,8 @@ func seeds(f *testing.F) {
 }
 
 // FuzzOpen: any bytes either fail to open or read without panicking,
-// pages, content measures and notice text included.
+// pages, content measures, notice text and the C2PA embedded file
+// included.
 func FuzzOpen(f *testing.F) {
 	seeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -45,6 +46,7 @@ func FuzzOpen(f *testing.F) {
 		for _, n := range file.Objects() {
 			_, _ = file.Get(Ref{Num: n})
 		}
+		_, _ = ManifestStore(data)
 		pages, err := file.Pages()
 		if err != nil {
 			return

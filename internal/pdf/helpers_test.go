@@ -74,3 +74,10 @@ func tool(t *testing.T, name string, args ...string) (stdout, stderr string, cod
 }
 
 func regexpLine(s, pattern string) bool { return regexp.MustCompile(pattern).MatchString(s) }
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

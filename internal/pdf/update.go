@@ -17,6 +17,9 @@ type update struct {
 	next int
 	objs map[int]Object
 	gens map[int]int
+	// dataAt is where each stream object's data starts in the output,
+	// known once Bytes has run.
+	dataAt map[int]int64
 }
 
 func newUpdate(f *File) *update {
@@ -24,7 +27,7 @@ func newUpdate(f *File) *update {
 	for n := range f.xref {
 		next = max(next, n+1)
 	}
-	return &update{f: f, next: max(next, 1), objs: map[int]Object{}, gens: map[int]int{}}
+	return &update{f: f, next: max(next, 1), objs: map[int]Object{}, gens: map[int]int{}, dataAt: map[int]int64{}}
 }
 
 // add stores a new object and returns its reference.
@@ -67,6 +70,9 @@ func (u *update) Bytes() []byte {
 	for _, n := range slices.Sorted(maps.Keys(u.objs)) {
 		offs[n] = entry{kind: 1, off: int64(len(out)), gen: u.gens[n]}
 		out = appendIndirect(out, n, u.gens[n], u.objs[n])
+		if s, ok := u.objs[n].(*Stream); ok {
+			u.dataAt[n] = int64(len(out) - len(s.Raw) - len(streamTail))
+		}
 	}
 	at := len(out)
 	if u.f.xrefStream {
@@ -85,8 +91,14 @@ func appendIndirect(b []byte, num, gen int, o Object) []byte {
 	b = strconv.AppendInt(b, int64(gen), 10)
 	b = append(b, " obj\n"...)
 	b = appendObject(b, o)
-	return append(b, "\nendobj\n"...)
+	return append(b, objTail...)
 }
+
+// What follows an indirect object, and a stream's data.
+const (
+	objTail    = "\nendobj\n"
+	streamTail = "\nendstream" + objTail
+)
 
 // trailer is the new trailer: the old one's catalog, info and first ID,
 // a new second ID (the specification asks for one per revision), and

@@ -12,6 +12,7 @@ import (
 	"github.com/belgi-kz/belgi/internal/pdf"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
+	"github.com/belgi-kz/belgi/labeler/provenance/c2pa"
 )
 
 // Document is the "document" kind: DOCX (and its macro-enabled and
@@ -196,7 +197,21 @@ func inspectPDF(path string) (labeler.Report, error) {
 		r.Labeled = false
 		r.Warnings = append(r.Warnings, WarnContentLacks)
 	}
+	credentials(path, &r)
 	return r, nil
+}
+
+// credentials adds what the PDF's C2PA manifest store says.
+func credentials(path string, r *labeler.Report) {
+	found, err := c2pa.ReadFile(path, c2pa.Formats{PDFCredentials()})
+	if err != nil {
+		r.Warnings = append(r.Warnings, "C2PA manifest unreadable: "+err.Error())
+		return
+	}
+	found.Report(r)
+	if found.Present && r.Labeled {
+		r.Layers = append(r.Layers, labeler.LayerC2PA)
+	}
 }
 
 // containsLines reports whether text holds each line, however wrapped.
