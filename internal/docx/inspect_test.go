@@ -1,6 +1,8 @@
 package docx
 
 import (
+	"archive/zip"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -55,6 +57,7 @@ func FuzzMergeCustom(f *testing.F) {
 	} {
 		f.Add([]byte(tc))
 	}
+	corpusParts(f, "docProps/custom.xml")
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		p, err := parsePart("docProps/custom.xml", raw)
 		if err != nil || mergeCustom(p, testNotice) != nil {
@@ -77,6 +80,7 @@ func FuzzInsertNotice(f *testing.F) {
 	f.Add([]byte(plainBody))
 	f.Add([]byte(`<document xmlns="` + wordNS + `"><body/></document>`))
 	f.Add([]byte(`<a:document xmlns:a="http://purl.oclc.org/ooxml/wordprocessingml/main"><a:body><a:tbl/></a:body></a:document>`))
+	corpusParts(f, "word/document.xml")
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		p, err := parsePart("word/document.xml", raw)
 		if err != nil || insertNotice(p, testNotice) != nil {
@@ -90,4 +94,23 @@ func FuzzInsertNotice(f *testing.F) {
 			t.Fatalf("notice not first in %q", p.bytes())
 		}
 	})
+}
+
+// corpusParts seeds a fuzz target with one part of each real Word file
+// in ../shared/realworld (read at run time, never copied here), when it
+// is small enough to mutate.
+func corpusParts(f *testing.F, name string) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "realworld", "documents", "*.doc[xm]"))
+	for _, p := range paths {
+		zr, err := zip.OpenReader(p)
+		if err != nil {
+			continue
+		}
+		if e := find(&zr.Reader, name); e != nil && e.UncompressedSize64 < 16<<10 {
+			if b, err := readEntry(e); err == nil {
+				f.Add(b)
+			}
+		}
+		zr.Close()
+	}
 }

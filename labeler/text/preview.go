@@ -65,7 +65,7 @@ func (Document) Preview(ctx context.Context, path string, spec labeler.Spec, max
 		}
 		var f pdf.Found
 		if f, err = pdf.Inspect(path); err == nil {
-			body = []string{fmt.Sprintf("(PDF, %d pages: the notice band goes above the first page's content)", f.Pages)}
+			body = []string{fmt.Sprintf("(PDF, %d pages: the notice band goes at the top of the first page)", f.Pages)}
 		}
 	}
 	if err != nil {
