@@ -50,7 +50,7 @@ func Open(data []byte) (*File, error) {
 	if len(data) == 0 {
 		return nil, errors.New("the file is empty")
 	}
-	if bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")) < 0 {
+	if !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
 		return nil, errors.New("not a PDF: no %PDF- header")
 	}
 	f := &File{data: data}

@@ -10,17 +10,9 @@ type Found struct {
 // Inspect reads the XMP packet and the text of the notice band on the
 // first page.
 func Inspect(path string) (Found, error) {
-	data, err := readFile(path)
+	f, pages, err := load(path)
 	if err != nil {
 		return Found{}, err
-	}
-	f, err := Open(data)
-	if err != nil {
-		return Found{}, refusal(err)
-	}
-	pages, err := f.Pages()
-	if err != nil {
-		return Found{}, damaged(f, err)
 	}
 	return Found{XMP: f.metadata(f.Catalog()), Notice: f.NoticeText(pages[0]), Pages: len(pages)}, nil
 }

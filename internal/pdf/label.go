@@ -24,17 +24,9 @@ type Outcome struct {
 // adds the notice band and the XMP packet, to out; then it reads out
 // back and checks that nothing of the original was lost.
 func Label(ctx context.Context, in, out string, n Notice) (Outcome, error) {
-	data, err := readFile(in)
+	f, pages, err := load(in)
 	if err != nil {
 		return Outcome{}, err
-	}
-	f, err := Open(data)
-	if err != nil {
-		return Outcome{}, refusal(err)
-	}
-	pages, err := f.Pages()
-	if err != nil {
-		return Outcome{}, damaged(f, err)
 	}
 	upd, o, stamped, err := build(ctx, f, pages, n)
 	if err != nil {
@@ -52,6 +44,24 @@ func Label(ctx context.Context, in, out string, n Notice) (Outcome, error) {
 		return Outcome{}, fmt.Errorf("the labeled copy does not read back: %w", err)
 	}
 	return o, nil
+}
+
+// load reads and parses the PDF at path and walks its pages, with errors
+// that say why a file is refused.
+func load(path string) (*File, []Page, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := Open(data)
+	if err != nil {
+		return nil, nil, refusal(err)
+	}
+	pages, err := f.Pages()
+	if err != nil {
+		return nil, nil, damaged(f, err)
+	}
+	return f, pages, nil
 }
 
 func readFile(path string) ([]byte, error) {
