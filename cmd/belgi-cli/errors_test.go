@@ -26,7 +26,7 @@ var brokenFiles = []struct {
 	{"broken.mkv", "\x1a\x45\xdf\xa3\x93\x42\x82\x88matroska\x42\x87\x81\x04" + strings.Repeat("\x00", 50),
 		"decode", "video: the video is damaged or truncated and ffmpeg can't read it: ffprobe failed: exit status 1: ", true},
 	{"broken.pdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog\n",
-		"decode", "document: not a readable PDF (damaged or truncated?): root version: missing root dict", false},
+		"decode", "document: not a readable PDF (damaged or truncated?): no document catalog found", false},
 	{"broken.docx", "PK\x03\x04" + strings.Repeat("\x00", 40),
 		"decode", "document: not a valid DOCX (a DOCX is a zip archive; this one is damaged or truncated): zip: not a valid zip file", false},
 	{"broken.txt", "hello\x00\x00\x00world\x00\x01\x02",

@@ -1,114 +1,93 @@
 package docx
 
 import (
+	"errors"
 	"fmt"
-	"html"
-	"regexp"
 	"strconv"
-	"strings"
+
+	"github.com/belgi-kz/belgi/internal/xmltree"
 )
 
+// Custom-properties namespaces: for each namespace of the Properties
+// element (transitional, strict), the matching variant-types namespace.
+var customNS = map[string]string{
+	"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+	"http://purl.oclc.org/ooxml/officeDocument/customProperties":              "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+}
+
+// customNSFor is the Properties namespace for a new part.
+var customNSFor = map[bool]string{
+	false: "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+	true:  "http://purl.oclc.org/ooxml/officeDocument/customProperties",
+}
+
 const (
-	nsCustom  = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-	nsVT      = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-	relCustom = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
-	ctCustom  = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+	ctCustom = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 	// fmtidUser is the format id every user-defined property carries.
 	fmtidUser = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 )
 
+var errNotCustom = errors.New("docProps/custom.xml is not a custom-properties part")
+
 // newCustom is a custom-properties part holding only Belgi's properties.
-func newCustom(n Notice) string {
-	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\r\n" +
-		`<Properties xmlns="` + nsCustom + `" xmlns:vt="` + nsVT + `">` +
-		properties("", 2, n) + `</Properties>`
+func newCustom(n Notice, strict bool) []byte {
+	ns := customNSFor[strict]
+	return []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\r\n" +
+		`<Properties xmlns="` + ns + `" xmlns:vt="` + customNS[ns] + `">` +
+		properties("", customNS[ns], 2, n) + `</Properties>`)
 }
 
 // mergeCustom replaces Belgi's properties in an existing part and keeps
-// every other property as it was.
-func mergeCustom(part string, n Notice) (string, error) {
-	root := regexp.MustCompile(`<(?:([\w.-]+):)?Properties[\s>]`).FindStringSubmatch(part)
-	end := strings.LastIndex(part, "Properties>")
-	if root == nil || end < 0 {
-		return "", fmt.Errorf("docProps/custom.xml is not a custom-properties part")
+// every other property, attribute and namespace declaration as it was.
+// An empty <Properties/> is opened to hold them.
+func mergeCustom(p *part, n Notice) error {
+	root := p.tree.Root
+	vt := customNS[root.Name.Space]
+	if root.Name.Local != "Properties" || vt == "" {
+		return errNotCustom
 	}
-	for _, name := range []string{PropDST, PropBelgi} {
-		part = propRE(name).ReplaceAllString(part, "")
+	pid := 1 // user pids start at 2
+	for _, e := range root.Kids {
+		name, _ := e.Attr("", "name")
+		if name == PropDST || name == PropBelgi {
+			removeEl(p, e)
+			continue
+		}
+		if v, err := strconv.Atoi(attrOr(e, "pid")); err == nil && v > pid {
+			pid = v
+		}
 	}
-	prefix := root[1]
-	closing := strings.LastIndex(part, "</"+qualify(prefix, "Properties>"))
-	if closing < 0 {
-		return "", fmt.Errorf("docProps/custom.xml has no closing Properties element")
-	}
-	return part[:closing] + properties(prefix, maxPID(part)+1, n) + part[closing:], nil
+	props := properties(root.Prefix(p.text), vt, pid+1, n)
+	xmltree.Open(p.text, root, []byte(props), false, &p.ed)
+	return nil
 }
 
-func qualify(prefix, local string) string {
-	if prefix == "" {
-		return local
-	}
-	return prefix + ":" + local
+func attrOr(e *xmltree.Element, local string) string {
+	v, _ := e.Attr("", local)
+	return v
 }
 
-func properties(prefix string, pid int, n Notice) string {
+// properties writes Belgi's two string properties; the variant-types
+// prefix is declared on each value, so it can't clash with the part's.
+func properties(prefix, vt string, pid int, n Notice) string {
+	el := prefixed(prefix, "property")
 	one := func(pid int, name, val string) string {
 		return fmt.Sprintf(`<%s fmtid="%s" pid="%d" name="%s"><vt:lpwstr xmlns:vt="%s">%s</vt:lpwstr></%s>`,
-			qualify(prefix, "property"), fmtidUser, pid, name, nsVT, escape(val), qualify(prefix, "property"))
+			el, fmtidUser, pid, name, vt, escape(val), el)
 	}
 	return one(pid, PropDST, n.DigitalSourceType) + one(pid+1, PropBelgi, n.Record)
 }
 
-func propRE(name string) *regexp.Regexp {
-	return regexp.MustCompile(`(?s)<(?:[\w.-]+:)?property\b[^>]*\bname="` + regexp.QuoteMeta(name) + `"[^>]*>.*?</(?:[\w.-]+:)?property>`)
-}
-
-var pidRE = regexp.MustCompile(`\bpid="(\d+)"`)
-
-func maxPID(part string) int {
-	max := 1 // pids start at 2
-	for _, m := range pidRE.FindAllStringSubmatch(part, -1) {
-		if n, _ := strconv.Atoi(m[1]); n > max {
-			max = n
+// property reads a custom property's value, "" if absent.
+func property(p *part, name string) string {
+	root := p.tree.Root
+	if customNS[root.Name.Space] == "" {
+		return ""
+	}
+	for _, e := range root.Kids {
+		if attrOr(e, "name") == name && len(e.Kids) > 0 {
+			return innerText(p.text, e.Kids[0])
 		}
 	}
-	return max
-}
-
-var valueRE = regexp.MustCompile(`(?s)<(?:[\w.-]+:)?lpwstr[^>]*>(.*?)</`)
-
-// property reads a string property's value, "" if absent.
-func property(part, name string) string {
-	p := propRE(name).FindString(part)
-	if m := valueRE.FindStringSubmatch(p); m != nil {
-		return html.UnescapeString(m[1])
-	}
 	return ""
-}
-
-// addOverride declares the custom-properties part's content type.
-func addOverride(types string) (string, error) {
-	if strings.Contains(types, `PartName="/docProps/custom.xml"`) {
-		return types, nil
-	}
-	i := strings.LastIndex(types, "</Types>")
-	if i < 0 {
-		return "", fmt.Errorf("[Content_Types].xml has no closing Types element")
-	}
-	return types[:i] + `<Override PartName="/docProps/custom.xml" ContentType="` + ctCustom + `"/>` + types[i:], nil
-}
-
-// addRelationship links the package to the custom-properties part.
-func addRelationship(rels string) (string, error) {
-	if relTarget(rels, "/custom-properties") != "" {
-		return rels, nil
-	}
-	i := strings.LastIndex(rels, "</Relationships>")
-	if i < 0 {
-		return "", fmt.Errorf("_rels/.rels has no closing Relationships element")
-	}
-	id := "rIdBelgi"
-	for n := 1; strings.Contains(rels, `Id="`+id+`"`); n++ {
-		id = "rIdBelgi" + strconv.Itoa(n)
-	}
-	return rels[:i] + `<Relationship Id="` + id + `" Type="` + relCustom + `" Target="docProps/custom.xml"/>` + rels[i:], nil
 }

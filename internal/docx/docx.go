@@ -2,9 +2,9 @@ package docx
 
 import (
 	"archive/zip"
+	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
 )
 
@@ -25,7 +25,7 @@ type Line struct {
 type Found struct {
 	DigitalSourceType string // the custom property, "" if absent
 	Record            string // Belgi's record, "" if absent
-	Notice            bool   // the notice paragraph is present with text
+	Notice            string // the notice paragraph's text, "" if it is not the body's first
 }
 
 // Property names in docProps/custom.xml.
@@ -34,17 +34,23 @@ const (
 	PropBelgi = "Belgi"
 )
 
-// doc is an opened, checked DOCX.
+// doc is an opened, checked DOCX: its zip, package relationships, main
+// part and whether it is strict OOXML.
 type doc struct {
-	zr   *zip.ReadCloser
-	main *zip.File // the main document part
+	zr     *zip.ReadCloser
+	rels   *part // _rels/.rels, nil if the package has none
+	main   *zip.File
+	strict bool
 }
+
+// errNotDOCX names what is missing, for zips that are not Word files.
+var errNotDOCX = errors.New("not a Word document: [Content_Types].xml or the main document part is missing")
 
 func open(path string) (*doc, error) {
 	if st, err := os.Stat(path); err != nil {
 		return nil, err
 	} else if st.Size() == 0 {
-		return nil, fmt.Errorf("the file is empty")
+		return nil, errors.New("the file is empty")
 	}
 	zr, err := zip.OpenReader(path)
 	if err != nil {
@@ -66,13 +72,15 @@ func (d *doc) check() error {
 		return errNotDOCX
 	}
 	name := "word/document.xml"
-	if rels := find(&d.zr.Reader, "_rels/.rels"); rels != nil {
-		b, err := readPart(rels)
+	if f := find(&d.zr.Reader, "_rels/.rels"); f != nil {
+		p, err := readXML(f)
 		if err != nil {
 			return err
 		}
-		if t := relTarget(string(b), "/officeDocument"); t != "" {
-			name = strings.TrimPrefix(t, "/")
+		d.rels = p
+		if r, ok := relOf(rels(p), relMain); ok {
+			name = partName(r.target)
+			d.strict = strings.HasPrefix(r.typ, "http://purl.oclc.org/")
 		}
 	}
 	if d.main = find(&d.zr.Reader, name); d.main == nil {
@@ -81,27 +89,17 @@ func (d *doc) check() error {
 	return nil
 }
 
-var (
-	relRE  = regexp.MustCompile(`<Relationship\b[^>]*>`)
-	attrRE = regexp.MustCompile(`\b(Id|Type|Target)\s*=\s*"([^"]*)"`)
-)
-
-// relTarget returns the Target of the first relationship whose Type ends
-// with typeSuffix.
-func relTarget(rels, typeSuffix string) string {
-	for _, tag := range relRE.FindAllString(rels, -1) {
-		attrs := map[string]string{}
-		for _, a := range attrRE.FindAllStringSubmatch(tag, -1) {
-			attrs[a[1]] = a[2]
-		}
-		if strings.HasSuffix(attrs["Type"], typeSuffix) {
-			return attrs["Target"]
+// customName is where the package's custom properties are, or go.
+func (d *doc) customName() string {
+	if d.rels != nil {
+		if r, ok := relOf(rels(d.rels), "/custom-properties", "/customProperties"); ok {
+			return partName(r.target)
 		}
 	}
-	return ""
+	return "docProps/custom.xml"
 }
 
-// Inspect reads the custom properties and looks for the notice paragraph.
+// Inspect reads the custom properties and the notice paragraph.
 func Inspect(path string) (Found, error) {
 	d, err := open(path)
 	if err != nil {
@@ -109,18 +107,17 @@ func Inspect(path string) (Found, error) {
 	}
 	defer d.zr.Close()
 	var f Found
-	body, err := readPart(d.main)
+	main, err := readXML(d.main)
 	if err != nil {
 		return f, err
 	}
-	f.Notice = noticeText(string(body)) != ""
-	if c := find(&d.zr.Reader, "docProps/custom.xml"); c != nil {
-		b, err := readPart(c)
+	f.Notice = noticeText(main)
+	if c := find(&d.zr.Reader, d.customName()); c != nil {
+		p, err := readXML(c)
 		if err != nil {
 			return f, err
 		}
-		f.DigitalSourceType = property(string(b), PropDST)
-		f.Record = property(string(b), PropBelgi)
+		f.DigitalSourceType, f.Record = property(p, PropDST), property(p, PropBelgi)
 	}
 	return f, nil
 }
@@ -133,15 +130,9 @@ func Paragraphs(path string, max int) ([]string, error) {
 		return nil, err
 	}
 	defer d.zr.Close()
-	body, err := readPart(d.main)
+	main, err := readXML(d.main)
 	if err != nil {
 		return nil, err
 	}
-	var out []string
-	for _, p := range paraRE.FindAllString(string(body), -1) {
-		if t := runText(p); t != "" && len(out) < max {
-			out = append(out, t)
-		}
-	}
-	return out, nil
+	return paragraphs(main, max), nil
 }

@@ -1,12 +1,12 @@
 package docx
 
 import (
-	"encoding/xml"
+	"errors"
 	"fmt"
-	"html"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/belgi-kz/belgi/internal/xmltree"
 )
 
 // Namespaces of WordprocessingML, transitional and strict.
@@ -19,42 +19,41 @@ var wNamespaces = []string{
 // Word's bookmark list.
 const bookmark = "_BelgiNotice"
 
-// insertNotice adds the notice paragraph as the body's first child.
-func insertNotice(document string, n Notice) (string, error) {
-	p := wPrefix(document)
-	if p == "" {
-		return "", fmt.Errorf("the main document part is not WordprocessingML")
-	}
-	loc := regexp.MustCompile(`<` + regexp.QuoteMeta(p) + `:body(\s[^>]*)?>`).FindStringIndex(document)
-	if loc == nil {
-		return "", fmt.Errorf("the document has no body to put the notice in")
-	}
-	para := paragraph(p, n, nextID(document))
-	return document[:loc[1]] + para + document[loc[1]:], nil
-}
-
-// wPrefix finds the prefix the document binds to WordprocessingML
-// (almost always "w", but nothing requires it).
-func wPrefix(document string) string {
+// body finds the document's w:body and its namespace.
+func body(p *part) (*xmltree.Element, string) {
 	for _, ns := range wNamespaces {
-		re := regexp.MustCompile(`xmlns:([A-Za-z_][\w.-]*)="` + regexp.QuoteMeta(ns) + `"`)
-		if m := re.FindStringSubmatch(document); m != nil {
-			return m[1]
+		if b := p.tree.Root.Find(ns, "body"); b != nil {
+			return b, ns
 		}
 	}
-	return ""
+	return nil, ""
 }
 
-var idRE = regexp.MustCompile(`:id="(\d+)"`)
+// insertNotice adds the notice paragraph as the body's first child.
+func insertNotice(p *part, n Notice) error {
+	b, ns := body(p)
+	if b == nil {
+		return errors.New("the document has no WordprocessingML body to put the notice in")
+	}
+	prefix, decl := b.Prefix(p.text), ""
+	if prefix == "" {
+		prefix, decl = "w", ` xmlns:w="`+ns+`"`
+	}
+	para := paragraph(prefix, decl, n, nextID(p, ns))
+	xmltree.Open(p.text, b, []byte(para), true, &p.ed)
+	return nil
+}
 
 // nextID is a bookmark id no other bookmark or annotation uses.
-func nextID(document string) int {
+func nextID(p *part, ns string) int {
 	id := 0
-	for _, m := range idRE.FindAllStringSubmatch(document, -1) {
-		if n, err := strconv.Atoi(m[1]); err == nil && n >= id {
-			id = n + 1
+	p.tree.Root.Walk(func(e *xmltree.Element) {
+		if v, ok := e.Attr(ns, "id"); ok {
+			if n, err := strconv.Atoi(v); err == nil && n >= id {
+				id = n + 1
+			}
 		}
-	}
+	})
 	return id
 }
 
@@ -63,10 +62,10 @@ var wordLang = map[string]string{"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
 // paragraph is bold white text on a near-black shaded box with a yellow
 // border: distinct from any body style, 17:1 contrast, in Noto Sans
 // where installed (Word substitutes a Cyrillic font otherwise).
-func paragraph(p string, n Notice, id int) string {
+func paragraph(p, decl string, n Notice, id int) string {
 	w := func(s string) string { return strings.ReplaceAll(s, "w:", p+":") }
 	var b strings.Builder
-	b.WriteString(w(`<w:p><w:pPr><w:keepNext/><w:pBdr>`))
+	b.WriteString(w(`<w:p`) + decl + w(`><w:pPr><w:keepNext/><w:pBdr>`))
 	for _, side := range []string{"top", "left", "bottom", "right"} {
 		b.WriteString(w(`<w:` + side + ` w:val="single" w:sz="18" w:space="4" w:color="FFD400"/>`))
 	}
@@ -84,31 +83,57 @@ func paragraph(p string, n Notice, id int) string {
 	return b.String()
 }
 
-func escape(s string) string {
+// noticeText is the text of the notice paragraph when it is the body's
+// first child, "" when it is gone, emptied or moved.
+func noticeText(p *part) string {
+	b, ns := body(p)
+	if b == nil || len(b.Kids) == 0 {
+		return ""
+	}
+	first := b.Kids[0]
+	if first.Name.Space != ns || first.Name.Local != "p" {
+		return ""
+	}
+	marked := false
+	first.Walk(func(e *xmltree.Element) {
+		if name, _ := e.Attr(ns, "name"); e.Name.Local == "bookmarkStart" && name == bookmark {
+			marked = true
+		}
+	})
+	if !marked {
+		return ""
+	}
+	return strings.TrimSpace(paraText(p, first, ns))
+}
+
+// paraText joins the text runs of a paragraph.
+func paraText(p *part, para *xmltree.Element, ns string) string {
 	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
+	para.Walk(func(e *xmltree.Element) {
+		if e.Name.Space == ns && e.Name.Local == "t" {
+			b.WriteString(innerText(p.text, e))
+		}
+		if e.Name.Space == ns && (e.Name.Local == "br" || e.Name.Local == "tab") {
+			b.WriteByte(' ')
+		}
+	})
 	return b.String()
 }
 
-var (
-	noticeRE = regexp.MustCompile(`(?s):name="` + bookmark + `"/>(.*?)<[\w.-]+:bookmarkEnd`)
-	paraRE   = regexp.MustCompile(`(?s)<[\w.-]+:p[ >].*?</[\w.-]+:p>`)
-	textRE   = regexp.MustCompile(`(?s)<[\w.-]+:t(?:\s[^>]*)?>(.*?)</[\w.-]+:t>`)
-)
-
-// noticeText is the text inside the notice bookmark, "" if it is gone.
-func noticeText(document string) string {
-	m := noticeRE.FindStringSubmatch(document)
-	if m == nil {
-		return ""
+// paragraphs is the text of the body's paragraphs, in order, skipping
+// empty ones, at most max.
+func paragraphs(p *part, max int) []string {
+	b, ns := body(p)
+	var out []string
+	if b == nil {
+		return nil
 	}
-	return runText(m[1])
-}
-
-func runText(x string) string {
-	var parts []string
-	for _, m := range textRE.FindAllStringSubmatch(x, -1) {
-		parts = append(parts, html.UnescapeString(m[1]))
-	}
-	return strings.TrimSpace(strings.Join(parts, " "))
+	b.Walk(func(e *xmltree.Element) {
+		if e.Name.Space == ns && e.Name.Local == "p" && len(out) < max {
+			if t := strings.TrimSpace(paraText(p, e, ns)); t != "" {
+				out = append(out, t)
+			}
+		}
+	})
+	return out
 }

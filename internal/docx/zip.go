@@ -3,7 +3,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
+
 	"fmt"
 	"io"
 	"path"
@@ -66,10 +66,9 @@ func safeName(name string) error {
 	return nil
 }
 
-// readPart decompresses one entry, never more than its declared size (the
-// header could lie), and refuses DTDs: entity tricks (billion laughs,
-// external entities) need one, and Office never writes one.
-func readPart(f *zip.File) ([]byte, error) {
+// readEntry decompresses one entry, never more than its declared size
+// (the header could lie); archive/zip checks the CRC at the end.
+func readEntry(f *zip.File) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, fmt.Errorf("entry %q: %w", f.Name, err)
@@ -82,10 +81,24 @@ func readPart(f *zip.File) ([]byte, error) {
 	if uint64(len(b)) > f.UncompressedSize64 {
 		return nil, fmt.Errorf("entry %q is larger than its header says; refused", f.Name)
 	}
-	if bytes.Contains(b, []byte("<!DOCTYPE")) || bytes.Contains(b, []byte("<!ENTITY")) {
+	return b, nil
+}
+
+// readPart reads an XML part, refusing DTDs: entity tricks (billion
+// laughs, external entities) need one, and Office never writes one.
+func readPart(f *zip.File) ([]byte, error) {
+	b, err := readEntry(f)
+	if err != nil {
+		return nil, err
+	}
+	if hasDTD(b) {
 		return nil, fmt.Errorf("entry %q declares a DOCTYPE or ENTITY, which Word never writes; refused (XML entity attack?)", f.Name)
 	}
 	return b, nil
+}
+
+func hasDTD(b []byte) bool {
+	return bytes.Contains(b, []byte("<!DOCTYPE")) || bytes.Contains(b, []byte("<!ENTITY"))
 }
 
 func find(r *zip.Reader, name string) *zip.File {
@@ -96,5 +109,3 @@ func find(r *zip.Reader, name string) *zip.File {
 	}
 	return nil
 }
-
-var errNotDOCX = errors.New("not a Word document: [Content_Types].xml or the main document part is missing")

@@ -2,13 +2,12 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"sort"
 	"sync"
 
 	"github.com/belgi-kz/belgi/assets"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
@@ -73,63 +72,52 @@ func hexString(gs []glyph) string {
 	return b.String()
 }
 
-// fontDict adds the Type0 font and its descendants to the document and
-// returns a reference to it. Only the glyphs used get widths and
-// ToUnicode entries.
-func (fc *face) fontDict(xt *model.XRefTable, used []glyph) (*types.IndirectRef, error) {
-	file, err := xt.NewStreamDictForBuf(assets.NotoSansBold)
-	if err != nil {
-		return nil, err
-	}
-	file.InsertInt("Length1", len(assets.NotoSansBold))
-	fileRef, err := streamRef(xt, file)
-	if err != nil {
-		return nil, err
-	}
-	desc := types.Dict{
-		"Type": types.Name("FontDescriptor"), "FontName": types.Name(fontName),
-		"Flags": types.Integer(32), "ItalicAngle": types.Integer(0),
-		"FontBBox": types.NewNumberArray(-621, -389, 2800, 1067),
-		"Ascent":   types.Integer(1069), "Descent": types.Integer(-293),
-		"CapHeight": types.Integer(714), "StemV": types.Integer(120),
-		"FontFile2": *fileRef,
-	}
-	descRef, err := xt.IndRefForNewObject(desc)
-	if err != nil {
-		return nil, err
-	}
-	cmap, err := xt.NewStreamDictForBuf(toUnicode(used))
-	if err != nil {
-		return nil, err
-	}
-	cmapRef, err := streamRef(xt, cmap)
-	if err != nil {
-		return nil, err
-	}
-	cid := types.Dict{
-		"Type": types.Name("Font"), "Subtype": types.Name("CIDFontType2"),
-		"BaseFont": types.Name(fontName), "FontDescriptor": *descRef,
-		"CIDSystemInfo": types.Dict{"Registry": types.StringLiteral("Adobe"), "Ordering": types.StringLiteral("Identity"), "Supplement": types.Integer(0)},
-		"CIDToGIDMap":   types.Name("Identity"), "DW": types.Integer(600), "W": widths(used),
-	}
-	cidRef, err := xt.IndRefForNewObject(cid)
-	if err != nil {
-		return nil, err
-	}
-	return xt.IndRefForNewObject(types.Dict{
-		"Type": types.Name("Font"), "Subtype": types.Name("Type0"), "BaseFont": types.Name(fontName),
-		"Encoding": types.Name("Identity-H"), "DescendantFonts": types.Array{*cidRef}, "ToUnicode": *cmapRef,
-	})
-}
-
 // fontName follows the PDF convention for embedded fonts.
 const fontName = "NotoSans-Bold"
 
-func streamRef(xt *model.XRefTable, sd *types.StreamDict) (*types.IndirectRef, error) {
-	if err := sd.Encode(); err != nil {
-		return nil, err
+// addFont writes the Type0 font with a subset of Noto Sans Bold holding
+// the used glyphs, and returns a reference to it. The subset's tag is
+// derived from the glyphs, as the PDF specification's convention asks.
+func addFont(u *update, used []glyph) (Ref, error) {
+	keep := map[uint16]bool{}
+	for _, g := range used {
+		keep[uint16(g.id)] = true
 	}
-	return xt.IndRefForNewObject(*sd)
+	sub, err := subsetTrueType(assets.NotoSansBold, keep)
+	if err != nil {
+		return Ref{}, err
+	}
+	name := Name(subsetTag(used) + "+" + fontName)
+	file := u.add(flateStream(Dict{{"Length1", int64(len(sub))}}, sub))
+	desc := u.add(Dict{
+		{"Type", Name("FontDescriptor")}, {"FontName", name}, {"Flags", int64(4)},
+		{"FontBBox", Array{int64(-621), int64(-389), int64(2800), int64(1067)}},
+		{"ItalicAngle", int64(0)}, {"Ascent", int64(1069)}, {"Descent", int64(-293)},
+		{"CapHeight", int64(714)}, {"StemV", int64(120)}, {"FontFile2", file},
+	})
+	cmap := u.add(flateStream(nil, toUnicode(used)))
+	cid := u.add(Dict{
+		{"Type", Name("Font")}, {"Subtype", Name("CIDFontType2")}, {"BaseFont", name},
+		{"CIDSystemInfo", Dict{{"Registry", String{B: []byte("Adobe")}}, {"Ordering", String{B: []byte("Identity")}}, {"Supplement", int64(0)}}},
+		{"FontDescriptor", desc}, {"DW", int64(600)}, {"W", widthsArray(used)}, {"CIDToGIDMap", Name("Identity")},
+	})
+	return u.add(Dict{
+		{"Type", Name("Font")}, {"Subtype", Name("Type0")}, {"BaseFont", name},
+		{"Encoding", Name("Identity-H")}, {"DescendantFonts", Array{cid}}, {"ToUnicode", cmap},
+	}), nil
+}
+
+func subsetTag(used []glyph) string {
+	h := sha256.New()
+	for _, g := range uniqueGlyphs(used) {
+		fmt.Fprintf(h, "%d,", g.id)
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
 }
 
 func uniqueGlyphs(used []glyph) []glyph {
@@ -145,11 +133,11 @@ func uniqueGlyphs(used []glyph) []glyph {
 	return out
 }
 
-// widths is the CIDFont W array: "gid [width]" per used glyph.
-func widths(used []glyph) types.Array {
-	var a types.Array
+// widthsArray is the CIDFont W array: "gid [width]" per used glyph.
+func widthsArray(used []glyph) Array {
+	var a Array
 	for _, g := range uniqueGlyphs(used) {
-		a = append(a, types.Integer(int(g.id)), types.Array{types.Integer(g.width)})
+		a = append(a, int64(g.id), Array{int64(g.width)})
 	}
 	return a
 }

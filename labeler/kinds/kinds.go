@@ -13,7 +13,8 @@ import (
 )
 
 // Default returns the registry the app and the CLI use; every output is
-// signed with Content Credentials by the C2PA finisher. Order matters:
+// signed with Content Credentials by the C2PA finisher (PDF through the
+// document kind's own container). Order matters:
 // kinds whose magic bytes are unmistakable come before kinds that sniff
 // by content (text). Audio claims MP4 only for the M4A/M4B brands, so it
 // goes before video, which takes every other MP4.
@@ -24,5 +25,5 @@ func Default() *labeler.Registry {
 		video.New(video.WithNotice(audio.NoticeBeside)),
 		text.NewDocument(),
 		text.New(),
-	).WithFinisher(c2pa.NewFinisher())
+	).WithFinisher(c2pa.NewFinisher(text.PDFCredentials()))
 }

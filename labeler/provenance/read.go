@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"io"
 	"strings"
+
+	"github.com/belgi-kz/belgi/internal/xmltree"
 )
 
 // Read parses an XMP packet (or any bytes holding one) and reports the
@@ -58,11 +60,23 @@ func (f *Found) attrs(attrs []xml.Attr) {
 				f.Langs = splitList(a.Value)
 			case "Tool":
 				f.Tool = a.Value
+			case "Notice":
+				f.Notice = splitLines(a.Value)
 			}
 		case a.Name.Space == NSTC260 && a.Name.Local == "AIGC":
 			f.TC260 = a.Value
 		}
 	}
+}
+
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 func splitList(s string) []string {
@@ -75,19 +89,20 @@ func splitList(s string) []string {
 	return out
 }
 
-// Extract finds the first x:xmpmeta (or bare rdf:RDF) element in data, so
-// that a packet can be read from any container without parsing it.
+// Extract returns the first XMP root element (x:xmpmeta, or a bare
+// rdf:RDF, under any prefix) in data, up to its matching end tag as an
+// XML tokenizer finds it, so that a packet can be read from any
+// container. A packet that is not well-formed is read leniently; nil if
+// there is none.
 func Extract(data []byte) []byte {
-	for _, tag := range [][2]string{{"<x:xmpmeta", "</x:xmpmeta>"}, {"<rdf:RDF", "</rdf:RDF>"}} {
-		i := bytes.Index(data, []byte(tag[0]))
-		if i < 0 {
-			continue
+	at := locate(data)
+	if at < 0 {
+		return nil
+	}
+	for _, strict := range []bool{true, false} {
+		if t, err := xmltree.Parse(data, at, strict); err == nil {
+			return data[at:t.Root.End]
 		}
-		j := bytes.Index(data[i:], []byte(tag[1]))
-		if j < 0 {
-			continue
-		}
-		return data[i : i+j+len(tag[1])]
 	}
 	return nil
 }

@@ -3,11 +3,11 @@ package provenance
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/belgi-kz/belgi/internal/xmltree"
 )
 
 // XMP namespaces Belgi writes or reads.
@@ -28,6 +28,9 @@ type Mark struct {
 	Profile           string
 	RealPerson        bool
 	Time              time.Time
+	// Notice is the perceivable notice as placed, line by line, where
+	// the content can be checked for it (the PDF band).
+	Notice []string
 	// TC260 adds China's AIGC JSON field (profile cn).
 	TC260 bool
 }
@@ -40,32 +43,46 @@ type Found struct {
 	Langs             []string
 	Tool              string
 	TC260             string // the raw AIGC JSON, if any
+	Notice            []string
 }
 
 // Packet returns a complete XMP packet carrying m, merged into existing
-// (which may be nil). Existing fields are kept; the result is
-// well-formed or an error is returned.
+// (which may be nil). The existing packet is parsed with an XML
+// tokenizer and edited in place: every element, attribute, namespace
+// declaration and byte it holds stays, except Belgi's own record, any
+// DigitalSourceType (the new one replaces it), a TC260 AIGC field when a
+// new one is written, and xmp:Thumbnails (a preview of the unlabeled
+// content). The old packet wrapper and padding are replaced by fresh
+// ones. The result is well-formed or an error is returned.
 func Packet(existing []byte, m Mark) ([]byte, error) {
 	desc := description(m)
-	body := bytes.TrimSpace(existing)
-	if len(body) == 0 || !bytes.Contains(body, []byte("</rdf:RDF>")) {
+	at := locate(existing)
+	if at < 0 {
 		return wrap(desc), nil
 	}
-	merged := stripOurs(stripPacketWrapper(body))
-	i := bytes.LastIndex(merged, []byte("</rdf:RDF>"))
-	if i < 0 {
-		return nil, errors.New("xmp: existing packet has no rdf:RDF to merge into")
-	}
-	var out bytes.Buffer
-	out.WriteString(packetBegin)
-	out.Write(merged[:i])
-	out.WriteString(desc)
-	out.Write(merged[i:])
-	out.WriteString("\n" + packetPadding + packetEnd)
-	if err := wellFormed(out.Bytes()); err != nil {
+	t, err := xmltree.Parse(existing, at, true)
+	if err != nil {
 		return nil, fmt.Errorf("xmp: existing packet can't be merged: %w", err)
 	}
-	return out.Bytes(), nil
+	rdf := t.Root.Find(NSRDF, "RDF")
+	if rdf == nil {
+		return wrap(desc), nil
+	}
+	var ed xmltree.Edits
+	for _, d := range rdf.Kids {
+		stripOurs(t.Src, d, m, &ed)
+	}
+	if c := rdf.CloseAt; rdf.SelfClosed() || c > 0 && !isSpace(t.Src[c-1]) {
+		desc = "\n" + desc // so that relabeling leaves the packet as it was
+	}
+	xmltree.Open(t.Src, rdf, []byte(desc), false, &ed)
+	body := ed.Apply(t.Src[:t.Root.End])[at:]
+	out := append([]byte(packetBegin), body...)
+	out = append(out, "\n"+packetPadding+packetEnd...)
+	if err := wellFormed(out); err != nil {
+		return nil, fmt.Errorf("xmp: existing packet can't be merged: %w", err)
+	}
+	return out, nil
 }
 
 const (
@@ -80,14 +97,16 @@ var packetPadding = strings.Repeat(strings.Repeat(" ", 99)+"\n", 20)
 func wrap(desc string) []byte {
 	return []byte(packetBegin +
 		`<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="Belgi">` + "\n" +
-		`<rdf:RDF xmlns:rdf="` + NSRDF + `">` + desc + "</rdf:RDF>\n</x:xmpmeta>\n" +
+		`<rdf:RDF xmlns:rdf="` + NSRDF + `">` + "\n" + desc + "</rdf:RDF>\n</x:xmpmeta>\n" +
 		packetPadding + packetEnd)
 }
 
 func description(m Mark) string {
 	var b strings.Builder
-	b.WriteString("\n<rdf:Description rdf:about=\"\"")
-	fmt.Fprintf(&b, "\n  xmlns:Iptc4xmpExt=%q\n  xmlns:belgi=%q", NSIptcExt, NSBelgi)
+	b.WriteString("<rdf:Description rdf:about=\"\"")
+	// rdf is declared here too: a packet being merged into may bind the
+	// RDF namespace to another prefix.
+	fmt.Fprintf(&b, "\n  xmlns:rdf=%q\n  xmlns:Iptc4xmpExt=%q\n  xmlns:belgi=%q", NSRDF, NSIptcExt, NSBelgi)
 	if m.TC260 {
 		fmt.Fprintf(&b, "\n  xmlns:TC260=%q", NSTC260)
 	}
@@ -103,6 +122,9 @@ func description(m Mark) string {
 	}
 	if !m.Time.IsZero() {
 		attr("belgi:LabeledAt", m.Time.UTC().Format(time.RFC3339))
+	}
+	if len(m.Notice) > 0 {
+		attr("belgi:Notice", strings.Join(m.Notice, "\n"))
 	}
 	if m.TC260 {
 		attr("TC260:AIGC", tc260JSON(m))
@@ -127,58 +149,6 @@ func escape(s string) string {
 	return strings.ReplaceAll(b.String(), `"`, "&#34;")
 }
 
-var (
-	reWrapperBegin = regexp.MustCompile(`^<\?xpacket begin=[^>]*\?>\s*`)
-	reWrapperEnd   = regexp.MustCompile(`\s*<\?xpacket end=[^>]*\?>$`)
-	// ourDescription matches the rdf:Description Belgi writes (self-closed).
-	ourDescription = regexp.MustCompile(`(?s)\s*<rdf:Description rdf:about=""\s+xmlns:Iptc4xmpExt="[^"]*"\s+xmlns:belgi="` + regexp.QuoteMeta(NSBelgi) + `"[^>]*/>\s*`)
-)
-
-func stripPacketWrapper(b []byte) []byte {
-	b = reWrapperBegin.ReplaceAll(b, nil)
-	b = reWrapperEnd.ReplaceAll(b, nil)
-	return bytes.TrimSpace(b)
-}
-
-// stripOurs removes a previous Belgi description and any other writer's
-// DigitalSourceType or TC260 AIGC, whatever prefix they were bound to, so
-// the merged packet states exactly one of each.
-func stripOurs(b []byte) []byte {
-	b = ourDescription.ReplaceAll(b, []byte("\n"))
-	for _, p := range prefixesFor(b, NSIptcExt) {
-		b = removeProperty(b, p, "DigitalSourceType")
-	}
-	for _, p := range prefixesFor(b, NSTC260) {
-		b = removeProperty(b, p, "AIGC")
-	}
-	return b
-}
-
-// prefixesFor finds the prefixes a packet binds to a namespace URI.
-func prefixesFor(b []byte, ns string) []string {
-	re := regexp.MustCompile(`xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']` + regexp.QuoteMeta(ns) + `["']`)
-	var out []string
-	for _, m := range re.FindAllSubmatch(b, -1) {
-		out = append(out, string(m[1]))
-	}
-	return out
-}
-
-// removeProperty deletes prefix:local in attribute form and element forms.
-func removeProperty(b []byte, prefix, local string) []byte {
-	q := regexp.QuoteMeta(prefix + ":" + local)
-	forms := []string{
-		`\s+` + q + `\s*=\s*"[^"]*"`,
-		`\s+` + q + `\s*=\s*'[^']*'`,
-		`(?s)\s*<` + q + `(\s[^>]*)?>.*?</` + q + `>`,
-		`\s*<` + q + `(\s[^>]*)?/>`,
-	}
-	for _, f := range forms {
-		b = regexp.MustCompile(f).ReplaceAll(b, nil)
-	}
-	return b
-}
-
 func wellFormed(b []byte) error {
 	d := xml.NewDecoder(bytes.NewReader(b))
 	for {
@@ -198,10 +168,26 @@ const NSPhotoshop = "http://ns.adobe.com/photoshop/1.0/"
 // Slim removes photoshop:DocumentAncestors, the list of every document
 // ever pasted into a file, which can fill most of a JPEG's 64 KB XMP
 // segment and carries nothing a reader of the picture needs. It is what
-// to drop when a merged packet no longer fits.
+// to drop when a merged packet no longer fits. Everything else, the
+// packet wrapper included, stays byte for byte.
 func Slim(packet []byte) []byte {
-	for _, p := range prefixesFor(packet, NSPhotoshop) {
-		packet = removeProperty(packet, p, "DocumentAncestors")
+	at := locate(packet)
+	if at < 0 {
+		return packet
 	}
-	return packet
+	t, err := xmltree.Parse(packet, at, true)
+	if err != nil {
+		return packet
+	}
+	var ed xmltree.Edits
+	if rdf := t.Root.Find(NSRDF, "RDF"); rdf != nil {
+		for _, d := range rdf.Kids {
+			for _, k := range d.Kids {
+				if k.Name.Space == NSPhotoshop && k.Name.Local == "DocumentAncestors" {
+					ed.Remove(xmltree.WithSpace(packet, k.Start, k.End))
+				}
+			}
+		}
+	}
+	return ed.Apply(packet)
 }

@@ -21,6 +21,20 @@
 //     inline-styled element with role="note".
 //   - DOCX carries it in the document's custom properties, PDF in XMP.
 //
-// Inspect reports Labeled when the machine mark is present, and warns when
-// the mark is there but the perceivable notice was removed.
+// Inspect reads the content, not only the record: a file is Labeled when
+// Belgi's machine mark is present AND the notice is where Belgi put it —
+// the text's first lines, the first SRT or WebVTT cue, the first element
+// of the HTML body, the first paragraph of the DOCX body, the band on the
+// PDF's first page (its text, read through the font's ToUnicode map,
+// holding the lines the XMP record says were placed). A mark without the
+// notice is reported not labeled, with the warning "metadata claims a
+// label the content lacks".
+//
+// HTML is read with the HTML5 tokenizer of golang.org/x/net/html; DOCX
+// and XMP through encoding/xml's tokenizer; both edit by inserting at
+// token boundaries, so every byte they do not touch stays.
+//
+// The document kind also recognises legacy .doc, ODT and RTF, and OLE
+// wrappers of encrypted or rights-managed DOCX, to refuse them by name
+// with what to do instead.
 package text

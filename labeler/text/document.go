@@ -3,6 +3,7 @@ package text
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -11,9 +12,13 @@ import (
 	"github.com/belgi-kz/belgi/internal/pdf"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
+	"github.com/belgi-kz/belgi/labeler/provenance/c2pa"
 )
 
-// Document is the "document" kind: DOCX and PDF.
+// Document is the "document" kind: DOCX (and its macro-enabled and
+// template variants) and PDF. It also claims the word-processor formats
+// it cannot label (legacy DOC, ODT, RTF), to refuse them by name and say
+// what to do instead of calling them unknown files.
 type Document struct{}
 
 // NewDocument returns the document kind.
@@ -23,11 +28,14 @@ func NewDocument() Document { return Document{} }
 func (Document) Name() string { return labeler.KindDocument }
 
 // Extensions implements labeler.Kind.
-func (Document) Extensions() []string { return []string{".docx", ".pdf"} }
+func (Document) Extensions() []string {
+	return []string{".docx", ".docm", ".dotx", ".dotm", ".pdf", ".doc", ".dot", ".odt", ".rtf"}
+}
 
-// Sniff claims PDFs by their header and zips that name a "word/" part in
-// their first local headers; other zips (XLSX, EPUB, plain archives) are
-// left alone, and a DOCX whose first entries are large falls back to its
+// Sniff claims PDFs by their header, zips that name a "word/" part in
+// their first local headers (other zips — XLSX, EPUB, archives — are
+// left alone), OpenDocument text and RTF. A DOCX whose first entries are
+// large, and OLE files (legacy .doc, encrypted DOCX), fall back to their
 // extension.
 func (Document) Sniff(head []byte) bool { return docFormat("", head) != "" }
 
@@ -37,23 +45,83 @@ func docFormat(name string, head []byte) string {
 		return "pdf"
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")) && bytes.Contains(head, []byte("word/")):
 		return "docx"
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) && bytes.Contains(head[:min(len(head), 100)], []byte("mimetypeapplication/vnd.oasis.opendocument.text")):
+		return "odt"
+	case bytes.HasPrefix(head, []byte(`{\rtf`)):
+		return "rtf"
+	case bytes.HasPrefix(head, docx.OLEMagic):
+		return "ole"
 	}
-	return strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), ".")
+	switch ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), "."); ext {
+	case "docm", "dotx", "dotm":
+		return "docx"
+	case "dot":
+		return "doc"
+	default:
+		return ext
+	}
+}
+
+// refusals name the formats the document kind recognises but cannot
+// label, and what to do.
+var refusals = map[string]string{
+	"odt": "an OpenDocument text (ODT) file: Belgi labels DOCX and PDF; save it as DOCX or PDF (LibreOffice: File → Save As) and label that",
+	"rtf": "a Rich Text (RTF) file: Belgi labels DOCX and PDF; save it as DOCX or PDF and label that",
+	"doc": "a legacy Word 97–2003 (.doc) document: Belgi labels DOCX and PDF; save it as DOCX (Word: File → Save As → Word Document) or PDF and label that",
+}
+
+func docKind(path string) (string, error) {
+	head, err := labeler.ReadHead(path)
+	if err != nil {
+		return "", err
+	}
+	f := docFormat(filepath.Base(path), head)
+	if f == "ole" {
+		return "", oleRefusal(path)
+	}
+	if why, ok := refusals[f]; ok {
+		return "", fmt.Errorf("%w: %s", labeler.ErrUnsupported, why)
+	}
+	if f != "pdf" && f != "docx" {
+		return "", fmt.Errorf("%w: not a DOCX or PDF", labeler.ErrUnsupported)
+	}
+	return f, nil
+}
+
+// oleRefusal names what an OLE compound file is: an encrypted or
+// rights-managed DOCX, a legacy .doc, or another legacy Office file.
+func oleRefusal(path string) error {
+	kind, err := docx.OLEKind(path)
+	if err != nil {
+		return fmt.Errorf("%w: a damaged legacy Office (OLE) file: %v", labeler.ErrUnsupported, err)
+	}
+	switch kind {
+	case docx.OLEEncrypted:
+		return errors.New("the Word document is encrypted (password-protected): Belgi can't label it without the password. " +
+			"Open it in Word, remove the password (File → Info → Protect Document → Encrypt with Password, clear it), save, and label that copy")
+	case docx.OLERights:
+		return errors.New("the Word document is protected by Information Rights Management: only its owner's tools can open it. " +
+			"Ask the owner for an unprotected copy and label that")
+	case docx.OLEWord97:
+		return fmt.Errorf("%w: %s", labeler.ErrUnsupported, refusals["doc"])
+	}
+	return fmt.Errorf("%w: a legacy Office (OLE) file, not a Word document Belgi labels; save it as DOCX or PDF and label that", labeler.ErrUnsupported)
 }
 
 // Label implements labeler.Kind.
 func (d Document) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
-	head, err := labeler.ReadHead(job.Input)
+	f, err := docKind(job.Input)
 	if err != nil {
-		return labeler.Outcome{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("document: %w", err))
+		return labeler.Outcome{}, labeler.AtStage(labeler.StageDecode, docErr(err))
 	}
-	switch docFormat(job.Input, head) {
+	var notes []string
+	switch f {
 	case "pdf":
-		err = pdf.Label(ctx, job.Input, job.Temp, pdfNotice(job.Spec))
+		var o pdf.Outcome
+		o, err = pdf.Label(ctx, job.Input, job.Temp, pdfNotice(job.Spec))
+		notes = o.Notes
 	case "docx":
-		err = docx.Label(ctx, job.Input, job.Temp, docxNotice(job.Spec))
-	default:
-		err = labeler.AtStage(labeler.StageDecode, fmt.Errorf("%w: not a DOCX or PDF", labeler.ErrUnsupported))
+		notes, err = docx.Label(ctx, job.Input, job.Temp, docxNotice(job.Spec))
 	}
 	if err != nil {
 		// Only on failure, and so at no cost otherwise: an input that does
@@ -61,13 +129,14 @@ func (d Document) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, 
 		if _, ierr := d.Inspect(ctx, job.Input); ierr != nil {
 			err = labeler.AtStage(labeler.StageDecode, err)
 		}
-		return labeler.Outcome{}, fmt.Errorf("document: %w", err)
+		return labeler.Outcome{}, docErr(err)
 	}
-	return labeler.Outcome{Layers: layers}, nil
+	return labeler.Outcome{Layers: layers, Notes: notes}, nil
 }
 
 func pdfNotice(spec labeler.Spec) pdf.Notice {
 	mark := provenance.MarkFor(spec, layers)
+	mark.Notice = spec.Lines()
 	return pdf.Notice{
 		Lines:    spec.Lines(),
 		AllPages: spec.Text.PDFPages == labeler.PDFAll,
@@ -88,42 +157,74 @@ func docxNotice(spec labeler.Spec) docx.Notice {
 
 // Inspect implements labeler.Kind.
 func (Document) Inspect(ctx context.Context, path string) (labeler.Report, error) {
-	head, err := labeler.ReadHead(path)
+	f, err := docKind(path)
 	if err != nil {
-		return labeler.Report{}, fmt.Errorf("document: %w", err)
+		return labeler.Report{}, docErr(err)
 	}
 	var r labeler.Report
-	switch docFormat(path, head) {
-	case "pdf":
+	if f == "pdf" {
 		r, err = inspectPDF(path)
-	case "docx":
+	} else {
 		r, err = inspectDOCX(path)
-	default:
-		err = fmt.Errorf("%w: not a DOCX or PDF", labeler.ErrUnsupported)
 	}
 	if err != nil {
-		return r, fmt.Errorf("document: %w", err)
+		return r, docErr(err)
 	}
 	return r, nil
 }
 
+// docErr prefixes the kind; the core names the file. Nothing below this
+// names the file either: internal/pdf and internal/docx speak of content.
+func docErr(err error) error { return fmt.Errorf("document: %w", err) }
+
+// inspectPDF reports labeled only when the XMP record is there and the
+// first page shows the notice that record says was placed.
 func inspectPDF(path string) (labeler.Report, error) {
 	f, err := pdf.Inspect(path)
 	if err != nil {
 		return labeler.Report{}, err
 	}
 	found := provenance.Read(f.XMP)
-	r := report(labeler.KindDocument, "pdf", Mark{}, found.Belgi, f.Notice)
-	r.Provenance, r.Layers = nil, nil
+	notice := f.Notice != "" && containsLines(f.Notice, found.Notice)
+	r := labeler.Report{Kind: "document", Format: "pdf"}
 	found.Report(&r)
 	r.Layers = nil
-	if f.Notice {
+	if notice {
 		r.Layers = append(r.Layers, labeler.LayerNotice)
 	}
 	if found.DigitalSourceType != "" {
 		r.Layers = append(r.Layers, labeler.LayerXMP)
 	}
+	if found.Belgi && !notice {
+		r.Labeled = false
+		r.Warnings = append(r.Warnings, WarnContentLacks)
+	}
+	credentials(path, &r)
 	return r, nil
+}
+
+// credentials adds what the PDF's C2PA manifest store says.
+func credentials(path string, r *labeler.Report) {
+	found, err := c2pa.ReadFile(path, c2pa.Formats{PDFCredentials()})
+	if err != nil {
+		r.Warnings = append(r.Warnings, "C2PA manifest unreadable: "+err.Error())
+		return
+	}
+	found.Report(r)
+	if found.Present && r.Labeled {
+		r.Layers = append(r.Layers, labeler.LayerC2PA)
+	}
+}
+
+// containsLines reports whether text holds each line, however wrapped.
+func containsLines(text string, lines []string) bool {
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, l := range lines {
+		if !strings.Contains(flat, strings.Join(strings.Fields(l), " ")) {
+			return false
+		}
+	}
+	return true
 }
 
 func inspectDOCX(path string) (labeler.Report, error) {
@@ -135,7 +236,7 @@ func inspectDOCX(path string) (labeler.Report, error) {
 	if f.DigitalSourceType != "" {
 		m.DigitalSourceType = f.DigitalSourceType
 	}
-	r := report(labeler.KindDocument, "docx", m, found, f.Notice)
+	r := report("document", "docx", m, found, f.Notice != "")
 	if !found && f.DigitalSourceType != "" {
 		r.DigitalSourceType = f.DigitalSourceType
 	}

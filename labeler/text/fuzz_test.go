@@ -21,7 +21,7 @@ func FuzzSubtitles(f *testing.F) {
 	f.Add("WEBVTT\nREGION\nid:x\n\nNOTE a\n\nid\n00:01.000 --> 00:02.000 align:start\n<v Ана>Сәлем</v>", true)
 	spec := labeler.DefaultSpec()
 	f.Fuzz(func(t *testing.T, s string, vtt bool) {
-		label, inspect := labelSRT, inspectPlain
+		label, inspect := labelSRT, inspectSRT
 		if vtt {
 			label, inspect = labelVTT, inspectVTT
 		}
@@ -63,6 +63,14 @@ func FuzzHTMLInsert(f *testing.F) {
 		if _, found, notice := inspectHTML(out); !found || !notice {
 			t.Fatalf("not read back from %q", out)
 		}
+		end := 0
+		scanHTML(s, func(tk htmlToken) bool {
+			if tk.start != end || s[tk.start:tk.end] == "" {
+				t.Fatalf("token %+v does not follow the previous one (ended at %d) in %q", tk, end, s)
+			}
+			end = tk.end
+			return true
+		})
 	})
 }
 

@@ -1,11 +1,11 @@
 package text
 
 import (
-	"html"
 	"regexp"
 	"strings"
 
 	"github.com/belgi-kz/belgi/labeler"
+	"golang.org/x/net/html"
 )
 
 // Meta names Belgi writes into <head>. The first names the IPTC property
@@ -52,68 +52,118 @@ func noticeHTML(spec labeler.Spec, nl string) string {
 	return b.String()
 }
 
-var (
-	metaRE    = regexp.MustCompile(`(?is)<meta\s[^>]*>`)
-	attrRE    = regexp.MustCompile(`(?is)\b(name|content)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
-	noticeRE  = regexp.MustCompile(`(?is)<div\s[^>]*id="` + NoticeCueID + `"[^>]*>(.*?)</div>`)
-	tagsRE    = regexp.MustCompile(`(?s)<[^>]*>`)
-	charsetRE = regexp.MustCompile(`(?i)(charset\s*=\s*["']?)(windows-1251|cp-?1251|kz-1048|rk1048|strk1048-2002)`)
-)
+// charsetRE finds a legacy charset name inside a meta tag's source.
+var charsetRE = regexp.MustCompile(`(?i)(charset\s*=\s*["']?)(windows-1251|cp-?1251|kz-1048|rk1048|strk1048-2002)`)
 
-// inspectHTML reads Belgi's meta elements and checks the notice element
-// still has text.
+// inspectHTML reads Belgi's meta elements and checks that the notice
+// element is the first content of the body and has text.
 func inspectHTML(s string) (Mark, bool, bool) {
 	var m Mark
 	var found bool
-	for _, tag := range metaRE.FindAllString(s, -1) {
-		name, content := metaAttrs(tag)
-		switch name {
+	scanHTML(s, func(t htmlToken) bool {
+		if !t.opens("meta") {
+			return true
+		}
+		switch strings.ToLower(t.attrs["name"]) {
 		case MetaBelgi:
-			m, found = ParseRecord(content)
+			m, found = ParseRecord(t.attrs["content"])
 		case strings.ToLower(MetaDST):
 			if m.DigitalSourceType == "" {
-				m.DigitalSourceType = content
+				m.DigitalSourceType = t.attrs["content"]
 			}
 		}
-	}
-	notice := false
-	if sub := noticeRE.FindStringSubmatch(s); sub != nil {
-		notice = strings.TrimSpace(html.UnescapeString(tagsRE.ReplaceAllString(sub[1], ""))) != ""
-	}
-	return m, found, notice
+		return true
+	})
+	return m, found, noticeFirst(s)
 }
 
-func metaAttrs(tag string) (name, content string) {
-	for _, a := range attrRE.FindAllStringSubmatch(tag, -1) {
-		v := html.UnescapeString(a[2] + a[3])
-		if strings.EqualFold(a[1], "name") {
-			name = strings.ToLower(v)
-		} else {
-			content = v
+// headOnly are elements that may stand before a fragment's notice: what
+// Belgi itself puts there (meta) and what a head holds; none shows.
+var headOnly = map[string]bool{"meta": true, "link": true, "base": true, "title": true, "style": true, "script": true, "noscript": true}
+
+// noticeFirst reports whether the body (or the fragment) starts with the
+// notice element, holding text: only white space, comments and elements
+// that show nothing may come before it.
+func noticeFirst(s string) bool {
+	from := findPlaces(s).notice
+	depth, ok := 0, false
+	skip := ""
+	var text strings.Builder
+	scanHTML(s[from:], func(t htmlToken) bool {
+		switch {
+		case skip != "":
+			if t.closes(skip) {
+				skip = ""
+			}
+			return true
+		case depth == 0 && (t.typ == html.CommentToken || t.typ == html.TextToken && isSpaceText(s[from+t.start:from+t.end])):
+			return true
+		case depth == 0 && headOnly[t.name] && t.typ != html.EndTagToken:
+			if t.typ == html.StartTagToken && t.name != "meta" && t.name != "link" && t.name != "base" {
+				skip = t.name
+			}
+			return true
+		case depth == 0:
+			ok = t.opens("div") && t.attrs["id"] == NoticeCueID
+			depth = 1
+			return ok
+		case t.opens("div"):
+			depth++
+		case t.closes("div"):
+			depth--
+		case t.typ == html.TextToken:
+			text.WriteString(html.UnescapeString(s[from+t.start : from+t.end]))
 		}
-	}
-	return name, content
+		return depth > 0
+	})
+	return ok && strings.TrimSpace(text.String()) != ""
 }
 
 // fixCharset rewrites a legacy charset declaration after conversion to
 // UTF-8, or browsers would decode the new bytes as the old code page.
+// Only meta tags are edited; the same words in text or scripts stay.
 func fixCharset(s string) (string, bool) {
-	out := charsetRE.ReplaceAllString(s, "${1}utf-8")
-	return out, out != s
+	var b strings.Builder
+	pos, changed := 0, false
+	scanHTML(s, func(t htmlToken) bool {
+		if t.opens("meta") {
+			tag := s[t.start:t.end]
+			if fixed := charsetRE.ReplaceAllString(tag, "${1}utf-8"); fixed != tag {
+				b.WriteString(s[pos:t.start] + fixed)
+				pos, changed = t.end, true
+			}
+		}
+		return true
+	})
+	b.WriteString(s[pos:])
+	return b.String(), changed
 }
+
+// blockEnds are the end tags after which previews start a new line.
+var blockEnds = map[string]bool{"p": true, "div": true, "li": true, "tr": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true}
 
 // htmlText is the visible text of a document, roughly, for previews.
 func htmlText(s string) []string {
 	if p := findPlaces(s); p.notice < len(s) {
 		s = s[p.notice:]
 	}
-	for _, name := range []string{"script", "style"} {
-		s = regexp.MustCompile(`(?is)<`+name+`\b.*?</`+name+`\s*>`).ReplaceAllString(s, "")
-	}
-	s = regexp.MustCompile(`(?i)<(br|/p|/div|/h[1-6]|/li|/tr)\b[^>]*>`).ReplaceAllString(s, "\n")
-	s = html.UnescapeString(tagsRE.ReplaceAllString(s, ""))
+	var b strings.Builder
+	skip := 0
+	scanHTML(s, func(t htmlToken) bool {
+		switch {
+		case t.opens("script") || t.opens("style"):
+			skip++
+		case t.closes("script") || t.closes("style"):
+			skip = max(0, skip-1)
+		case t.opens("br") || t.typ == html.EndTagToken && blockEnds[t.name]:
+			b.WriteByte('\n')
+		case t.typ == html.TextToken && skip == 0:
+			b.WriteString(html.UnescapeString(s[t.start:t.end]))
+		}
+		return true
+	})
 	var out []string
-	for _, l := range strings.Split(s, "\n") {
+	for _, l := range strings.Split(b.String(), "\n") {
 		if l = strings.Join(strings.Fields(l), " "); l != "" {
 			out = append(out, l)
 		}

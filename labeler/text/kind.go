@@ -27,7 +27,7 @@ var formats = map[string]format{
 	"txt":  {"txt", noErr(labelPlain), inspectPlain},
 	"md":   {"md", noErr(labelMarkdown), inspectMarkdown},
 	"html": {"html", noErr(labelHTML), inspectHTML},
-	"srt":  {"srt", labelSRT, inspectPlain},
+	"srt":  {"srt", labelSRT, inspectSRT},
 	"vtt":  {"vtt", labelVTT, inspectVTT},
 }
 

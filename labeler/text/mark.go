@@ -72,7 +72,13 @@ func splitComma(s string) []string {
 	return out
 }
 
-// report turns what Inspect found into a labeler.Report.
+// WarnContentLacks is the warning for a file whose machine-readable
+// record says Belgi labeled it but whose content no longer shows the
+// notice: the record alone is not a label.
+const WarnContentLacks = "metadata claims a label the content lacks"
+
+// report turns what Inspect found into a labeler.Report. Labeled needs
+// both Belgi's record and the notice in the content, where Belgi put it.
 func report(kind, format string, m Mark, found, notice bool) labeler.Report {
 	r := labeler.Report{Kind: kind, Format: format}
 	if notice {
@@ -81,12 +87,12 @@ func report(kind, format string, m Mark, found, notice bool) labeler.Report {
 	if !found {
 		return r
 	}
-	r.Labeled = true
+	r.Labeled = notice
 	r.DigitalSourceType = m.DigitalSourceType
 	r.Provenance = []string{"belgi"}
 	r.Layers = append(r.Layers, labeler.LayerXMP)
 	if !notice {
-		r.Warnings = append(r.Warnings, "Belgi's machine-readable mark is present but the perceivable notice was removed: label the original again before publishing")
+		r.Warnings = append(r.Warnings, WarnContentLacks)
 	}
 	return r
 }

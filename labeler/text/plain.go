@@ -27,23 +27,31 @@ func endSep(s, nl string) string {
 	return nl + nl
 }
 
-// inspectPlain finds the tag and checks that a notice line sits right
-// above it (in SRT, a line that is not the cue's timing).
+// inspectPlain finds the tag and checks the notice is still where Belgi
+// put it: the text's first lines, every one of them notice text, right
+// above the tag. A notice cut from the top, or a tag moved elsewhere,
+// does not count.
 func inspectPlain(s string) (Mark, bool, bool) {
 	start, _, m := findTag(s)
 	if start < 0 {
 		return m, false, false
 	}
-	return m, true, lineAboveIsText(s[:start])
+	return m, true, noticeBlock(s[:start])
 }
 
-func lineAboveIsText(before string) bool {
-	before = strings.TrimRight(before, "\r\n")
-	if i := strings.LastIndexAny(before, "\r\n"); i >= 0 {
-		before = before[i+1:]
+// noticeBlock reports whether before (the text above a tag) is one or
+// more non-blank lines and nothing else.
+func noticeBlock(before string) bool {
+	before = strings.TrimSuffix(strings.TrimSuffix(before, "\n"), "\r")
+	if strings.TrimSpace(before) == "" {
+		return false
 	}
-	line := strings.TrimSpace(strings.TrimPrefix(before, `{\an8}`))
-	return line != "" && !strings.Contains(line, "-->")
+	for _, l := range strings.Split(before, "\n") {
+		if strings.TrimSpace(strings.TrimPrefix(l, `{\an8}`)) == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // frontMatter matches a YAML (---) or TOML (+++) block that static site
@@ -88,8 +96,9 @@ func mdEscape(s string) string {
 
 var mdCommentRE = regexp.MustCompile(`<!-- (Belgi [^\n]*?) -->`)
 
-// inspectMarkdown finds the record comment and a non-empty blockquote line
-// above it.
+// inspectMarkdown finds the record comment and checks that everything
+// above it, after any front matter, is a blockquote with text: the
+// notice at the top, as Belgi wrote it.
 func inspectMarkdown(s string) (Mark, bool, bool) {
 	loc := mdCommentRE.FindStringSubmatchIndex(s)
 	if loc == nil {
@@ -99,10 +108,18 @@ func inspectMarkdown(s string) (Mark, bool, bool) {
 	if !ok {
 		return m, false, false
 	}
-	above := strings.TrimRight(s[:loc[0]], " \t\r\n")
-	if i := strings.LastIndexByte(above, '\n'); i >= 0 {
-		above = above[i+1:]
+	fm := len(frontMatter.FindString(s))
+	if fm > loc[0] {
+		return m, true, false
 	}
-	text := strings.Trim(strings.TrimPrefix(above, ">"), " *\t\r")
-	return m, true, strings.HasPrefix(above, ">") && text != ""
+	above := strings.TrimRight(s[fm:loc[0]], " \t\r\n")
+	text := false
+	for _, l := range strings.Split(above, "\n") {
+		l = strings.TrimRight(l, "\r")
+		if !strings.HasPrefix(l, ">") {
+			return m, true, false
+		}
+		text = text || strings.Trim(strings.TrimPrefix(l, ">"), " *\t") != ""
+	}
+	return m, true, text
 }

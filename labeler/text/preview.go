@@ -65,7 +65,7 @@ func (Document) Preview(ctx context.Context, path string, spec labeler.Spec, max
 		}
 		var f pdf.Found
 		if f, err = pdf.Inspect(path); err == nil {
-			body = []string{fmt.Sprintf("(PDF, %d pages: the notice band goes above the first page's content)", f.Pages)}
+			body = []string{fmt.Sprintf("(PDF, %d pages: the notice band goes at the top of the first page)", f.Pages)}
 		}
 	}
 	if err != nil {
@@ -171,7 +171,7 @@ func pdfFirstPage(ctx context.Context, path string, spec labeler.Spec, max int) 
 	}
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, "labeled.pdf")
-	if err := pdf.Label(ctx, path, out, pdfNotice(spec)); err != nil {
+	if _, err := pdf.Label(ctx, path, out, pdfNotice(spec)); err != nil {
 		return nil, err
 	}
 	page := filepath.Join(dir, "page")

@@ -81,7 +81,7 @@ func TestPDFPreviewIsTheLabeledPage(t *testing.T) {
 		r, g, bl, _ := img.At(b.Min.X+b.Dx()/2, y).RGBA()
 		return r < 0x4000 && g < 0x4000 && bl < 0x4000
 	}
-	if !dark(b.Min.Y+4) || dark(b.Max.Y-4) {
+	if !dark(b.Min.Y+b.Dy()*4/100) || dark(b.Max.Y-4) {
 		t.Errorf("want the dark notice band at the top of a white page")
 	}
 }

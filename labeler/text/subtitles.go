@@ -150,18 +150,49 @@ func vttInsertAt(lines []subLine, nl string) (int, string) {
 	return len(lines), prefix
 }
 
+// inspectSRT finds the tag in the first cue, below at least one line of
+// notice text: a notice cue moved later or emptied does not count.
+func inspectSRT(s string) (Mark, bool, bool) {
+	start, _, m := findTag(s)
+	if start < 0 {
+		return m, false, false
+	}
+	lines := parseSubtitles(s)
+	var text []string
+	for _, l := range lines {
+		if l.role == roleTiming && text != nil {
+			break // the second cue
+		}
+		if l.role == roleTiming {
+			text = []string{}
+		} else if l.role == roleText && text != nil {
+			text = append(text, l.raw)
+		}
+	}
+	var notice []string
+	for _, l := range text {
+		if _, _, tm := findTag(l); tm.DigitalSourceType != "" {
+			return m, true, len(notice) > 0 && noticeBlock(strings.Join(notice, ""))
+		}
+		notice = append(notice, l)
+	}
+	return m, true, false
+}
+
 // inspectVTT reads the NOTE record and checks the notice cue has text.
 func inspectVTT(s string) (Mark, bool, bool) {
 	lines := parseSubtitles(s)
 	var m Mark
-	var found, notice bool
+	var found, notice, sawCue bool
 	for i, l := range lines {
 		body := strings.TrimRight(l.raw, "\r\n")
 		if strings.HasPrefix(body, "NOTE ") && !found {
 			m, found = ParseRecord(body)
 		}
-		if body == NoticeCueID && i+2 < len(lines) && lines[i+1].role == roleTiming && lines[i+2].role == roleText {
-			notice = true
+		if l.role == roleTiming && !sawCue {
+			sawCue = true
+			notice = i >= 1 && strings.TrimRight(lines[i-1].raw, "\r\n") == NoticeCueID &&
+				i+1 < len(lines) && lines[i+1].role == roleText
 		}
 	}
 	return m, found, notice
