@@ -24,7 +24,7 @@ type Profile struct {
 	// source asks; the app shows it under the profile selector.
 	About Help `json:"about"`
 	// Defaults are the label settings selecting the profile sets.
-	Defaults ProfileDefaults `json:"defaults"`
+	Defaults ProfileDefaults `json:"defaults,omitzero"`
 
 	// MinSize is the smallest cap height allowed, % of the shorter side.
 	MinSize float64 `json:"min_size"`
