@@ -82,9 +82,9 @@ func measureFootprint(t testing.TB, spec labeler.Spec, w, h int) footprint {
 	changed := changedBounds(orig, img)
 	a := float64(col.Box.A) / 255
 	return footprint{
-		box:      l.Area(),
-		changed:  100 * float64(changed.Dx()*changed.Dy()) / float64(w*h),
-		cap:      100 * l.Cap / float64(min(w, h)),
+		box:     l.Area(),
+		changed: 100 * float64(changed.Dx()*changed.Dy()) / float64(w*h),
+		cap:     100 * l.Cap / float64(min(w, h)),
 		contrast: min(Contrast(col.Text, Blend(col.Box, bg.Darkest, a)), Contrast(col.Text, Blend(col.Box, bg.Brightest, a)),
 			Contrast(chipInk(col.Text), col.Text)),
 	}

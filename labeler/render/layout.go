@@ -33,10 +33,10 @@ type Layout struct {
 	// acronym per row (ЖИ, ИИ), or the joined mark (ЖИ/ИИ) alone.
 	Marks []string
 	// Person is the real-person statement under the compact rows.
-	Person  []string
-	Mark    string // the chip of the full and custom styles; "" for none
-	MarkOnly bool  // the frame is too small for words: the mark alone
-	Reduced bool   // text is smaller than the spec asked, to fit
+	Person   []string
+	Mark     string // the chip of the full and custom styles; "" for none
+	MarkOnly bool   // the frame is too small for words: the mark alone
+	Reduced  bool   // text is smaller than the spec asked, to fit
 	spec     labeler.Spec
 	markText string // the mark style's chip; "" for the spec's joint mark
 	metrics  metrics
