@@ -1,0 +1,59 @@
+package provenance
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/json"
+	"fmt"
+)
+
+// aigcRecord is the implicit label of GB 45438-2025 (annex E): seven
+// fields, in this order, as TC260's practice guides spell them.
+type aigcRecord struct {
+	// Label is the certainty that the content is AI-generated or
+	// -synthesised: "1" it is, "2" possibly, "3" suspected. Belgi knows,
+	// so it is "1" for generated and modified content alike.
+	Label string `json:"Label"`
+	// ContentProducer names the generation service provider.
+	ContentProducer string `json:"ContentProducer"`
+	// ProduceID is the producer's number for this content.
+	ProduceID string `json:"ProduceID"`
+	// ReservedCode1 and ReservedCode2 carry the producer's and the
+	// propagator's security data (TC260's protection guide); Belgi has
+	// none to give.
+	ReservedCode1 string `json:"ReservedCode1"`
+	// ContentPropagator and PropagateID name the platform that spreads
+	// the content and its number there; a platform fills them in.
+	ContentPropagator string `json:"ContentPropagator"`
+	PropagateID       string `json:"PropagateID"`
+	ReservedCode2     string `json:"ReservedCode2"`
+}
+
+// AIGC is the TC260 AIGC JSON for m, the value of XMP TC260:AIGC and of
+// the per-format AIGC fields (PNG text, MP3 TXXX, WAV chunk, MP4 key).
+// The producer is the AI system's provider, or the system, or, when
+// neither is known, the tool that labeled the file; the content number
+// is the file's content ID.
+func AIGC(m Mark) string {
+	producer := m.AIProvider
+	for _, alt := range []string{m.AISystem, m.Tool} {
+		if producer == "" {
+			producer = alt
+		}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(aigcRecord{Label: "1", ContentProducer: producer, ProduceID: m.ContentID})
+	return string(bytes.TrimSpace(b.Bytes()))
+}
+
+// NewContentID is a random (version 4) UUID: each labeled file's unique
+// content ID.
+func NewContentID() string {
+	var u [16]byte
+	_, _ = rand.Read(u[:])
+	u[6] = u[6]&0x0f | 0x40
+	u[8] = u[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
