@@ -3,9 +3,12 @@ package main
 import (
 	"encoding/json"
 	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/belgi-kz/belgi/internal/samples"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
@@ -67,5 +70,19 @@ func TestProfileRuleRefusesFlag(t *testing.T) {
 	code, _, errOut := cli(t, "label", "-profile", "us-ca", "-ai-system", "Midjourney", "x.jpg")
 	if code != exitUsage || !strings.Contains(errOut, "-ai-version") || !strings.Contains(errOut, "profile us-ca needs this filled in") {
 		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
+
+// label -json reports the share of the picture the label covers.
+func TestLabelAreaInJSON(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.jpg"), samples.JPEG(samples.Scene(600, 400, 1), 90, 1), 0o644)
+	code, stdout, stderr := cli(t, "label", "-json", "-no-c2pa", "-out", filepath.Join(dir, "out"), filepath.Join(dir, "a.jpg"))
+	var ll labelLine
+	if err := json.Unmarshal([]byte(stdout), &ll); code != exitOK || err != nil {
+		t.Fatalf("exit %d, %v: %s %s", code, err, stdout, stderr)
+	}
+	if ll.LabelArea <= 0 || ll.LabelArea > 7 {
+		t.Errorf("label_area %v, want (0, 7] for the default label on a 3:2 picture", ll.LabelArea)
 	}
 }

@@ -70,6 +70,7 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	job.Progress(0.3)
 	var out []byte
 	var notes []string
+	var area float64
 	layers := []string{labeler.LayerVisible, labeler.LayerXMP}
 	var xnotes []string
 	xmp := func(existing []byte) ([]byte, error) {
@@ -78,9 +79,9 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 		return provenance.Packet(clean, provenance.MarkFor(job.Spec, layers))
 	}
 	if src.format == fmtGIF {
-		out, notes, err = labelGIF(src, job.Spec, xmp)
+		out, notes, area, err = labelGIF(src, job.Spec, xmp)
 	} else {
-		out, notes, err = labelStill(src, job.Spec, xmp)
+		out, notes, area, err = labelStill(src, job.Spec, xmp)
 	}
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("image: %w", err)
@@ -95,7 +96,7 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	if err := os.WriteFile(job.Temp, out, 0o644); err != nil {
 		return labeler.Outcome{}, labeler.AtStage(labeler.StageWrite, fmt.Errorf("image: %w", err))
 	}
-	return labeler.Outcome{Layers: layers, Notes: dedupe(append(append(src.notes, notes...), xnotes...))}, nil
+	return labeler.Outcome{Layers: layers, Notes: dedupe(append(append(src.notes, notes...), xnotes...)), LabelArea: area}, nil
 }
 
 // load reads and decodes a picture, refusing oversized ones from the
