@@ -72,16 +72,20 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	var notes []string
 	var area float64
 	layers := []string{labeler.LayerVisible, labeler.LayerXMP}
+	mark := provenance.MarkFor(job.Spec, layers)
 	var xnotes []string
 	xmp := func(existing []byte) ([]byte, error) {
 		clean, n, _ := meta.StripXMPPictures(existing)
 		xnotes = append(xnotes, n...)
-		return provenance.Packet(clean, provenance.MarkFor(job.Spec, layers))
+		return provenance.Packet(clean, mark)
 	}
 	if src.format == fmtGIF {
 		out, notes, area, err = labelGIF(src, job.Spec, xmp)
 	} else {
 		out, notes, area, err = labelStill(src, job.Spec, xmp)
+	}
+	if err == nil && mark.TC260 && (src.format == fmtPNG || src.format == fmtBMP) {
+		out, err = meta.SetPNGText(out, "AIGC", provenance.AIGCASCII(mark)) // TC260's place for it in PNG
 	}
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("image: %w", err)

@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
+	"strings"
+	"unicode/utf16"
 )
 
 // aigcRecord is the implicit label of GB 45438-2025 (annex E): seven
@@ -56,4 +58,22 @@ func NewContentID() string {
 	u[6] = u[6]&0x0f | 0x40
 	u[8] = u[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+// AIGCASCII is AIGC with every non-ASCII character escaped (\uXXXX), the
+// same JSON for containers whose text is Latin-1 only (PNG tEXt).
+func AIGCASCII(m Mark) string {
+	var b strings.Builder
+	for _, r := range AIGC(m) {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case r > 0xFFFF:
+			r1, r2 := utf16.EncodeRune(r)
+			fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
 }
