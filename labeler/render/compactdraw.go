@@ -8,8 +8,10 @@ import (
 
 // drawCompact paints the compact (or mark) label onto a fresh patch: the
 // box, the chip flush with its left edge in the text colour, the
-// acronyms centred in the chip, the words and the person lines.
-func (l Layout) drawCompact(patch *image.RGBA, col Colors) error {
+// acronyms centred in the chip, the words and the person lines. A chip
+// alone (the mark style) takes whichever of the two colours stands out
+// more from the picture beneath.
+func (l Layout) drawCompact(patch *image.RGBA, col Colors, bg Background) error {
 	m := l.compact
 	face, err := noto.face(l.Cap)
 	if err != nil {
@@ -17,12 +19,15 @@ func (l Layout) drawCompact(patch *image.RGBA, col Colors) error {
 	}
 	defer face.Close()
 	radius := compactRadius * m.c
+	fill := col.Text
 	if len(l.Lines)+len(l.Person) > 0 {
 		paintBox(patch, radius, col.Box)
+	} else {
+		fill = standOut(col, bg)
 	}
 	if len(l.Marks) > 0 {
-		fillChip(patch, m.chipW, m.chipH, radius, col.Text)
-		ink := chipInk(col.Text)
+		fillChip(patch, m.chipW, m.chipH, radius, fill)
+		ink := chipInk(fill)
 		for i, mark := range l.Marks {
 			x := math.Round((m.chipW - textWidth(face, mark)) / 2)
 			text(patch, face, mark, x, math.Round(m.baseline(i)), ink)
@@ -53,6 +58,21 @@ func fillChip(dst *image.RGBA, chipW, chipH, radius float64, c color.NRGBA) {
 			over(row[4*x:], c, coverage(x, y, shape, radius))
 		}
 	}
+}
+
+// standOut is the text colour or the box colour, made opaque, whichever
+// contrasts more with the picture's mean luminance under the label.
+func standOut(col Colors, bg Background) color.NRGBA {
+	box := col.Box
+	box.A = 255
+	vs := func(c color.NRGBA) float64 {
+		hi, lo := max(luminance(c), bg.Mean), min(luminance(c), bg.Mean)
+		return (hi + 0.05) / (lo + 0.05)
+	}
+	if vs(box) > vs(col.Text) {
+		return box
+	}
+	return col.Text
 }
 
 // chipInk is the colour of the acronym on a chip of colour c: black or
