@@ -62,9 +62,13 @@ func NewContentID() string {
 
 // AIGCASCII is AIGC with every non-ASCII character escaped (\uXXXX), the
 // same JSON for containers whose text is Latin-1 only (PNG tEXt).
-func AIGCASCII(m Mark) string {
+func AIGCASCII(m Mark) string { return ASCIIJSON(AIGC(m)) }
+
+// ASCIIJSON escapes every non-ASCII character of a JSON text as \uXXXX:
+// the same value, readable where text is Latin-1 (PNG tEXt, ID3 TXXX).
+func ASCIIJSON(json string) string {
 	var b strings.Builder
-	for _, r := range AIGC(m) {
+	for _, r := range json {
 		switch {
 		case r < 0x80:
 			b.WriteRune(r)
