@@ -18,8 +18,9 @@ type Profile struct {
 	// Aliases are older names still accepted (in-strict for in-eci), so
 	// scripts keep working.
 	Aliases []string `json:"aliases,omitempty"`
-	Title   string   `json:"title"`
-	Source  Source   `json:"source"`
+	// Title names the jurisdiction and the rule, short enough for a menu.
+	Title  Help   `json:"title"`
+	Source Source `json:"source"`
 	// About says in a sentence or two, per interface language, what the
 	// source asks; the app shows it under the profile selector.
 	About Help `json:"about"`

@@ -16,7 +16,7 @@ func TestProfilesCiteTheirSources(t *testing.T) {
 		t.Fatalf("kz must come first and be the default")
 	}
 	for _, p := range ps {
-		if p.Source.Citation == "" || p.Title == "" {
+		if p.Source.Citation == "" || p.Title.En == "" || p.Title.Kk == "" || p.Title.Ru == "" {
 			t.Errorf("%s: no citation or title", p.Name)
 		}
 		if _, err := time.Parse(time.DateOnly, p.Source.Date); err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/belgi-kz/belgi/labeler"
 )
@@ -28,14 +29,14 @@ type labelExtras struct {
 func newLabelExtras(tr *translator) *labelExtras {
 	x := &labelExtras{
 		tr:       tr,
-		about:    &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
+		about:    &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText},
 		system:   widget.NewSelectEntry(nil),
 		version:  &widget.Entry{PlaceHolder: tr.L("for example 7")},
 		provider: &widget.Entry{PlaceHolder: tr.L("for example Midjourney, Inc.")},
 		writer:   &widget.Entry{PlaceHolder: tr.L("optional")},
 	}
 	x.system.PlaceHolder = tr.L("for example Midjourney")
-	x.profiles = newChoices(setting("profile"), profileTitle)
+	x.profiles = newChoices(setting("profile"), x.profileTitle)
 	x.profile = widget.NewSelect(x.profiles.names, nil)
 	x.styles = newChoices(setting("style"), x.styleName)
 	x.style = widget.NewSelect(x.styles.names, nil)
@@ -43,9 +44,9 @@ func newLabelExtras(tr *translator) *labelExtras {
 }
 
 // profileTitle names a profile by its jurisdiction and rule.
-func profileTitle(name string) string {
+func (x *labelExtras) profileTitle(name string) string {
 	if p, err := labeler.LookupProfile(name); err == nil {
-		return p.Title
+		return p.Title.In(x.tr.lang())
 	}
 	return name
 }
@@ -111,13 +112,15 @@ func (x *labelExtras) styleBox(errs map[string]*widget.Label, hint func(string) 
 	return container.NewVBox(withHint(x.style, hint("style")), errs["style"])
 }
 
-// systemBox: the AI system, as the metadata will name it.
+// systemBox: the AI system, as the metadata will name it, in a form so
+// the fields line up; their problems show under it.
 func (x *labelExtras) systemBox(errs map[string]*widget.Label, hint func(string) *widget.Button) fyne.CanvasObject {
-	row := func(caption, name string, w fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(caption), hint(name), w), errs[name])
-	}
-	return container.NewVBox(row(x.tr.L("System"), "ai-system", x.system), row(x.tr.L("Version"), "ai-version", x.version),
-		row(x.tr.L("Provider"), "ai-provider", x.provider), row(x.tr.L("Prompt by"), "prompt-writer", x.writer))
+	form := widget.NewForm(
+		widget.NewFormItem(x.tr.L("System"), withHint(x.system, hint("ai-system"))),
+		widget.NewFormItem(x.tr.L("Version"), withHint(x.version, hint("ai-version"))),
+		widget.NewFormItem(x.tr.L("Provider"), withHint(x.provider, hint("ai-provider"))),
+		widget.NewFormItem(x.tr.L("Prompt by"), withHint(x.writer, hint("prompt-writer"))))
+	return container.NewVBox(form, errs["ai-system"], errs["ai-version"], errs["ai-provider"], errs["prompt-writer"])
 }
 
 // remember offers the AI systems named in recent exports.

@@ -18,7 +18,7 @@ func TestProfileSelectorAppliesDefaults(t *testing.T) {
 		t.Errorf("kz source sentence: %q", x.about.Text)
 	}
 	eu, _ := labeler.LookupProfile("eu")
-	x.profile.SetSelected(eu.Title)
+	x.profile.SetSelected(eu.Title.En)
 	if u.spec.Profile != "eu" || labeler.JoinLangs(u.spec.Langs) != "en" || u.spec.Position != labeler.TopRight || u.spec.Audio.EveryMinutes != 5 {
 		t.Errorf("after choosing eu: profile %s langs %v position %s every %g", u.spec.Profile, u.spec.Langs, u.spec.Position, u.spec.Audio.EveryMinutes)
 	}
@@ -29,7 +29,7 @@ func TestProfileSelectorAppliesDefaults(t *testing.T) {
 		t.Errorf("stored profile %q", got.Profile)
 	}
 	usca, _ := labeler.LookupProfile("us-ca")
-	x.profile.SetSelected(usca.Title)
+	x.profile.SetSelected(usca.Title.En)
 	if l := u.settings.errs["ai-system"]; !l.Visible() || !strings.Contains(l.Text, "us-ca") {
 		t.Errorf("us-ca without an AI system: the field says %q", l.Text)
 	}
@@ -89,7 +89,7 @@ func TestPreviewCaptionShowsArea(t *testing.T) {
 	u, l := newTestUI(t)
 	addAndWait(t, u, l, 1, writePhoto(t, t.TempDir(), "lake.jpg", 1200, 800, 3))
 	shown(t, u, l)
-	if c := u.preview.caption.Text; !strings.Contains(c, "covering 5.") || !strings.Contains(c, "% of the picture") {
+	if c := u.preview.caption.Text; !strings.Contains(c, "high, 5.") || !strings.Contains(c, "% of the picture") {
 		t.Errorf("caption %q", c)
 	}
 }

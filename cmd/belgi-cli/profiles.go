@@ -52,7 +52,7 @@ func runProfiles(args []string, stdout, stderr io.Writer) int {
 
 // printProfile writes one profile as a short block for people.
 func printProfile(w io.Writer, l profileLine) {
-	head := l.Name + "  " + l.Title
+	head := l.Name + "  " + l.Title.En
 	if len(l.Aliases) > 0 {
 		head += "  (also: " + strings.Join(l.Aliases, ", ") + ")"
 	}

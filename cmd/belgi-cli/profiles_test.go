@@ -20,7 +20,7 @@ func TestProfilesCommand(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	for _, p := range labeler.Profiles() {
-		if !strings.Contains(out, p.Name+"  "+p.Title) || !strings.Contains(out, p.Source.Citation+", "+p.Source.Date) {
+		if !strings.Contains(out, p.Name+"  "+p.Title.En) || !strings.Contains(out, p.Source.Citation+", "+p.Source.Date) {
 			t.Errorf("profiles lacks %s or its source:\n%s", p.Name, out)
 		}
 	}
