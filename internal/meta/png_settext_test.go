@@ -30,3 +30,30 @@ func TestSetPNGText(t *testing.T) {
 		t.Error("non-ASCII tEXt accepted")
 	}
 }
+
+// FuzzSetPNGText: any input either is refused or gives a PNG that parses
+// and states the text once.
+func FuzzSetPNGText(f *testing.F) {
+	src := encodePNG(f, image.NewRGBA(image.Rect(0, 0, 2, 2)))
+	f.Add(src, "AIGC", `{"Label":"1"}`)
+	f.Add(withChunks(f, src, []PNGChunk{{Type: "tEXt", Data: []byte("AIGC\x00x")}}, nil), "AIGC", "y")
+	f.Fuzz(func(t *testing.T, png []byte, key, text string) {
+		out, err := SetPNGText(png, key, text)
+		if err != nil {
+			return
+		}
+		info, err := ParsePNG(out)
+		if err != nil {
+			t.Fatalf("output does not parse: %v", err)
+		}
+		n := 0
+		for _, tx := range info.Text {
+			if tx.Keyword == key {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Fatalf("%d texts keyed %q", n, key)
+		}
+	})
+}
