@@ -11,7 +11,7 @@ CLI       := $(BIN)/belgi-cli
 APP       := $(BIN)/belgi
 ARGS      ?=
 
-.PHONY: all deps-media deps-desktop deps-test cli app run package smoke screenshot demo test lint unit realworld fuzz clean c2pa-verifier
+.PHONY: all deps-media deps-desktop deps-test cli app run package smoke screenshot gallery demo test lint unit realworld fuzz clean c2pa-verifier
 
 all: cli
 
@@ -45,6 +45,12 @@ smoke: deps-test app
 # docs/screenshot.png for the README, from the real app under Xvfb.
 screenshot: deps-test app
 	@scripts/screenshot.sh $(APP) docs/screenshot.png
+
+# docs/gallery.png for the README: the label in every style and profile on
+# 3:2, 2:3, 1:1 and 16:9 frames cropped at run time from real photographs
+# in $(REALWORLD)/images (never copied here; without them, sample scenes).
+gallery:
+	$(GO) run ./internal/gallery -o docs/gallery.png -photos "$(REALWORLD)/images"
 
 demo: deps-media cli
 	@scripts/demo.sh $(CLI) $(OUT)

@@ -95,6 +95,9 @@ type Job struct {
 type Outcome struct {
 	Layers []string // layers applied, e.g. visible, xmp
 	Notes  []string // remarks worth a person's attention
+	// LabelArea is the share of the displayed frame (%) the label's box
+	// covers, for pictures and video; 0 for other kinds.
+	LabelArea float64
 }
 
 // Report is what Inspect found in a file.

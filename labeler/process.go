@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"time"
@@ -32,6 +33,7 @@ type Result struct {
 	Reason       string        `json:"reason,omitempty"` // why skipped
 	Layers       []string      `json:"layers,omitempty"`
 	Notes        []string      `json:"notes,omitempty"`
+	LabelArea    float64       `json:"label_area,omitempty"` // % of the displayed frame the label covers
 	InputSHA256  string        `json:"input_sha256,omitempty"`
 	OutputSHA256 string        `json:"output_sha256,omitempty"`
 	Check        *Report       `json:"check,omitempty"` // the output read back
@@ -162,6 +164,7 @@ func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 		return tmp, err
 	}
 	p.res.Layers, p.res.Notes = outcome.Layers, outcome.Notes
+	p.res.LabelArea = math.Round(outcome.LabelArea*100) / 100 // hundredths of a percent are plenty
 	p.stage = StageWrite
 	if err := syncFile(tmp); err != nil {
 		return tmp, err

@@ -79,7 +79,11 @@ func Sections() []Section {
 }
 
 // Help is a sentence in each interface language.
-type Help struct{ En, Kk, Ru string }
+type Help struct {
+	En string `json:"en"`
+	Kk string `json:"kk"`
+	Ru string `json:"ru"`
+}
 
 // In returns the text in l, English when l has none.
 func (h Help) In(l Lang) string {

@@ -29,6 +29,11 @@ func problemCases(notDir string) []problemCase {
 		{"custom for an unchosen language is unused", func(s *labeler.Spec) { s.Custom = map[labeler.Lang]string{"en": strings.Repeat("a", 201)} }, "", "", ""},
 		{"custom 200 is fine", func(s *labeler.Spec) { s.Custom = map[labeler.Lang]string{"kk": strings.Repeat("ә", 200)} }, "", "", ""},
 		{"ai", func(s *labeler.Spec) { s.AI = "maybe" }, "ai", labeler.RuleChoice, "ai"},
+		{"style", func(s *labeler.Spec) { s.Style = "loud" }, "style", labeler.RuleChoice, "style"},
+		{"custom style needs text", func(s *labeler.Spec) {
+			s.Style, s.Custom = labeler.StyleCustom, map[labeler.Lang]string{"kk": "ЖИ көмегімен"}
+		}, "text-ru", labeler.RuleCustomText, "text-ru"},
+		{"ai system too long", func(s *labeler.Spec) { s.AISystem.Name = strings.Repeat("x", 101) }, "ai-system", labeler.RuleTooLong, "ai-system"},
 		{"position", func(s *labeler.Spec) { s.Position = "upper-left" }, "position", labeler.RuleChoice, "position"},
 		{"profile", func(s *labeler.Spec) { s.Profile = "mars" }, "profile", labeler.RuleChoice, "profile"},
 		{"size too big", func(s *labeler.Spec) { s.Size = 40 }, "size", labeler.RuleRange, "size"},

@@ -4,13 +4,14 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // labelSettings: what the label says, where it sits and how it looks.
 func labelSettings() []Setting {
 	core := []Setting{{
 		Name: "lang", Section: SectionLabel, Pref: "label.langs", Value: langsValue{},
-		Choices: langCodes(), Check: checkLangs,
+		Choices: langCodes(), Check: checkLangs, Profile: profileLang(),
 		CheckDoc: "at least one; none twice",
 		Help: Help{En: "Label languages, in the order of the label's lines.",
 			Kk: "Белгі тілдері, белгі жолдарының ретімен.",
@@ -27,8 +28,10 @@ func labelSettings() []Setting {
 			Kk: "«Нақты адамның синтетикалық бейнесі» деген жолды қосу.",
 			Ru: "Добавить строку «синтетическое изображение реального человека»."},
 	}}
+	core = append(core, styleSetting())
 	core = append(core, customSettings()...)
-	return append(core, placementSettings()...)
+	core = append(core, placementSettings()...)
+	return append(core, aiSettings()...)
 }
 
 // customSettings: one wording per label language, each its own flag.
@@ -46,7 +49,8 @@ func customSettings() []Setting {
 		out = append(out, Setting{
 			Name: "text-" + string(l), Section: SectionLabel, Pref: "label.custom." + string(l),
 			Value: customText(l), MaxLen: 200, Help: help[l],
-			When: func(s *Spec) bool { return slices.Contains(s.Langs, l) },
+			When:  func(s *Spec) bool { return slices.Contains(s.Langs, l) },
+			Check: needsCustomText(l), CheckDoc: "needed for the custom style",
 		})
 	}
 	return out
@@ -58,9 +62,10 @@ var hexColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 func placementSettings() []Setting {
 	return []Setting{{
 		Name: "position", Section: SectionLabel, Pref: "label.position", Value: named(func(s *Spec) *Position { return &s.Position }),
-		Choices: positionNames(),
-		Help: Help{En: "Where the label sits in the frame: one of nine anchors.",
-			Kk: "Белгінің кадрдағы орны: тоғыз нүктенің бірі.", Ru: "Где стоит метка в кадре: одна из девяти точек."},
+		Choices: positionNames(), Profile: profileTop(),
+		Help: Help{En: "Where the label sits in the frame: one of nine anchors, or auto (bottom-right; top-right on a video with subtitles).",
+			Kk: "Белгінің кадрдағы орны: тоғыз нүктенің бірі немесе auto (төменгі оң жақ; субтитрі бар бейнеде жоғарғы оң жақ).",
+			Ru: "Где стоит метка в кадре: одна из девяти точек или auto (справа внизу; в видео с субтитрами — справа вверху)."},
 	}, {
 		Name: "size", Section: SectionLabel, Pref: "label.size", Value: field(func(s *Spec) *float64 { return &s.Size }),
 		Unit: "%", Range: &Range{Min: MinSize, Max: MaxSize}, Step: 0.5,
@@ -92,16 +97,39 @@ func placementSettings() []Setting {
 			Ru: "Выбирать тёмную или светлую подложку по изображению под меткой."},
 	}, {
 		Name: "badge", Section: SectionLabel, Value: field(func(s *Spec) *bool { return &s.ShowMark }),
-		Help: Help{En: "Show the short mark (ЖИ / ИИ / AI) beside the wording.",
-			Kk: "Мәтіннің жанында қысқа белгіні (ЖИ / ИИ / AI) көрсету.",
-			Ru: "Показывать рядом с текстом короткий знак (ЖИ / ИИ / AI)."},
+		Profile: profileMark(),
+		Help: Help{En: "Show the short mark (ЖИ / ИИ / AI) in a chip before the wording; off, each language writes it in its phrase.",
+			Kk: "Мәтіннің алдында қысқа белгіні (ЖИ / ИИ / AI) бөлек көрсету; өшірулі болса, әр тіл оны өз сөз тіркесінде жазады.",
+			Ru: "Показывать короткий знак (ЖИ / ИИ / AI) отдельно перед текстом; если выключено, каждый язык пишет его в своей фразе."},
 	}, {
-		Name: "profile", Section: SectionLabel, Value: field(func(s *Spec) *string { return &s.Profile }),
+		Name: "profile", Section: SectionLabel, Pref: "label.profile", Value: profileValue{},
 		Choices: profileNames(),
-		Help: Help{En: "The rule set the label must satisfy (see Profiles).",
-			Kk: "Белгі сәйкес келуге тиіс ережелер жинағы (Profiles бөлімін қараңыз).",
-			Ru: "Набор правил, которым должна отвечать метка (см. Profiles)."},
+		Help: Help{En: "The rule set the label must satisfy (belgi-cli profiles lists them with their sources); it also sets its defaults.",
+			Kk: "Белгі сәйкес келуге тиіс ережелер жинағы (belgi-cli profiles оларды дереккөздерімен көрсетеді); ол өз әдепкі мәндерін де қояды.",
+			Ru: "Набор правил, которым должна отвечать метка (belgi-cli profiles показывает их с источниками); он же задаёт свои значения по умолчанию."},
 	}}
+}
+
+// styleSetting: what the picture's label shows.
+func styleSetting() Setting {
+	return Setting{
+		Name: "style", Section: SectionLabel, Pref: "label.style", Value: named(func(s *Spec) *Style { return &s.Style }),
+		Choices: styleNames(), Profile: profileWording(),
+		Help: Help{En: "What a picture's label shows: compact (the AI mark and a word per language), full (the sentences), mark (the mark alone, for thumbnails) or custom (your own text).",
+			Kk: "Суреттегі белгі не көрсетеді: compact — ЖИ белгісі және әр тілде бір сөз, full — толық сөйлемдер, mark — тек белгі (шағын суреттерге), custom — өз мәтініңіз.",
+			Ru: "Что показывает метка на изображении: compact — знак ИИ и слово на каждом языке, full — полные фразы, mark — только знак (для миниатюр), custom — ваш текст."},
+	}
+}
+
+// needsCustomText: the custom style shows the user's text, so each
+// chosen language needs one.
+func needsCustomText(l Lang) func(s *Spec) []Problem {
+	return func(s *Spec) []Problem {
+		if s.Style == StyleCustom && strings.TrimSpace(s.Custom[l]) == "" {
+			return []Problem{{Rule: RuleCustomText}}
+		}
+		return nil
+	}
 }
 
 // checkLangs: at least one language, none twice, and custom wording

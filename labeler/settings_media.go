@@ -17,7 +17,7 @@ func audioSettings() []Setting {
 			Kk: "Дыбыстық ескертуді соңында қайталау.", Ru: "Повторять голосовое предупреждение в конце."},
 	}, {
 		Name: "notice-every", Section: SectionAudio, Pref: "audio.everyMinutes", Value: a(func(a *AudioSpec) *float64 { return &a.EveryMinutes }),
-		Unit: "min", Range: &Range{Min: 1, Max: 180, OrZero: true},
+		Unit: "min", Range: &Range{Min: 1, Max: 180, OrZero: true}, Profile: profileRepeat(),
 		Help: Help{En: "Repeat the spoken notice about every N minutes inside long recordings (0: never).",
 			Kk: "Ұзақ жазбаларда дыбыстық ескертуді шамамен әр N минут сайын қайталау (0 — ешқашан).",
 			Ru: "Повторять голосовое предупреждение примерно каждые N минут в длинных записях (0 — никогда)."},

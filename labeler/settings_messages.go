@@ -14,27 +14,34 @@ type Rule string
 
 // The rules. Each has a message in kk, ru and en (ruleMessages).
 const (
-	RuleRange       Rule = "range"         // outside Min–Max
-	RuleRangeOrZero Rule = "range-or-zero" // outside Min–Max and not 0
-	RuleMin         Rule = "min"           // below Min
-	RuleChoice      Rule = "choice"        // not one of Allowed
-	RuleEmpty       Rule = "empty"         // a list that needs an item
-	RuleDuplicate   Rule = "duplicate"     // a list item given twice
-	RuleTooLong     Rule = "too-long"      // longer than Max characters
-	RuleFormat      Rule = "format"        // not of the form Allowed[0]
-	RuleProfileMin  Rule = "profile-min"   // below what Profile needs
-	RuleEveryFrame  Rule = "profile-every-frame"
-	RulePair        Rule = "pair"       // one of two files given without the other
-	RuleUnreadable  Rule = "unreadable" // a file that can't be read
-	RuleFileType    Rule = "file-type"  // a file of a kind not in Allowed
-	RuleNotFolder   Rule = "not-folder" // a file where a folder belongs
-	RuleExclusive   Rule = "exclusive"  // two ways of saying one thing, both given
+	RuleRange         Rule = "range"         // outside Min–Max
+	RuleRangeOrZero   Rule = "range-or-zero" // outside Min–Max and not 0
+	RuleMin           Rule = "min"           // below Min
+	RuleChoice        Rule = "choice"        // not one of Allowed
+	RuleEmpty         Rule = "empty"         // a list that needs an item
+	RuleDuplicate     Rule = "duplicate"     // a list item given twice
+	RuleTooLong       Rule = "too-long"      // longer than Max characters
+	RuleFormat        Rule = "format"        // not of the form Allowed[0]
+	RuleProfileMin    Rule = "profile-min"   // below what Profile needs
+	RuleEveryFrame    Rule = "profile-every-frame"
+	RuleProfileTop    Rule = "profile-top"    // the profile wants a top anchor
+	RuleProfileLang   Rule = "profile-lang"   // the profile needs Allowed[0] among the languages
+	RuleProfileOn     Rule = "profile-on"     // the profile needs this switched on
+	RuleProfileNeeds  Rule = "profile-needs"  // the profile needs this text filled in
+	RuleProfileChoice Rule = "profile-choice" // the profile allows only Allowed
+	RuleCustomText    Rule = "custom-text"    // the custom style without the user's text
+	RulePair          Rule = "pair"           // one of two files given without the other
+	RuleUnreadable    Rule = "unreadable"     // a file that can't be read
+	RuleFileType      Rule = "file-type"      // a file of a kind not in Allowed
+	RuleNotFolder     Rule = "not-folder"     // a file where a folder belongs
+	RuleExclusive     Rule = "exclusive"      // two ways of saying one thing, both given
 )
 
 // Rules lists every rule.
 func Rules() []Rule {
 	return []Rule{RuleRange, RuleRangeOrZero, RuleMin, RuleChoice, RuleEmpty, RuleDuplicate, RuleTooLong,
-		RuleFormat, RuleProfileMin, RuleEveryFrame, RulePair, RuleUnreadable, RuleFileType, RuleNotFolder, RuleExclusive}
+		RuleFormat, RuleProfileMin, RuleEveryFrame, RuleProfileTop, RuleProfileLang, RuleProfileOn,
+		RuleProfileNeeds, RuleProfileChoice, RuleCustomText, RulePair, RuleUnreadable, RuleFileType, RuleNotFolder, RuleExclusive}
 }
 
 // ruleMessages word each rule without naming the setting: the app shows
@@ -61,6 +68,18 @@ var ruleMessages = map[Rule]Help{
 		Kk: "{profile} профилі кемінде {min}{unit} талап етеді", Ru: "профиль {profile} требует не меньше {min}{unit}"},
 	RuleEveryFrame: {En: "profile {profile} wants the badge on every frame",
 		Kk: "{profile} профилі белгіні әр кадрда талап етеді", Ru: "профиль {profile} требует метку на каждом кадре"},
+	RuleProfileTop: {En: "profile {profile} wants the label at the top of the frame",
+		Kk: "{profile} профилі белгіні кадрдың жоғарғы жағында талап етеді", Ru: "профиль {profile} требует метку вверху кадра"},
+	RuleProfileLang: {En: "profile {profile} needs {allowed} among the languages",
+		Kk: "{profile} профилі тілдер арасында {allowed} болуын талап етеді", Ru: "профиль {profile} требует язык {allowed} среди языков"},
+	RuleProfileOn: {En: "profile {profile} needs this on",
+		Kk: "{profile} профилі мұны қосуды талап етеді", Ru: "профиль {profile} требует это включить"},
+	RuleProfileNeeds: {En: "profile {profile} needs this filled in",
+		Kk: "{profile} профилі мұны толтыруды талап етеді", Ru: "профиль {profile} требует это заполнить"},
+	RuleProfileChoice: {En: "profile {profile} allows only: {allowed}",
+		Kk: "{profile} профилі тек мыналарға рұқсат етеді: {allowed}", Ru: "профиль {profile} допускает только: {allowed}"},
+	RuleCustomText: {En: "the custom style needs your own wording here",
+		Kk: "custom стилі үшін мұнда өз мәтініңізді жазыңыз", Ru: "для стиля custom напишите здесь свой текст"},
 	RulePair: {En: "this file is needed too: set both files or neither",
 		Kk: "бұл файл да керек: екеуін де көрсетіңіз немесе ешқайсысын көрсетпеңіз",
 		Ru: "этот файл тоже нужен: укажите оба файла или ни одного"},

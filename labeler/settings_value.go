@@ -161,3 +161,27 @@ func number(v Value, s *Spec) (float64, bool) {
 
 // formatNumber writes a number the way people type it: 5, 2.5, 0.78.
 func formatNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// profileValue is Spec.Profile; Set takes an alias (in-strict) to the
+// profile's name (in-eci), so older scripts and stored preferences keep
+// working.
+type profileValue struct{}
+
+func (profileValue) Type() ValueType { return TypeString }
+
+// Text names an alias's profile, so a Spec built in code with the old
+// name passes the choice check too.
+func (profileValue) Text(s *Spec) string {
+	if p, err := LookupProfile(s.Profile); err == nil {
+		return p.Name
+	}
+	return s.Profile
+}
+
+func (profileValue) Set(s *Spec, text string) error {
+	s.Profile = strings.ToLower(strings.TrimSpace(text))
+	if p, err := LookupProfile(s.Profile); err == nil {
+		s.Profile = p.Name
+	}
+	return nil
+}

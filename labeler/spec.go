@@ -25,11 +25,15 @@ const (
 	Modified  Involvement = "modified"  // a real capture changed with AI
 )
 
-// Position is one of nine anchors of the label inside the displayed frame.
+// Position is one of nine anchors of the label inside the displayed frame,
+// or Auto.
 type Position string
 
-// The nine anchors, named row-column.
+// The nine anchors, named row-column, and Auto: bottom-right, except on a
+// video with subtitle streams, where the player draws the subtitles at the
+// bottom and the label moves to the top-right.
 const (
+	Auto         Position = "auto"
 	TopLeft      Position = "top-left"
 	TopCenter    Position = "top-center"
 	TopRight     Position = "top-right"
@@ -48,7 +52,8 @@ var Positions = []Position{
 	BottomLeft, BottomCenter, BottomRight,
 }
 
-// Grid returns the anchor's column and row, each 0, 1 or 2.
+// Grid returns the anchor's column and row, each 0, 1 or 2; Auto is
+// bottom-right.
 func (p Position) Grid() (col, row int) {
 	for i, q := range Positions {
 		if q == p {
@@ -56,6 +61,45 @@ func (p Position) Grid() (col, row int) {
 		}
 	}
 	return 2, 2
+}
+
+// Resolve is the anchor the label takes in a frame: Auto moves to the
+// top-right when the frame's bottom belongs to subtitles; any explicit
+// anchor is kept.
+func (p Position) Resolve(subtitles bool) Position {
+	switch {
+	case p != Auto:
+		return p
+	case subtitles:
+		return TopRight
+	}
+	return BottomRight
+}
+
+// Style is what the label in a picture shows.
+type Style string
+
+// The label styles. Text notices, the spoken notice, the PDF band, the
+// video slate and the metadata always use the full sentences; the style
+// decides only what is drawn over a picture or video.
+const (
+	StyleCompact Style = "compact" // the AI mark, then a word or two per language
+	StyleFull    Style = "full"    // the mark and the full sentences
+	StyleMark    Style = "mark"    // the mark alone, for thumbnails
+	StyleCustom  Style = "custom"  // the mark and the user's own text
+)
+
+// Styles lists the styles, the default first.
+func Styles() []Style { return []Style{StyleCompact, StyleFull, StyleMark, StyleCustom} }
+
+// AISystem names the AI system that made or changed the content, for the
+// metadata (IPTC 2025.1 AI fields, C2PA softwareAgent, California SB 942's
+// latent disclosure). Every field is optional unless a profile needs it.
+type AISystem struct {
+	Name         string // "Midjourney"
+	Version      string // "7"
+	Provider     string // who offers it: "Midjourney, Inc."
+	PromptWriter string // the person who wrote the prompt
 }
 
 // Size limits: below 2 % a label stops being perceivable on a phone, above
@@ -95,12 +139,14 @@ type Spec struct {
 	RealPerson bool        // adds the "synthetic depiction of a real person" line
 	// Custom replaces the preset wording of a language (empty: preset).
 	Custom   map[Lang]string
+	Style    Style // what the picture's label shows
 	Position Position
 	Size     float64 // cap height of the wording, % of the shorter side
 	Margin   float64 // distance from the frame's edges, % of the shorter side
 	Box      Box
 	ShowMark bool   // show the short mark (ЖИ / ИИ / AI)
-	Profile  string // rule set: kz, eu, cn, in-strict
+	Profile  string // rule set: kz, eu, cn, in, in-eci, us-ca
+	AISystem AISystem
 	Out      Output
 
 	Image ImageSpec
@@ -120,12 +166,14 @@ type ImageSpec struct {
 }
 
 // DefaultSpec is Belgi's default: bilingual Kazakh + Russian, generated,
-// bottom-right, 5 % cap height, automatic contrast, the kz profile.
+// the compact label at the automatic anchor (bottom-right), 5 % cap
+// height, automatic contrast, the kz profile.
 func DefaultSpec() Spec {
 	return Spec{
 		Langs:    []Lang{Kazakh, Russian},
 		AI:       Generated,
-		Position: BottomRight,
+		Style:    StyleCompact,
+		Position: Auto,
 		Size:     5,
 		Margin:   2,
 		Box:      Box{Color: "#111111", Opacity: 0.78, AutoContrast: true},
@@ -168,9 +216,17 @@ func langCodes() []string {
 }
 
 func positionNames() []string {
-	names := make([]string, len(Positions))
-	for i, p := range Positions {
-		names[i] = string(p)
+	names := []string{string(Auto)}
+	for _, p := range Positions {
+		names = append(names, string(p))
+	}
+	return names
+}
+
+func styleNames() []string {
+	var names []string
+	for _, s := range Styles() {
+		names = append(names, string(s))
 	}
 	return names
 }

@@ -87,6 +87,7 @@ func (u *App) build() {
 	u.settings.c2pa.onChoose = u.dialogs.pickFile
 	u.preview.onLayout = u.settings.planned
 	u.bar = newStatusBar(u.tr, u.cancelExport)
+	u.settings.recent = recentAISystems(u.fyne.Preferences())
 	u.settings.set(u.spec)
 	u.win.SetContent(u.layout())
 	u.win.SetMainMenu(u.menu())

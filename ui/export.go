@@ -53,6 +53,7 @@ func (u *App) export() {
 		}
 	}
 	u.job = j
+	u.settings.remember(rememberAISystem(u.fyne.Preferences(), u.spec.AISystem.Name))
 	u.updateActions()
 	u.showProgress(j)
 	batch := labeler.Batch{Registry: u.reg, Spec: u.spec, OnEvent: func(ev labeler.Event) {

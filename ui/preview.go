@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"image"
 
 	"fyne.io/fyne/v2"
@@ -186,8 +187,8 @@ func (p *previewPane) showImage(f *fileItem) {
 }
 
 func (p *previewPane) imageCaption(f *fileItem, size image.Point, l render.Layout) string {
-	return p.tr.L("{{.Name}} · {{.W}} × {{.H}} px · label text {{.Cap}} px high", map[string]any{
-		"Name": f.name(), "W": size.X, "H": size.Y, "Cap": int(l.Cap + 0.5)})
+	return p.tr.L("{{.Name}} · {{.W}} × {{.H}} px · label {{.Cap}} px high, {{.Area}} % of the picture", map[string]any{
+		"Name": f.name(), "W": size.X, "H": size.Y, "Cap": int(l.Cap + 0.5), "Area": fmt.Sprintf("%.1f", l.Area())})
 }
 
 // loadImage decodes a picture off the UI goroutine.

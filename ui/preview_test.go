@@ -24,7 +24,7 @@ func TestPreviewChangesWithPosition(t *testing.T) {
 	u, l := newTestUI(t)
 	addAndWait(t, u, l, 1, writePhoto(t, t.TempDir(), "lake.jpg", 1200, 800, 3))
 	before := shown(t, u, l)
-	if u.spec.Position != labeler.BottomRight {
+	if u.spec.Position != labeler.Auto {
 		t.Fatalf("default position is %s", u.spec.Position)
 	}
 	test.Tap(u.settings.position.cells[0]) // top-left

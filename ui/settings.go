@@ -34,6 +34,8 @@ type settingsPanel struct {
 	overwrite *widget.Select
 	media     *mediaSettings
 	c2pa      *c2paSettings
+	extra     *labelExtras
+	recent    []string                 // AI systems named in recent exports
 	errs      map[string]*widget.Label // by setting name; see errSlots
 	hints     map[string]*widget.Button
 
@@ -53,7 +55,7 @@ func newSettingsPanel(tr *translator) *settingsPanel {
 		person:    widget.NewCheck(tr.L("Depicts a real person"), nil),
 		custom:    map[labeler.Lang]*widget.Entry{},
 		customBox: container.NewVBox(),
-		position:  newPositionPicker(),
+		position:  newPositionPicker(tr),
 		size:      slider("size"),
 		sizeValue: &widget.Label{},
 		opacity:   slider("opacity"),
@@ -64,6 +66,7 @@ func newSettingsPanel(tr *translator) *settingsPanel {
 		hints:     map[string]*widget.Button{},
 		media:     newMediaSettings(tr),
 		c2pa:      newC2PASettings(tr),
+		extra:     newLabelExtras(tr),
 	}
 	p.aiChoices = newChoices(setting("ai"), p.aiName)
 	p.ai = widget.NewRadioGroup(p.aiChoices.names, nil)
@@ -101,6 +104,21 @@ func (p *settingsPanel) wire() {
 	p.overwrite.OnChanged = p.changedString
 	p.media.wire(p.changed)
 	p.c2pa.wire(p.changed)
+	p.extra.wire(p.changed, p.profileChosen)
+}
+
+// profileChosen selects a profile: its defaults replace the settings it
+// governs, and the widgets show them.
+func (p *settingsPanel) profileChosen(name string) {
+	if p.quiet {
+		return
+	}
+	s := p.read()
+	if prof, err := labeler.LookupProfile(name); err == nil {
+		prof.Apply(&s)
+	}
+	p.set(s)
+	p.changed()
 }
 
 func (p *settingsPanel) changedString(string) { p.changed() }
@@ -144,6 +162,7 @@ func (p *settingsPanel) set(s labeler.Spec) {
 	p.overwrite.SetSelectedIndex(boolIndex(s.Out.Overwrite))
 	p.media.set(s)
 	p.c2pa.set(s)
+	p.extra.set(s, p.recent)
 	p.showOutDir()
 	p.showValues()
 	p.showCustomRows()
@@ -173,6 +192,7 @@ func (p *settingsPanel) read() labeler.Spec {
 	s.Out.Overwrite = p.overwrite.SelectedIndex() == 1
 	p.media.read(&s)
 	p.c2pa.read(&s)
+	p.extra.read(&s)
 	return s
 }
 

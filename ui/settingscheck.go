@@ -13,7 +13,8 @@ import (
 // widget in the window report on the last line (""), named by their help.
 func errSlots() [][]string {
 	return [][]string{
-		{"lang"}, {"text-kk"}, {"text-ru"}, {"text-en"}, {"size"}, {"opacity"}, {"out"},
+		{"profile"}, {"lang"}, {"style"}, {"text-kk"}, {"text-ru"}, {"text-en"}, {"ai-system"}, {"ai-version"},
+		{"ai-provider"}, {"prompt-writer"}, {"position"}, {"size"}, {"opacity"}, {"out"},
 		{"video-badge", "video-badge-seconds"}, {"crf"}, {"notice-every"}, {"c2pa-key"}, {"c2pa-chain"}, {""},
 	}
 }

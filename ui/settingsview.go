@@ -11,10 +11,17 @@ import (
 // people decide: what the label says, where it goes, where copies go.
 func (p *settingsPanel) object(app fyne.CanvasObject) fyne.CanvasObject {
 	box := container.NewVBox(
+		p.sectionTitle("Rules"),
+		p.extra.rulesBox(p.errs, p.hint),
+		widget.NewSeparator(),
 		p.sectionTitle("Label text"),
 		p.langs.box, p.errs["lang"],
 		p.ai, withHint(p.person, p.hint("person")),
+		p.extra.styleBox(p.errs, p.hint),
 		widget.NewAccordion(widget.NewAccordionItem(p.tr.L("Own wording"), p.customBox)),
+		widget.NewSeparator(),
+		p.sectionTitle("AI system"),
+		p.extra.systemBox(p.errs, p.hint),
 		widget.NewSeparator(),
 		p.sectionTitle("Placement"),
 		p.placement(),
@@ -44,7 +51,7 @@ func (p *settingsPanel) placement() fyne.CanvasObject {
 		withHint(labelled(p.tr.L("Box opacity"), p.opacValue), p.hint("opacity")), p.opacity, p.errs["opacity"],
 		withHint(p.auto, p.hint("auto-contrast")),
 	)
-	return container.NewBorder(nil, nil, container.NewVBox(grid), nil, sliders)
+	return container.NewBorder(nil, nil, container.NewVBox(grid, withHint(p.position.auto, p.hint("position")), p.errs["position"]), nil, sliders)
 }
 
 // output: the folder (with a way back to the default) and what to do

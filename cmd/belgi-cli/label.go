@@ -25,6 +25,7 @@ type labelLine struct {
 	Reason       string   `json:"reason,omitempty"`
 	Layers       []string `json:"layers,omitempty"`
 	Notes        []string `json:"notes,omitempty"`
+	LabelArea    float64  `json:"label_area,omitempty"`
 	InputSHA256  string   `json:"input_sha256,omitempty"`
 	OutputSHA256 string   `json:"output_sha256,omitempty"`
 }
@@ -87,7 +88,7 @@ func runLabel(args []string, stdout, stderr io.Writer) int {
 
 func report(stdout, stderr io.Writer, asJSON bool, r labeler.Result) {
 	line := labelLine{Input: r.Input, Output: r.Output, Kind: r.Kind, Status: string(r.Status),
-		Reason: r.Reason, Layers: r.Layers, Notes: r.Notes, InputSHA256: r.InputSHA256, OutputSHA256: r.OutputSHA256}
+		Reason: r.Reason, Layers: r.Layers, Notes: r.Notes, LabelArea: r.LabelArea, InputSHA256: r.InputSHA256, OutputSHA256: r.OutputSHA256}
 	line.Error, line.Stage = errorParts(r.Err)
 	if asJSON {
 		b, _ := json.Marshal(line)

@@ -14,21 +14,39 @@ import (
 // new flag, with its help, default and limits.
 type specFlags struct {
 	spec labeler.Spec
+	set  []flagSet // the flags given, in order
+}
+
+// flagSet is one flag as given on the command line.
+type flagSet struct {
+	st   labeler.Setting
+	text string
 }
 
 func newSpecFlags(fs *flag.FlagSet) *specFlags {
 	f := &specFlags{spec: labeler.DefaultSpec()}
 	for _, st := range labeler.Settings() {
 		if st.HasFlag() {
-			fs.Var(&settingFlag{st: st, spec: &f.spec}, st.Name, flagHelp(st))
+			fs.Var(&settingFlag{st: st, spec: &f.spec, flags: f}, st.Name, flagHelp(st))
 		}
 	}
 	return f
 }
 
-// resolve validates the parsed spec; the problems come one per line,
-// each naming its flag.
+// resolve starts from the chosen profile's defaults (-profile eu puts the
+// label top-right in English), applies the flags given on top, in order,
+// and validates; the problems come one per line, each naming its flag.
 func (f *specFlags) resolve() (labeler.Spec, error) {
+	if p, err := labeler.LookupProfile(f.spec.Profile); err == nil {
+		base := labeler.DefaultSpec()
+		p.Apply(&base)
+		for _, g := range f.set {
+			if err := g.st.FlagValue().Set(&base, g.text); err != nil {
+				return base, err
+			}
+		}
+		f.spec = base
+	}
 	if err := f.spec.Validate(); err != nil {
 		return f.spec, fmt.Errorf("invalid settings:\n  %s", strings.ReplaceAll(err.Error(), "\n", "\n  "))
 	}
@@ -37,8 +55,9 @@ func (f *specFlags) resolve() (labeler.Spec, error) {
 
 // settingFlag is one setting as a flag.Value.
 type settingFlag struct {
-	st   labeler.Setting
-	spec *labeler.Spec
+	st    labeler.Setting
+	spec  *labeler.Spec
+	flags *specFlags
 }
 
 func (v *settingFlag) String() string {
@@ -48,7 +67,13 @@ func (v *settingFlag) String() string {
 	return v.st.FlagValue().Text(v.spec)
 }
 
-func (v *settingFlag) Set(s string) error { return v.st.FlagValue().Set(v.spec, s) }
+func (v *settingFlag) Set(s string) error {
+	if err := v.st.FlagValue().Set(v.spec, s); err != nil {
+		return err
+	}
+	v.flags.set = append(v.flags.set, flagSet{v.st, s})
+	return nil
+}
 
 // IsBoolFlag lets a switch be given as plain -person.
 func (v *settingFlag) IsBoolFlag() bool { return v.st.Value.Type() == labeler.TypeBool }

@@ -31,7 +31,7 @@ func TestReferenceNamesEverySetting(t *testing.T) {
 			t.Errorf("the reference lacks %s or its preference key", st.Name)
 		}
 	}
-	for _, want := range []string{"## Adding a setting", "`go generate ./labeler/`", "| `in-strict` |", "| `profile-min` |"} {
+	for _, want := range []string{"## Adding a setting", "`go generate ./labeler/`", "| `in-eci` (alias `in-strict`) |", "| `profile-min` |"} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("the reference lacks %q", want)
 		}

@@ -9,12 +9,18 @@ import (
 	"github.com/belgi-kz/belgi/labeler"
 )
 
-// profiles: the numbers the profile rules below refer to.
+// profiles: the rule sets, their sources, what they enforce and what
+// selecting one sets (`belgi-cli profiles` prints the same).
 func profiles(b *bytes.Buffer) {
-	b.WriteString("## Profiles\n\n`-profile` picks the rule set; its numbers constrain the settings below.\n\n")
-	b.WriteString("| Profile | Rules of | min_size (%) | min_area (%) | video_min_seconds | TC260 |\n|---|---|---|---|---|---|\n")
+	b.WriteString("## Profiles\n\n`-profile` picks the rule set: it sets the defaults listed and its rules constrain the settings below.\n\n")
+	b.WriteString("| Profile | Source | Enforces | Sets |\n|---|---|---|---|\n")
 	for _, p := range labeler.Profiles() {
-		fmt.Fprintf(b, "| `%s` | %s | %g | %g | %g | %v |\n", p.Name, cell(p.Title), p.MinSize, p.MinArea, p.VideoMinSeconds, p.TC260)
+		name := "`" + p.Name + "`"
+		for _, a := range p.Aliases {
+			name += " (alias `" + a + "`)"
+		}
+		fmt.Fprintf(b, "| %s | %s, %s | %s | %s |\n", name, cell(p.Source.Citation), p.Source.Date,
+			cell(strings.Join(p.Enforces(), "; ")), cell(strings.Join(p.Sets(), "; ")))
 	}
 	b.WriteString("\n")
 }

@@ -21,3 +21,17 @@ func report(format string, xmp []byte) labeler.Report {
 	}
 	return r
 }
+
+// aigcFor is the TC260 AIGC record the XMP packet carries when spec's
+// profile asks for it (cn), ASCII-escaped for Latin-1 text frames; ""
+// otherwise. The container's own copy (MP3 TXXX:AIGC, WAV AIGC chunk)
+// is read from the packet so both state the same content number.
+func aigcFor(spec labeler.Spec, xmp []byte) string {
+	if p, err := labeler.LookupProfile(spec.Profile); err != nil || !p.TC260 {
+		return ""
+	}
+	return provenance.ASCIIJSON(provenance.Read(xmp).TC260)
+}
+
+// txxxAIGC is where TC260's practice guide puts the record in MP3.
+const txxxAIGC = "AIGC"

@@ -77,6 +77,7 @@ func labelMP3(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
+	notice = fillShare(notice, int64(src.stream.Duration()*float64(h.Rate)), job.Spec)
 	slots := src.slots(job.Spec.Audio)
 	frames, err := src.join(ctx, job, notice, slots)
 	if err != nil {
@@ -237,6 +238,10 @@ func (s *mp3Source) newTag(spec labeler.Spec) ([]byte, error) {
 		mp3.TXXX(txxxDST, spec.DigitalSourceType()),
 		mp3.TXXX(txxxBelgi, labeler.Tool+"; spoken notice: "+string(spec.AI)+" with AI"),
 		mp3.PRIV(privXMP, xmp))
+	if a := aigcFor(spec, xmp); a != "" { // replacing the source's, if any
+		t.Without([]string{txxxAIGC}, nil)
+		t.Frames = append(t.Frames, mp3.TXXX(txxxAIGC, a))
+	}
 	return t.Bytes(), nil
 }
 

@@ -110,6 +110,7 @@ func labelOther(ctx context.Context, job labeler.Job, format string) (labeler.Ou
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
+	notice = fillShare(notice, p.frames, job.Spec)
 	slots := plan(p.frames, p.rate, job.Spec.Audio)
 	xmp, err := packet(job.Spec, existingXMP(job.Input))
 	if err != nil {

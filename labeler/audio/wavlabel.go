@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/belgi-kz/belgi/internal/loudness"
 	"github.com/belgi-kz/belgi/internal/wav"
@@ -57,6 +58,7 @@ func labelWAV(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
+	notice = fillShare(notice, in.Frames(), job.Spec)
 	slots := plan(in.Frames(), in.Rate, job.Spec.Audio)
 	for i := range slots {
 		if slots[i].lead && slots[i].tail {
@@ -157,6 +159,9 @@ func (s *wavSource) sideChunks(spec labeler.Spec) ([]wav.RawChunk, error) {
 	if err != nil {
 		return nil, fmt.Errorf("audio: %w", err)
 	}
+	if a := aigcFor(spec, xmp); a != "" { // TC260's practice guide: a RIFF chunk "AIGC", replacing the source's
+		out = append(slices.DeleteFunc(out, func(c wav.RawChunk) bool { return c.ID == "AIGC" }), aigcChunk(a))
+	}
 	return append(out, wav.RawChunk{ID: "_PMX", Body: xmp}), nil
 }
 
@@ -223,4 +228,13 @@ func inspectWAV(path string) (labeler.Report, error) {
 		return labeler.Report{}, fmt.Errorf("audio: %w", err)
 	}
 	return report(FormatWAV, xmp), nil
+}
+
+// aigcChunk holds the AIGC JSON, made even in length with a space (JSON
+// whitespace) so that no reader takes RIFF's pad byte for part of it.
+func aigcChunk(json string) wav.RawChunk {
+	if len(json)%2 == 1 {
+		json += " "
+	}
+	return wav.RawChunk{ID: "AIGC", Body: []byte(json)}
 }

@@ -17,15 +17,16 @@ import (
 // full canvas first (applying each frame's disposal), so the label shows
 // on every frame whatever the source's frame optimisation was; timing and
 // looping are kept.
-func labelGIF(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, error) {
+func labelGIF(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, float64, error) {
 	g, err := gif.DecodeAll(bytes.NewReader(src.data))
 	if err != nil {
-		return nil, nil, fmt.Errorf("decode gif: %w", err)
+		return nil, nil, 0, fmt.Errorf("decode gif: %w", err)
 	}
 	screen := image.Rect(0, 0, g.Config.Width, g.Config.Height)
 	out := &gif.GIF{LoopCount: g.LoopCount, Config: image.Config{Width: screen.Dx(), Height: screen.Dy()}}
 	canvas := image.NewNRGBA(screen)
 	var notes []string
+	area := 0.0
 	for i, frame := range g.Image {
 		before := image.NewNRGBA(screen)
 		copy(before.Pix, canvas.Pix)
@@ -34,10 +35,10 @@ func labelGIF(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, e
 		copy(shown.Pix, canvas.Pix)
 		labeled, l, err := labelPicture(shown, spec, 1)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, 0, err
 		}
 		if i == 0 {
-			notes = l.Notes()
+			notes, area = l.Notes(), l.Area()
 		}
 		out.Image = append(out.Image, quantize(labeled.(*image.NRGBA)))
 		out.Delay = append(out.Delay, g.Delay[i])
@@ -46,21 +47,21 @@ func labelGIF(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, e
 	}
 	var enc bytes.Buffer
 	if err := gif.EncodeAll(&enc, out); err != nil {
-		return nil, nil, fmt.Errorf("encode gif: %w", err)
+		return nil, nil, 0, fmt.Errorf("encode gif: %w", err)
 	}
 	old, _ := meta.ReadGIFXMP(src.data)
 	packet, err := xmp(old)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	var buf bytes.Buffer
 	if err := meta.SpliceGIF(&buf, enc.Bytes(), packet); err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	if len(g.Image) > 1 {
 		notes = append(notes, fmt.Sprintf("all %d frames labeled", len(g.Image)))
 	}
-	return buf.Bytes(), notes, nil
+	return buf.Bytes(), notes, area, nil
 }
 
 func disposalOf(g *gif.GIF, i int) byte {

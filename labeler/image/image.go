@@ -70,17 +70,22 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	job.Progress(0.3)
 	var out []byte
 	var notes []string
+	var area float64
 	layers := []string{labeler.LayerVisible, labeler.LayerXMP}
+	mark := provenance.MarkFor(job.Spec, layers)
 	var xnotes []string
 	xmp := func(existing []byte) ([]byte, error) {
 		clean, n, _ := meta.StripXMPPictures(existing)
 		xnotes = append(xnotes, n...)
-		return provenance.Packet(clean, provenance.MarkFor(job.Spec, layers))
+		return provenance.Packet(clean, mark)
 	}
 	if src.format == fmtGIF {
-		out, notes, err = labelGIF(src, job.Spec, xmp)
+		out, notes, area, err = labelGIF(src, job.Spec, xmp)
 	} else {
-		out, notes, err = labelStill(src, job.Spec, xmp)
+		out, notes, area, err = labelStill(src, job.Spec, xmp)
+	}
+	if err == nil && mark.TC260 && (src.format == fmtPNG || src.format == fmtBMP) {
+		out, err = meta.SetPNGText(out, "AIGC", provenance.AIGCASCII(mark)) // TC260's place for it in PNG
 	}
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("image: %w", err)
@@ -95,7 +100,7 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	if err := os.WriteFile(job.Temp, out, 0o644); err != nil {
 		return labeler.Outcome{}, labeler.AtStage(labeler.StageWrite, fmt.Errorf("image: %w", err))
 	}
-	return labeler.Outcome{Layers: layers, Notes: dedupe(append(append(src.notes, notes...), xnotes...))}, nil
+	return labeler.Outcome{Layers: layers, Notes: dedupe(append(append(src.notes, notes...), xnotes...)), LabelArea: area}, nil
 }
 
 // load reads and decodes a picture, refusing oversized ones from the

@@ -15,11 +15,12 @@ import (
 // packetFn merges Belgi's XMP into a source's existing packet.
 type packetFn func(existing []byte) ([]byte, error)
 
-// labelStill labels a single picture and writes it in its own format.
-func labelStill(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, error) {
+// labelStill labels a single picture and writes it in its own format; it
+// also returns the share of the picture (%) the label covers.
+func labelStill(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, float64, error) {
 	img, l, err := labelPicture(src.img, spec, src.orientation)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	notes := l.Notes()
 	var out []byte
@@ -41,7 +42,7 @@ func labelStill(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string,
 	default:
 		err = fmt.Errorf("no encoder for %s", src.format)
 	}
-	return out, append(notes, more...), err
+	return out, append(notes, more...), l.Area(), err
 }
 
 func writePNG(img image.Image, source []byte, xmp packetFn) ([]byte, []string, error) {

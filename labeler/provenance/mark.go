@@ -23,6 +23,11 @@ func MarkFor(spec labeler.Spec, layers []string) Mark {
 		RealPerson:        spec.RealPerson,
 		Time:              time.Now(),
 		TC260:             p.TC260,
+		ContentID:         NewContentID(),
+		AISystem:          spec.AISystem.Name,
+		AISystemVersion:   spec.AISystem.Version,
+		PromptWriter:      spec.AISystem.PromptWriter,
+		AIProvider:        spec.AISystem.Provider,
 	}
 }
 

@@ -24,7 +24,7 @@ func ours(n xml.Name, m Mark, belgiDesc bool) bool {
 	case n.Space == NSXMP && n.Local == "Thumbnails":
 		return true
 	}
-	return false
+	return replacedAI(n, m, belgiDesc)
 }
 
 // isProperty reports whether an attribute of rdf:Description is a

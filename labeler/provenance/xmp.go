@@ -16,6 +16,7 @@ const (
 	NSBelgi   = "https://belgi.kz/ns/1.0/"
 	NSTC260   = "http://www.tc260.org.cn/ns/AIGC/1.0/"
 	NSRDF     = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	NSXMPMM   = "http://ns.adobe.com/xap/1.0/mm/"
 )
 
 // Mark is what Belgi records in a labeled file.
@@ -33,6 +34,13 @@ type Mark struct {
 	Notice []string
 	// TC260 adds China's AIGC JSON field (profile cn).
 	TC260 bool
+	// ContentID is this file's unique ID (a UUID), written as
+	// xmpMM:InstanceID "xmp.iid:<uuid>": a labeled copy is a new instance.
+	ContentID string
+	// The AI system, as IPTC 2025.1 names it (Iptc4xmpExt:AISystemUsed,
+	// AISystemVersionUsed, AIPromptWriterName); the provider has no IPTC
+	// field and goes into Belgi's record.
+	AISystem, AISystemVersion, PromptWriter, AIProvider string
 }
 
 // Found is what Read saw in a packet.
@@ -106,12 +114,13 @@ func description(m Mark) string {
 	b.WriteString("<rdf:Description rdf:about=\"\"")
 	// rdf is declared here too: a packet being merged into may bind the
 	// RDF namespace to another prefix.
-	fmt.Fprintf(&b, "\n  xmlns:rdf=%q\n  xmlns:Iptc4xmpExt=%q\n  xmlns:belgi=%q", NSRDF, NSIptcExt, NSBelgi)
+	fmt.Fprintf(&b, "\n  xmlns:rdf=%q\n  xmlns:Iptc4xmpExt=%q\n  xmlns:belgi=%q\n  xmlns:xmpMM=%q", NSRDF, NSIptcExt, NSBelgi, NSXMPMM)
 	if m.TC260 {
 		fmt.Fprintf(&b, "\n  xmlns:TC260=%q", NSTC260)
 	}
 	attr := func(name, val string) { fmt.Fprintf(&b, "\n  %s=\"%s\"", name, escape(val)) }
 	attr("Iptc4xmpExt:DigitalSourceType", m.DigitalSourceType)
+	aiAttrs(m, attr)
 	attr("belgi:Tool", m.Tool)
 	attr("belgi:Layers", strings.Join(m.Layers, ","))
 	attr("belgi:Languages", strings.Join(m.Langs, ","))
@@ -127,20 +136,10 @@ func description(m Mark) string {
 		attr("belgi:Notice", strings.Join(m.Notice, "\n"))
 	}
 	if m.TC260 {
-		attr("TC260:AIGC", tc260JSON(m))
+		attr("TC260:AIGC", AIGC(m))
 	}
 	b.WriteString("/>\n")
 	return b.String()
-}
-
-// tc260JSON is the AIGC implicit label of GB 45438-2025: Label "1" means
-// AI-generated, "2" possibly generated.
-func tc260JSON(m Mark) string {
-	label := "1"
-	if m.Involvement == "modified" {
-		label = "2"
-	}
-	return fmt.Sprintf(`{"Label":"%s","ContentProducer":"%s","ProduceID":"","ContentPropagator":"","PropagateID":""}`, label, m.Tool)
 }
 
 func escape(s string) string {

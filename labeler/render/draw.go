@@ -15,6 +15,9 @@ import (
 func (l Layout) Draw(bg Background) (*image.RGBA, Colors, error) {
 	col := Resolve(l.spec.Box.Color, l.spec.Box.Opacity, l.spec.Box.AutoContrast, bg)
 	patch := image.NewRGBA(image.Rect(0, 0, l.Rect.Dx(), l.Rect.Dy()))
+	if l.isCompact() {
+		return patch, col, l.drawCompact(patch, col, bg)
+	}
 	m := l.metrics
 	paintBox(patch, m.pad, col.Box)
 	face, err := noto.face(l.Cap)

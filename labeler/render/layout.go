@@ -20,18 +20,31 @@ const (
 
 // Layout is a planned label inside a frame of displayed pixels.
 type Layout struct {
-	Frame   image.Point     // displayed frame size
-	Rect    image.Rectangle // the box, in displayed coordinates
-	Cap     float64         // cap height of the text, pixels
-	Lines   []string        // the notice, wrapped
-	Mark    string          // short mark, "" when the spec has no badge
-	Compact bool            // only the mark fitted
-	Reduced bool            // text is smaller than the spec asked, to fit
-	spec    labeler.Spec
-	metrics metrics
+	Frame image.Point     // displayed frame size
+	Rect  image.Rectangle // the box, in displayed coordinates
+	Cap   float64         // cap height of the text, pixels
+	// Style is the style drawn: the spec's, or StyleMark when only the
+	// mark fitted a tiny frame.
+	Style labeler.Style
+	// Lines is the text: the wrapped notice (full, custom), or the words
+	// beside the chip, one row per language (compact).
+	Lines []string
+	// Marks are the chip's rows in the compact and mark styles: one
+	// acronym per row (ЖИ, ИИ), or the joined mark (ЖИ/ИИ) alone.
+	Marks []string
+	// Person is the real-person statement under the compact rows.
+	Person   []string
+	Mark     string // the chip of the full and custom styles; "" for none
+	MarkOnly bool   // the frame is too small for words: the mark alone
+	Reduced  bool   // text is smaller than the spec asked, to fit
+	spec     labeler.Spec
+	markText string // the mark style's chip; "" for the spec's joint mark
+	metrics  metrics
+	compact  compactMetrics
 }
 
-// metrics are the derived lengths of a layout at one cap height.
+// metrics are the derived lengths of a full or custom layout at one cap
+// height.
 type metrics struct {
 	pad, gap, lineH, ascent float64
 	chipW                   float64
@@ -52,21 +65,20 @@ func Plan(spec labeler.Spec, w, h int) (Layout, error) {
 	margin := math.Max(1, math.Round(spec.Margin/100*short))
 	maxW, maxH := float64(w)-2*margin, float64(h)-2*margin
 	want := math.Max(spec.Size/100*short, minCap)
-	l := Layout{Frame: image.Pt(w, h), spec: spec}
-	if spec.ShowMark {
-		l.Mark = spec.Mark()
+	l := Layout{Frame: image.Pt(w, h), spec: spec, Style: spec.Style}
+	if l.Style == "" {
+		l.Style = labeler.StyleCompact
 	}
-	lines := spec.Lines()
-	ok, err := l.fitShrinking(lines, want, math.Min(want, minCap), maxW, maxH)
+	ok, err := l.fitShrinking(want, math.Min(want, minCap), maxW, maxH)
 	if err != nil {
 		return l, err
 	}
 	if !ok {
-		if ok, err = l.fitMarkOnly(spec, want, maxW, maxH); err != nil || !ok {
+		if ok, err = l.fitMarkOnly(want, maxW, maxH); err != nil || !ok {
 			return l, fmt.Errorf("render: a %d×%d frame is %w", w, h, ErrTooSmall)
 		}
 	}
-	if err := l.growToArea(lines, maxW, maxH); err != nil {
+	if err := l.growToArea(maxW, maxH); err != nil {
 		return l, err
 	}
 	l.Reduced = l.Cap < want-0.01
@@ -76,17 +88,17 @@ func Plan(spec labeler.Spec, w, h int) (Layout, error) {
 
 // fitMarkOnly is the last resort for tiny frames: the joint mark
 // ("ЖИ/ИИ"), then the first language's mark alone.
-func (l *Layout) fitMarkOnly(spec labeler.Spec, want, maxW, maxH float64) (bool, error) {
-	l.Compact = true
-	marks := []string{spec.Mark()}
-	if len(spec.Langs) > 1 {
-		first := spec
-		first.Langs = spec.Langs[:1]
+func (l *Layout) fitMarkOnly(want, maxW, maxH float64) (bool, error) {
+	l.MarkOnly, l.Style = true, labeler.StyleMark
+	marks := []string{l.spec.Mark()}
+	if len(l.spec.Langs) > 1 {
+		first := l.spec
+		first.Langs = l.spec.Langs[:1]
 		marks = append(marks, first.Mark())
 	}
 	for _, m := range marks {
-		l.Mark = m
-		if ok, err := l.fitShrinking(nil, want, tinyCap, maxW, maxH); err != nil || ok {
+		l.markText = m
+		if ok, err := l.fitShrinking(want, tinyCap, maxW, maxH); err != nil || ok {
 			return ok, err
 		}
 	}
@@ -94,9 +106,9 @@ func (l *Layout) fitMarkOnly(spec labeler.Spec, want, maxW, maxH float64) (bool,
 }
 
 // fitShrinking tries cap heights from want down to floor.
-func (l *Layout) fitShrinking(lines []string, want, floor, maxW, maxH float64) (bool, error) {
+func (l *Layout) fitShrinking(want, floor, maxW, maxH float64) (bool, error) {
 	for c := want; c >= floor-1e-9; c = math.Min(c*0.94, c-0.25) {
-		ok, err := l.fit(lines, c, maxW, maxH)
+		ok, err := l.fitAt(c, maxW, maxH)
 		if err != nil || ok {
 			return ok, err
 		}
@@ -104,17 +116,28 @@ func (l *Layout) fitShrinking(lines []string, want, floor, maxW, maxH float64) (
 	return false, nil
 }
 
+// fitAt lays the label out at cap height c and reports whether it fits.
+func (l *Layout) fitAt(c, maxW, maxH float64) (bool, error) {
+	switch l.Style {
+	case labeler.StyleCompact, labeler.StyleMark:
+		return l.fitCompact(c, maxW, maxH)
+	case labeler.StyleCustom:
+		return l.fit(l.spec.CustomLines(), c, maxW, maxH)
+	}
+	return l.fit(l.spec.Lines(), c, maxW, maxH)
+}
+
 // growToArea enlarges the text until the box covers the profile's minimum
-// share of the frame (the in-strict profile's 10 %).
-func (l *Layout) growToArea(lines []string, maxW, maxH float64) error {
+// share of the frame (the in-eci profile's 10 %).
+func (l *Layout) growToArea(maxW, maxH float64) error {
 	p, err := labeler.LookupProfile(l.spec.Profile)
-	if err != nil || p.MinArea <= 0 || l.Compact {
+	if err != nil || p.MinArea <= 0 || l.MarkOnly {
 		return err
 	}
 	target := p.MinArea / 100 * float64(l.Frame.X*l.Frame.Y)
 	for l.boxArea() < target {
 		prev := *l
-		if ok, err := l.fit(lines, l.Cap*1.06, maxW, maxH); err != nil || !ok {
+		if ok, err := l.fitAt(l.Cap*1.06, maxW, maxH); err != nil || !ok {
 			*l = prev
 			return fmt.Errorf("render: profile %s needs the label to cover %g%% of the frame, which does not fit", p.Name, p.MinArea)
 		}
@@ -125,6 +148,11 @@ func (l *Layout) growToArea(lines []string, maxW, maxH float64) error {
 func (l *Layout) boxArea() float64 {
 	w, h := l.size()
 	return w * h
+}
+
+// Area is the share of the frame the label's box covers, in percent.
+func (l Layout) Area() float64 {
+	return 100 * float64(l.Rect.Dx()*l.Rect.Dy()) / float64(l.Frame.X*l.Frame.Y)
 }
 
 // fit wraps lines at cap height c and reports whether the box fits.
@@ -141,7 +169,8 @@ func (l *Layout) fit(lines []string, c, maxW, maxH float64) (bool, error) {
 	// own 1.36 so a multi-line label stays compact.
 	m.lineH = math.Ceil(c / noto.capRatio * 1.22)
 	m.ascent += (m.lineH - float64(fm.Height)/64) / 2
-	if l.Mark != "" {
+	if l.spec.ShowMark {
+		l.Mark = l.spec.Mark()
 		m.chipW = textWidth(face, l.Mark) + 2*math.Round(c*0.45)
 	}
 	avail := maxW - 2*m.pad
@@ -162,9 +191,13 @@ func (l *Layout) fit(lines []string, c, maxW, maxH float64) (bool, error) {
 	return w <= maxW && h <= maxH, nil
 }
 
-// size is the box's width and height for the current metrics. The chip
-// sits at the start of the first line, and the text wraps around it.
+// size is the box's width and height for the current metrics. In the
+// full and custom styles the chip sits at the start of the first line,
+// and the text wraps around it.
 func (l *Layout) size() (float64, float64) {
+	if l.isCompact() {
+		return l.compact.size()
+	}
 	m := l.metrics
 	rows := max(len(l.Lines), 1)
 	return math.Ceil(2*m.pad + m.textW), math.Ceil(2*m.pad + float64(rows)*m.lineH)
@@ -238,6 +271,7 @@ func (l Layout) Scaled(f float64) Layout {
 	m := &s.metrics
 	m.pad, m.gap, m.lineH, m.ascent = m.pad*f, m.gap*f, m.lineH*f, m.ascent*f
 	m.chipW, m.textW = m.chipW*f, m.textW*f
+	s.compact = l.compact.scaled(f)
 	w, h := s.size()
 	x, y := math.Round(float64(l.Rect.Min.X)*f), math.Round(float64(l.Rect.Min.Y)*f)
 	s.Rect = image.Rect(int(x), int(y), int(x+w), int(y+h))
@@ -260,8 +294,8 @@ func FitWithin(w, h, limit int) (int, int) {
 // picture or frame; nil when it was drawn as asked.
 func (l Layout) Notes() []string {
 	switch {
-	case l.Compact:
-		return []string{"the picture is too small for the wording: only the mark " + l.Mark + " is shown"}
+	case l.MarkOnly:
+		return []string{"the picture is too small for the wording: only the mark " + strings.Join(l.Marks, "/") + " is shown"}
 	case l.Reduced:
 		return []string{fmt.Sprintf("label text reduced to %.0f px cap height to fit the picture", l.Cap)}
 	}

@@ -53,6 +53,13 @@ func TestGoldenLabels(t *testing.T) {
 		"kk-ru":    func(s *labeler.Spec) {},
 		"person":   func(s *labeler.Spec) { s.RealPerson = true; s.Langs = []labeler.Lang{labeler.Kazakh, labeler.English} },
 		"modified": func(s *labeler.Spec) { s.AI = labeler.Modified; s.Langs = []labeler.Lang{labeler.English} },
+		"full":     func(s *labeler.Spec) { s.Style = labeler.StyleFull },
+		"mark":     func(s *labeler.Spec) { s.Style = labeler.StyleMark },
+		"custom": func(s *labeler.Spec) {
+			s.Style, s.Langs, s.Custom = labeler.StyleCustom, []labeler.Lang{labeler.Kazakh}, map[labeler.Lang]string{labeler.Kazakh: "Сурет ЖИ көмегімен өңделді"}
+		},
+		"no-chip": func(s *labeler.Spec) { s.ShowMark = false },
+		"eu":      func(s *labeler.Spec) { labeler.Profiles()[1].Apply(s) },
 	}
 	for _, p := range labeler.Positions {
 		cases["pos-"+string(p)] = func(s *labeler.Spec) { s.Position = p; s.Langs = []labeler.Lang{labeler.English}; s.Size = 3 }
@@ -161,8 +168,8 @@ func TestCapHeightAtLeastSpec(t *testing.T) {
 
 func TestTinyFrames(t *testing.T) {
 	l, err := Plan(labeler.DefaultSpec(), 24, 16)
-	if err != nil || !l.Compact {
-		t.Fatalf("24×16: %v compact=%v, want the mark alone", err, l.Compact)
+	if err != nil || !l.MarkOnly {
+		t.Fatalf("24×16: %v mark-only=%v, want the mark alone", err, l.MarkOnly)
 	}
 	if _, err := Plan(labeler.DefaultSpec(), 3, 2); err == nil {
 		t.Fatal("3×2 frame accepted")

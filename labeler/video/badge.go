@@ -28,7 +28,7 @@ type badge struct {
 // stored frames and their rotation metadata exactly as they were.
 func planBadge(ctx context.Context, s *source, path string, spec labeler.Spec) (badge, error) {
 	dw, dh := s.displaySize()
-	l, err := render.Plan(spec, dw, dh)
+	l, err := render.Plan(anchored(spec, s), dw, dh)
 	if err != nil {
 		return badge{}, fmt.Errorf("video: %w", err)
 	}

@@ -65,6 +65,10 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	p.badgeAt = b.at
 	out.Layers = []string{labeler.LayerVisible}
 	out.Notes = append(p.enc.notes, b.layout.Notes()...)
+	out.LabelArea = b.layout.Area()
+	if note := zoneNote(job.Spec, src); note != "" {
+		out.Notes = append(out.Notes, note)
+	}
 	if job.Spec.Video.Slate {
 		if p.slatePNG, err = writeSlate(dir, src, job.Spec); err != nil {
 			return nil, out, err

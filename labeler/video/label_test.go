@@ -50,7 +50,7 @@ func TestLabelClips(t *testing.T) {
 			if w, h := out.displaySize(); w != c.w || h != c.h {
 				t.Errorf("displayed %d×%d, want %d×%d", w, h, c.w, c.h)
 			}
-			assertBadge(t, in, res.Output, spec, 1.5, 1.5, true)
+			assertBadge(t, in, res.Output, anchored(spec, src), 1.5, 1.5, true) // subs.mkv: top-right
 			assertMarks(t, res, c.w, c.h, c.spoken)
 		})
 	}
@@ -64,6 +64,9 @@ func assertMarks(t *testing.T, res labeler.Result, w, h int, spoken bool) {
 	}
 	if !rep.Labeled || rep.DigitalSourceType != labeler.DSTTrained || rep.Width != w || rep.Height != h {
 		t.Errorf("inspect: %+v", rep)
+	}
+	if res.LabelArea <= 0 || res.LabelArea > 9 {
+		t.Errorf("label_area %.2f %%, want the compact badge's share of the frame", res.LabelArea)
 	}
 	hasSpoken := false
 	for _, l := range rep.Layers {

@@ -39,7 +39,7 @@ func PreviewAt(ctx context.Context, path string, spec labeler.Spec, t time.Durat
 		return frame, nil
 	}
 	dw, dh := s.displaySize()
-	l, err := render.Plan(spec, dw, dh)
+	l, err := render.Plan(anchored(spec, s), dw, dh)
 	if err != nil {
 		return frame, err
 	}

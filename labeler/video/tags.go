@@ -85,6 +85,21 @@ func metaArgs(fam string, tags map[string]string, spec labeler.Spec, m provenanc
 			"-metadata", tagBelgi+"="+record(m),
 			"-metadata", tagXMP+"="+string(provenance.Extract(packet)))
 	}
+	return append(args, aigcArgs(fam, m)...)
+}
+
+// aigcArgs put the TC260 AIGC record where TC260's practice guide for
+// video files puts it (cn profile): an "AIGC" key in MP4's moov/udta/meta
+// (ffmpeg writes metadata as such keys with use_metadata_tags) and an
+// AIGC simple tag in Matroska.
+func aigcArgs(fam string, m provenance.Mark) []string {
+	if !m.TC260 {
+		return nil
+	}
+	args := []string{"-metadata", "AIGC=" + provenance.AIGC(m)}
+	if fam == "mp4" {
+		args = append(args, "-movflags", "+use_metadata_tags")
+	}
 	return args
 }
 

@@ -41,9 +41,9 @@ type actions struct {
 // no history, otherwise the c2pa.edited that follows c2pa.opened of the
 // parent ingredient.
 func actionsFor(m Manifest, parent *hashedURI) actions {
-	g := m.agent()
+	g, ai := m.agent(), m.aiAgent()
 	if parent == nil && m.Action == Created {
-		return actions{[]action{{Action: "c2pa.created", DigitalSourceType: m.DigitalSourceType, SoftwareAgent: &g}}}
+		return actions{[]action{{Action: "c2pa.created", DigitalSourceType: m.DigitalSourceType, SoftwareAgent: &ai}}}
 	}
 	opened := action{Action: "c2pa.opened", SoftwareAgent: &g}
 	if parent != nil {
@@ -52,7 +52,7 @@ func actionsFor(m Manifest, parent *hashedURI) actions {
 	edited := action{
 		Action:            "c2pa.edited",
 		DigitalSourceType: m.DigitalSourceType,
-		SoftwareAgent:     &g,
+		SoftwareAgent:     &ai,
 		Description:       "Belgi added a visible AI disclosure label",
 	}
 	return actions{[]action{opened, edited}}

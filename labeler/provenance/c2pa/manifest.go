@@ -38,6 +38,10 @@ type Manifest struct {
 	// Parent is the source's manifest store, which becomes the parentOf
 	// ingredient; nil when the source had none (see ReadParent).
 	Parent *Parent
+	// AISystem and AISystemVersion name the AI system that made or
+	// changed the asset ("Midjourney", "7"): the softwareAgent of the
+	// action that brought the AI in. Empty: Belgi is named.
+	AISystem, AISystemVersion string
 }
 
 // ManifestFor derives a Manifest from a labeling spec.
@@ -47,6 +51,8 @@ func ManifestFor(spec labeler.Spec, title, sourceTitle string) Manifest {
 		SoftwareAgent:     labeler.Tool,
 		Title:             title,
 		SourceTitle:       sourceTitle,
+		AISystem:          spec.AISystem.Name,
+		AISystemVersion:   spec.AISystem.Version,
 	}
 	if spec.AI == labeler.Modified {
 		m.Action = Edited
@@ -68,6 +74,15 @@ func (m Manifest) validate() error {
 type generator struct {
 	Name    string `cbor:"name"`
 	Version string `cbor:"version,omitempty"`
+}
+
+// aiAgent is the softwareAgent of the action that brought the AI in:
+// the AI system when the spec names it, else Belgi.
+func (m Manifest) aiAgent() generator {
+	if m.AISystem == "" {
+		return m.agent()
+	}
+	return generator{Name: m.AISystem, Version: m.AISystemVersion}
 }
 
 // agent splits "Belgi 0.1.0" into name and version.

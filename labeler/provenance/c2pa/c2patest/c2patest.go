@@ -23,6 +23,7 @@ type Verdict struct {
 	Actions       []struct {
 		Action            string `json:"action"`
 		DigitalSourceType string `json:"digitalSourceType"`
+		SoftwareAgent     string `json:"softwareAgent"` // "name version"
 	} `json:"actions"`
 	Ingredients []Ingredient `json:"ingredients"`
 	Manifests   int          `json:"manifests"`

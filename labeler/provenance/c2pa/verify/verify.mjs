@@ -46,7 +46,10 @@ console.log(JSON.stringify({
   success: codes(results.success),
   informational: codes(results.informational),
   deltas: (store.validation_results?.ingredientDeltas ?? []).flatMap((d) => codes(d.validationDeltas?.failure)),
-  actions: actions.map((a) => ({ action: a.action, digitalSourceType: a.digitalSourceType ?? "" })),
+  actions: actions.map((a) => ({
+    action: a.action, digitalSourceType: a.digitalSourceType ?? "",
+    softwareAgent: [a.softwareAgent?.name, a.softwareAgent?.version].filter(Boolean).join(" "),
+  })),
   claimGenerator: active.claim_generator_info ?? active.claim_generator ?? null,
   ingredients: (active.ingredients ?? []).map((i) => ({
     title: i.title, relationship: i.relationship, format: i.format,
