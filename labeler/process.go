@@ -97,8 +97,13 @@ func (p *pass) run(ctx context.Context) error {
 	if p.res.InputSHA256, err = hashFile(p.in.Path); err != nil {
 		return friendlyPathErr(err)
 	}
+	p.stage = StageWrite
+	created, err := makeDirs(filepath.Dir(p.res.Output))
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
 	tmp, err := p.write(ctx, p.reg.finishing(kind))
-	defer os.Remove(tmp) // a no-op once renamed
+	defer discard(tmp, created, p.res)
 	if err != nil {
 		return err
 	}
@@ -128,6 +133,7 @@ func (p *pass) prepare(ctx context.Context) (Kind, bool, error) {
 		return nil, false, AtStage(StageWrite, err)
 	}
 	res.Output = retarget(kind, head, out)
+	sweepOutput(res.Output)
 	if _, err := os.Lstat(res.Output); err == nil && !p.spec.Out.Overwrite {
 		res.Status, res.Reason = StatusSkipped, "output exists (use overwrite to replace it)"
 		return kind, true, nil
@@ -147,9 +153,6 @@ func (p *pass) prepare(ctx context.Context) (Kind, bool, error) {
 func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 	job := Job{Input: p.in.Path, Output: p.res.Output, Spec: p.spec, Progress: p.progress}
 	p.stage = StageWrite
-	if err := os.MkdirAll(filepath.Dir(job.Output), 0o755); err != nil {
-		return "", fmt.Errorf("output folder: %w", err)
-	}
 	tmp, err := tempBeside(job.Output)
 	if err != nil {
 		return "", err
@@ -213,17 +216,6 @@ func verify(ctx context.Context, kind Kind, spec Spec, path string) (Report, err
 		return rep, fmt.Errorf("the output's digital source type is %q, want %q", rep.DigitalSourceType, want)
 	}
 	return rep, nil
-}
-
-// tempBeside creates an empty, hidden file next to out with out's
-// extension, so tools that pick a format by extension (ffmpeg) still can.
-func tempBeside(out string) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(out), ".belgi-*"+filepath.Ext(out))
-	if err != nil {
-		return "", err
-	}
-	name := f.Name()
-	return name, f.Close()
 }
 
 func syncFile(path string) error {

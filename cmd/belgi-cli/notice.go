@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"path/filepath"
 
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/audio"
 )
@@ -68,17 +69,13 @@ func writeNotice(spec labeler.Spec, out string, rate, channels int, lufs float64
 	if err := audio.WriteNoticeWAV(ctx, &b, spec, rate, channels, lufs); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".belgi-notice-*.wav")
+	tmp, err := scratch.File(filepath.Dir(out), ".wav")
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b.Bytes()); err != nil {
-		tmp.Close()
+	defer os.Remove(tmp)
+	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), out)
+	return os.Rename(tmp, out)
 }
