@@ -38,6 +38,12 @@ type Result struct {
 	OutputSHA256 string        `json:"output_sha256,omitempty"`
 	Check        *Report       `json:"check,omitempty"` // the output read back
 	Elapsed      time.Duration `json:"-"`
+
+	// InputSize is the original's size in bytes, for the ledger.
+	InputSize int64 `json:"input_size,omitempty"`
+	// C2PAManifest is the label (urn:c2pa:...) of the manifest signed
+	// into the output, as read back; "" when none was.
+	C2PAManifest string `json:"c2pa_manifest,omitempty"`
 }
 
 // Process labels one input: detect, label into a temporary file, sync,
@@ -94,6 +100,12 @@ func (p *pass) run(ctx context.Context) error {
 	if err != nil {
 		return friendlyPathErr(err)
 	}
+	p.res.InputSize = before.Size()
+	release, err := admit(ctx, kind, p.in.Path, before.Size(), p.spec)
+	if err != nil {
+		return err
+	}
+	defer release()
 	if p.res.InputSHA256, err = hashFile(p.in.Path); err != nil {
 		return friendlyPathErr(err)
 	}
@@ -178,7 +190,7 @@ func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 	}
 	p.stage = StageReadBack
 	report, err := verify(ctx, kind, p.spec, tmp)
-	p.res.Check = &report
+	p.res.Check, p.res.C2PAManifest = &report, report.C2PAManifest
 	return tmp, err
 }
 
