@@ -95,4 +95,3 @@ func TestBudgetValidation(t *testing.T) {
 		t.Error("the automatic budget is implausibly small")
 	}
 }
-
