@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 
 	"github.com/belgi-kz/belgi/internal/scratch"
@@ -40,9 +39,11 @@ func runNotice(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "belgi-cli notice: %v\n", err)
 		return exitUsage
 	}
-	if err := writeNotice(spec, *out, *rate, *channels, *lufs); err != nil {
+	stop := onStopSignals()
+	defer stop.stop()
+	if err := writeNotice(stop.ctx, spec, *out, *rate, *channels, *lufs); err != nil {
 		fmt.Fprintf(stderr, "belgi-cli notice: %v\n", err)
-		return exitFail
+		return stop.code(exitFail)
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
 	return exitOK
@@ -62,9 +63,7 @@ func checkNoticeFlags(rate, channels int, lufs float64) error {
 
 // writeNotice writes beside the target first, so a failure never leaves
 // half a file under the requested name.
-func writeNotice(spec labeler.Spec, out string, rate, channels int, lufs float64) error {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+func writeNotice(ctx context.Context, spec labeler.Spec, out string, rate, channels int, lufs float64) error {
 	var b bytes.Buffer
 	if err := audio.WriteNoticeWAV(ctx, &b, spec, rate, channels, lufs); err != nil {
 		return err
