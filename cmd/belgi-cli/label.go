@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/kinds"
@@ -51,6 +52,9 @@ func runLabel(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "belgi-cli label: %v\n", err)
 		return exitUsage
 	}
+	// The budget also bounds Go's heap: the collector works harder near it
+	// instead of letting garbage push the process past it.
+	debug.SetMemoryLimit(labeler.MemoryBudget(spec))
 	stop := onStopSignals()
 	defer stop.stop()
 	l := labelRun{spec: spec, jobs: *jobs, asJSON: *asJSON, stdout: stdout, stderr: stderr}

@@ -16,7 +16,7 @@ import (
 // up. When a format's path changes (JPEG streaming in the coefficient
 // domain), measure again and change its entry here.
 var bytesPerPixel = map[format]float64{
-	fmtJPEG: 3.5,
+	fmtJPEG: 4,
 	fmtPNG:  20,
 	fmtGIF:  20,
 	fmtWebP: 16,

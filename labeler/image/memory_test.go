@@ -36,7 +36,7 @@ func TestEstimateMemory(t *testing.T) {
 		min, max int64 // MiB
 	}{
 		{"small.jpg", small, 16, 20},
-		{"100mp.jpg", withSize(t, small, 12000, 8400), 330, 380},
+		{"100mp.jpg", withSize(t, small, 12000, 8400), 380, 430},
 		{"poster.png", samples.PNG(samples.Scene(1000, 1000, 2)), 30, 40},
 	}
 	dir := t.TempDir()
