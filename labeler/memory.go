@@ -22,13 +22,6 @@ const DefaultEstimate = 64 << 20
 // MinMemoryBudgetMB is the smallest budget Belgi can work in.
 const MinMemoryBudgetMB = 128
 
-func validateBudget(mb int) error {
-	if mb != 0 && mb < MinMemoryBudgetMB {
-		return fmt.Errorf("memory budget %d MiB is below the %d MiB Belgi needs (0 means half of the RAM)", mb, MinMemoryBudgetMB)
-	}
-	return nil
-}
-
 // MemoryBudget is the budget a spec allows, in bytes: its own, or half
 // of the computer's RAM.
 func MemoryBudget(spec Spec) int64 {

@@ -1,11 +1,5 @@
 package labeler
 
-import (
-	"fmt"
-	"strings"
-	"unicode"
-)
-
 // LedgerSpec says how batches are recorded in the ledger, the record
 // that proves what was labeled, when, how and by whom.
 type LedgerSpec struct {
@@ -20,12 +14,5 @@ type LedgerSpec struct {
 // MaxOperator is the longest operator name, in characters.
 const MaxOperator = 100
 
-func (l LedgerSpec) validate() error {
-	if n := len([]rune(l.Operator)); n > MaxOperator {
-		return fmt.Errorf("operator name is %d characters long: keep it under %d", n, MaxOperator)
-	}
-	if strings.IndexFunc(l.Operator, unicode.IsControl) >= 0 {
-		return fmt.Errorf("operator name %q contains control characters (a line break or a tab)", l.Operator)
-	}
-	return nil
-}
+// LedgerFileName is the ledger kept beside a batch's outputs.
+const LedgerFileName = "belgi-ledger.jsonl"

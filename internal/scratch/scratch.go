@@ -15,13 +15,19 @@ func prefix() string { return "belgi-" + strconv.Itoa(os.Getpid()) + "-" }
 // ext (tools such as ffmpeg choose the format by extension) and returns
 // its name. The caller removes it or renames it into place.
 func File(dir, ext string) (string, error) {
-	claim()
-	SweepOnce(dir)
-	f, err := os.CreateTemp(dir, "."+prefix()+"*"+ext)
+	f, err := Create(dir, ext)
 	if err != nil {
 		return "", err
 	}
 	return f.Name(), f.Close()
+}
+
+// Create is File for callers that write the file themselves: it returns
+// it open for writing (mode 0600, as os.CreateTemp makes it).
+func Create(dir, ext string) (*os.File, error) {
+	claim()
+	SweepOnce(dir)
+	return os.CreateTemp(dir, "."+prefix()+"*"+ext)
 }
 
 // Dir creates a private working folder for purpose ("video", "audio")

@@ -20,7 +20,7 @@ const (
 )
 
 // FileName is the ledger kept beside a batch's outputs.
-const FileName = "belgi-ledger.jsonl"
+const FileName = labeler.LedgerFileName
 
 // Record is one line of a ledger. The first line (Seq 0) is the header
 // and carries only Format, Version, Time and Tool besides the chain.
@@ -156,7 +156,7 @@ func SpecSummary(spec labeler.Spec) string {
 }
 
 func videoBadge(v labeler.VideoSpec) string {
-	if v.Badge == labeler.BadgeStart {
+	if v.BadgeMode == labeler.BadgeStart {
 		return fmt.Sprintf("first %.3g s", v.BadgeSeconds)
 	}
 	return "every frame"
