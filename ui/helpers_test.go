@@ -55,9 +55,11 @@ func (l *loop) within(t testing.TB, d time.Duration, what string, cond func() bo
 }
 
 // newTestUI builds the window in a headless test app with its own
-// preferences, and no native dialogs.
+// preferences, its own storage folder (the test app keeps it in the temp
+// folder, so the ledger there is the test's), and no native dialogs.
 func newTestUI(t testing.TB) (*App, *loop) {
 	t.Helper()
+	t.Setenv("TMPDIR", t.TempDir())
 	a := test.NewTempApp(t)
 	u := New(a, nil)
 	l := &loop{queue: make(chan func(), 1024)}

@@ -5,11 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
-	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/ledger"
 )
@@ -118,35 +115,13 @@ func parseLedgerArgs(fs *flag.FlagSet, args []string, stderr io.Writer) (string,
 	return fs.Arg(0), true
 }
 
-// writeReport writes the report to out, or to stdout when out is "". A
-// file is written beside its final name and renamed, so a reader never
-// sees half a report.
+// writeReport writes the report to the file out, or to stdout.
 func writeReport(r ledger.Report, format, out string, stdout io.Writer) error {
-	write := r.WriteHTML
-	if format == ledger.FormatCSV {
-		write = r.WriteCSV
+	switch {
+	case out != "":
+		return r.WriteFile(out, format)
+	case format == ledger.FormatCSV:
+		return r.WriteCSV(stdout)
 	}
-	if out == "" {
-		return write(stdout)
-	}
-	tmp, err := scratch.File(filepath.Dir(out), filepath.Ext(out))
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_TRUNC, 0)
-	if err != nil {
-		return err
-	}
-	if err = write(f); err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	os.Chmod(tmp, 0o644)
-	return os.Rename(tmp, out)
+	return r.WriteHTML(stdout)
 }

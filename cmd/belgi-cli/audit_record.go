@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"sync"
 
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/ledger"
@@ -11,14 +10,10 @@ import (
 // batchLedger records a label run in the -audit ledger (and beside the
 // outputs when asked) file by file as each finishes, so a run killed
 // half-way keeps the record of what it finished. The first write failure
-// stops the batch: labeling on without a record would be unprovable.
+// stops the batch.
 type batchLedger struct {
 	main *ledger.Ledger
 	rec  *ledger.Recorder
-	stop func()
-
-	mu  sync.Mutex
-	err error
 }
 
 // openBatchLedger opens the ledger at path ("" for none) for a batch
@@ -29,7 +24,7 @@ func openBatchLedger(path string, spec labeler.Spec, stop func()) (*batchLedger,
 	if path == "" && !spec.Ledger.BesideOutput {
 		return nil, nil
 	}
-	b := &batchLedger{stop: stop}
+	b := &batchLedger{}
 	if path != "" {
 		l, err := ledger.Open(path)
 		if err != nil {
@@ -38,6 +33,7 @@ func openBatchLedger(path string, spec labeler.Spec, stop func()) (*batchLedger,
 		b.main = l
 	}
 	b.rec = ledger.NewRecorder(b.main, spec)
+	b.rec.Stop = stop
 	return b, nil
 }
 
@@ -54,40 +50,22 @@ func (b *batchLedger) resume(reg *labeler.Registry, spec labeler.Spec, inputs []
 	return nil
 }
 
-// record appends one file's line; safe from the batch's workers.
+// record appends one file's line; safe from the batch's workers. A
+// failure is kept for close and stops the batch.
 func (b *batchLedger) record(r labeler.Result) {
-	if b == nil {
-		return
-	}
-	if err := b.rec.Record(r); err != nil {
-		b.mu.Lock()
-		first := b.err == nil
-		b.err = errors.Join(b.err, err)
-		b.mu.Unlock()
-		if first {
-			b.stop()
-		}
+	if b != nil {
+		b.rec.Record(r)
 	}
 }
 
-// close closes the ledgers and returns the first failure to record.
+// close closes the ledgers and returns every failure to record.
 func (b *batchLedger) close() error {
 	if b == nil {
 		return nil
 	}
-	errs := []error{b.rec.Close()}
+	errs := []error{b.rec.Err(), b.rec.Close()}
 	if b.main != nil {
 		errs = append(errs, b.main.Close())
 	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return errors.Join(append([]error{b.err}, errs...)...)
-}
-
-// batchID is the batch's ID in the ledger, "" with no ledger.
-func (b *batchLedger) batchID() string {
-	if b == nil {
-		return ""
-	}
-	return b.rec.Session.Batch
+	return errors.Join(errs...)
 }

@@ -15,12 +15,17 @@ import (
 // use, so a batch's event handler can record each file as it finishes.
 type Recorder struct {
 	Session Session
-	main    *Ledger
-	beside  bool
-	outDir  string
+	// Stop, if set, is called once, at the first record that cannot be
+	// written: labeling on without a record would be unprovable, so
+	// callers cancel the batch.
+	Stop   func()
+	main   *Ledger
+	beside bool
+	outDir string
 
-	mu   sync.Mutex
-	open map[string]*Ledger
+	mu     sync.Mutex
+	open   map[string]*Ledger
+	failed error
 }
 
 // NewRecorder records a batch labeled with spec into main (may be nil).
@@ -46,7 +51,29 @@ func (r *Recorder) Record(res labeler.Result) error {
 		}
 		errs = append(errs, err)
 	}
-	return errors.Join(errs...)
+	err := errors.Join(errs...)
+	if err != nil {
+		r.fail(err)
+	}
+	return err
+}
+
+// fail remembers a failure and stops the batch at the first one.
+func (r *Recorder) fail(err error) {
+	r.mu.Lock()
+	first := r.failed == nil
+	r.failed = errors.Join(r.failed, err)
+	r.mu.Unlock()
+	if first && r.Stop != nil {
+		r.Stop()
+	}
+}
+
+// Err is every failure to record so far, nil when all went in.
+func (r *Recorder) Err() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.failed
 }
 
 // besideFor is the ledger beside an output: in the output folder the

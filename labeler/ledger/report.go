@@ -2,8 +2,12 @@ package ledger
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
@@ -69,4 +73,42 @@ func size(n int64) string {
 		i++
 	}
 	return fmt.Sprintf("%.1f %ciB", f, suffix[i])
+}
+
+// WriteFile writes the report in format (FormatCSV or FormatHTML) to
+// path: beside it first, synced, then renamed, so no reader ever sees
+// half a report.
+func (r Report) WriteFile(path, format string) error {
+	write := r.WriteHTML
+	if format == FormatCSV {
+		write = r.WriteCSV
+	}
+	f, err := scratch.Create(filepath.Dir(path), filepath.Ext(path))
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // a no-op once renamed
+	err = write(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// FormatOf picks the report format from a file name: CSV for ".csv",
+// HTML otherwise.
+func FormatOf(path string) string {
+	if strings.EqualFold(filepath.Ext(path), ".csv") {
+		return FormatCSV
+	}
+	return FormatHTML
 }

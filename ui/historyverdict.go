@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2/widget"
+	"github.com/belgi-kz/belgi/labeler/ledger"
+)
+
+// showVerdict says whether the ledger verifies, then how the labeled
+// copies on disk compare with what was recorded.
+func (h *historyView) showVerdict(v ledger.Verification) {
+	tr := h.u.tr
+	if p := v.Problem; p != nil {
+		h.verdict.Importance = widget.DangerImportance
+		h.verdict.SetText(tr.L("The ledger was changed after it was written (line {{.Line}}).", map[string]any{"Line": p.Line}) + " " + p.What)
+	} else {
+		h.verdict.Importance = widget.SuccessImportance
+		if len(v.Changed) > 0 {
+			h.verdict.Importance = widget.WarningImportance
+		}
+		h.verdict.SetText(tr.L("The ledger is intact: {{.N}} records, none edited, removed or reordered.", map[string]any{"N": v.Records}))
+	}
+	lines := []string{tr.L("Labeled copies on disk: {{.Checked}} checked, {{.Changed}} changed since labeling, {{.Missing}} no longer there.",
+		map[string]any{"Checked": v.Checked, "Changed": len(v.Changed), "Missing": len(v.Missing)})}
+	for i, c := range v.Changed {
+		if i == 3 {
+			lines = append(lines, "…")
+			break
+		}
+		lines = append(lines, tr.L("Changed since labeling: {{.Name}}", map[string]any{"Name": filepath.Base(c.Output)}))
+	}
+	lines = append(lines, tr.L("Ledger: {{.Path}}", map[string]any{"Path": h.path}))
+	h.detail.SetText(strings.Join(lines, "\n"))
+}
