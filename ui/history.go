@@ -20,6 +20,7 @@ type historyView struct {
 	u       *App
 	win     fyne.Window
 	path    string
+	icon    *widget.Icon
 	verdict *widget.Label
 	detail  *widget.Label
 	status  *widget.Label
@@ -52,8 +53,9 @@ func newHistoryView(u *App) *historyView {
 		u:        u,
 		win:      u.fyne.NewWindow(u.tr.L("History") + " — Belgi"),
 		path:     u.ledgerPath(),
-		verdict:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
-		detail:   &widget.Label{Wrapping: fyne.TextWrapWord},
+		icon:     widget.NewIcon(theme.HistoryIcon()),
+		verdict:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+		detail:   &widget.Label{}, // lines of its own; truncation would keep only the first
 		status:   &widget.Label{Truncation: fyne.TextTruncateEllipsis},
 		files:    newHistoryFiles(u.tr),
 		selected: -1,
@@ -63,15 +65,16 @@ func newHistoryView(u *App) *historyView {
 	h.exprt = &widget.Button{Text: u.tr.L("Export report…"), Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: h.chooseReport}
 	h.again = &widget.Button{Text: u.tr.L("Check again"), Icon: theme.ViewRefreshIcon(), OnTapped: h.reload}
 	h.win.SetContent(h.layout())
-	h.win.Resize(fyne.NewSize(1180, 700))
+	h.win.Resize(fyne.NewSize(1260, 720))
 	return h
 }
 
 // layout: the verdict on top, batches beside their files, actions below.
 func (h *historyView) layout() fyne.CanvasObject {
-	top := container.NewVBox(h.verdict, h.detail, widget.NewSeparator())
+	icon := container.NewGridWrap(fyne.NewSquareSize(40), h.icon)
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewCenter(icon), nil, container.NewVBox(h.verdict, h.detail)), widget.NewSeparator())
 	split := container.NewHSplit(h.list, h.files.table)
-	split.Offset = 0.3
+	split.Offset = 0.24
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(h.again, h.exprt), h.status)
 	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, split))
 }
@@ -106,6 +109,7 @@ func (h *historyView) loaded(recs []ledger.Record, v ledger.Verification, err er
 	default:
 		h.showVerdict(v)
 	}
+	h.win.Content().Refresh() // the verdict's lines may have grown: lay out again
 	h.exprt.Disable()
 	if len(h.batches) > 0 {
 		h.exprt.Enable()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -19,7 +20,7 @@ type historyFiles struct {
 }
 
 // columnWidths of the table, in the order of titles.
-var columnWidths = []float32{110, 210, 280, 150, 80, 330}
+var columnWidths = []float32{100, 190, 300, 140, 76, 300}
 
 func newHistoryFiles(tr *translator) *historyFiles {
 	f := &historyFiles{tr: tr, titles: []string{tr.L("Result"), tr.L("Original"), tr.L("Labeled copy"),
@@ -80,7 +81,7 @@ func (f *historyFiles) cell(r ledger.Record, col int) string {
 		return filepath.Base(r.Input)
 	case 2:
 		if r.Status == "ok" {
-			return r.Output
+			return homeRelative(r.Output)
 		}
 		return ""
 	case 3:
@@ -109,4 +110,14 @@ func recordImportance(s string) widget.Importance {
 		return widget.LowImportance
 	}
 	return widget.DangerImportance
+}
+
+// homeRelative shortens a path under the home folder to "~/...", as
+// people read their own files.
+func homeRelative(p string) string {
+	home, err := os.UserHomeDir()
+	if rel, ok := strings.CutPrefix(p, home+string(filepath.Separator)); err == nil && home != "" && ok {
+		return "~" + string(filepath.Separator) + rel
+	}
+	return p
 }
