@@ -131,3 +131,31 @@ func TestSettingsCarryTheOperator(t *testing.T) {
 		t.Errorf("records %+v", recs)
 	}
 }
+
+// TestQuitDuringExportLeavesNothing: quitting in the middle of an export
+// stops it and leaves no temporary file beside the outputs or in the
+// temp folder, while what finished is recorded.
+func TestQuitDuringExportLeavesNothing(t *testing.T) {
+	u, l := newTestUI(t)
+	in, out := t.TempDir(), t.TempDir()
+	for i := range 8 {
+		writePhoto(t, in, string(rune('a'+i))+".jpg", 2400, 1600, uint64(i))
+	}
+	addAndWait(t, u, l, 8, in)
+	u.settings.setOutDir(out)
+	u.export()
+	l.until(t, "a file in progress", func() bool { return u.bar.progress.Value > 0 })
+	u.quit()
+	l.until(t, "the export to stop", func() bool { return u.job == nil })
+	for _, dir := range []string{out, os.TempDir()} {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".belgi-") || (strings.HasPrefix(e.Name(), "belgi-") && !strings.HasSuffix(e.Name(), ".lock")) {
+				t.Errorf("left behind: %s", filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	if v, err := ledger.Verify(u.ledgerPath(), ledger.Options{Outputs: true}); err != nil || !v.OK() {
+		t.Errorf("ledger after quitting: %+v %v", v.Problem, err)
+	}
+}
