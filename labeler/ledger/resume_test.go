@@ -112,7 +112,13 @@ func TestBesideOutput(t *testing.T) {
 		t.Error("a folder was made for the failed file")
 	}
 	main, _ := Read(l.Path())
-	if len(main) != 3 || !strings.Contains(main[2].Error+main[1].Error+main[0].Error, "x.jpg") {
+	var failed []Record
+	for _, r := range main {
+		if r.Status == "error" {
+			failed = append(failed, r)
+		}
+	}
+	if len(main) != 3 || len(failed) != 1 || !strings.Contains(failed[0].Error, "x.jpg") || failed[0].Stage != "decode" {
 		t.Errorf("main ledger: %+v", main)
 	}
 }

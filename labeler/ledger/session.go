@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"errors"
 	"os"
 	"os/user"
 	"strings"
@@ -46,10 +47,12 @@ func (s Session) Record(r labeler.Result) Record {
 	return rec
 }
 
-// stageOf names the step a file failed at, when its error says so.
+// stageOf names the step a file failed at (decode, label, write,
+// read-back), when the core's error says so.
 func stageOf(err error) string {
-	if s, ok := err.(interface{ Stage() string }); ok {
-		return s.Stage()
+	var fe *labeler.FileError
+	if errors.As(err, &fe) {
+		return string(fe.Stage)
 	}
 	return ""
 }
