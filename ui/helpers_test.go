@@ -44,10 +44,15 @@ func (l *loop) until(t testing.TB, what string, cond func() bool) {
 func (l *loop) within(t testing.TB, d time.Duration, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.After(d)
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
 	for !cond() {
 		select {
 		case fn := <-l.queue:
 			fn()
+		case <-tick.C:
+			// cond may hang on something other than posted work (a kind
+			// reporting on a channel), which posts nothing to wake us.
 		case <-deadline:
 			t.Fatalf("timed out waiting for %s", what)
 		}
