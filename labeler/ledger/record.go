@@ -147,12 +147,28 @@ func SpecSummary(spec labeler.Spec) string {
 	if spec.RealPerson {
 		parts = append(parts, "real person")
 	}
+	if spec.Style != "" {
+		parts = append(parts, string(spec.Style)+" style")
+	}
 	parts = append(parts, fmt.Sprintf("%s %.3g%%", spec.Position, spec.Size))
+	if sys := aiSystem(spec.AISystem); sys != "" {
+		parts = append(parts, "AI system "+sys)
+	}
 	parts = append(parts, "video badge "+videoBadge(spec.Video))
 	if spec.Video.Slate {
 		parts = append(parts, "slate")
 	}
 	return strings.Join(append(parts, "C2PA "+c2paSigner(spec.C2PA)), ", ")
+}
+
+// aiSystem names the AI system as the label's metadata does:
+// "Midjourney 7 (Midjourney, Inc.)"; "" when none was given.
+func aiSystem(a labeler.AISystem) string {
+	name := strings.TrimSpace(a.Name + " " + a.Version)
+	if a.Provider != "" {
+		name = strings.TrimSpace(name + " (" + a.Provider + ")")
+	}
+	return name
 }
 
 func videoBadge(v labeler.VideoSpec) string {

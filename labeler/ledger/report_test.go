@@ -102,3 +102,23 @@ func TestCSVReport(t *testing.T) {
 		t.Errorf("rows: %q", rows[1:])
 	}
 }
+
+func TestSpecSummary(t *testing.T) {
+	spec := labeler.DefaultSpec()
+	spec.AISystem = labeler.AISystem{Name: "Midjourney", Version: "7", Provider: "Midjourney, Inc."}
+	spec.RealPerson, spec.C2PA.Off = true, true
+	got := SpecSummary(spec)
+	for _, want := range []string{"kk+ru", "generated", "real person", "AI system Midjourney 7 (Midjourney, Inc.)", "video badge every frame", "C2PA off"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q lacks %q", got, want)
+		}
+	}
+	if SpecSHA256(spec) == SpecSHA256(labeler.DefaultSpec()) {
+		t.Error("different settings, one hash")
+	}
+	moved := spec
+	moved.Out.Dir, moved.Ledger.Operator, moved.MemoryBudgetMB = "/elsewhere", "someone", 2048
+	if SpecSHA256(moved) != SpecSHA256(spec) {
+		t.Error("where outputs go changed the settings hash")
+	}
+}
