@@ -118,6 +118,9 @@ type Report struct {
 	// Width and Height are the displayed size of a picture or video.
 	Width  int `json:"width,omitempty"`
 	Height int `json:"height,omitempty"`
+
+	// C2PAManifest is the label of the active C2PA manifest, "" if none.
+	C2PAManifest string `json:"c2pa_manifest,omitempty"`
 }
 
 // IsAI reports whether a digital source type URI says AI made or changed

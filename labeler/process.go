@@ -2,15 +2,14 @@ package labeler
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/belgi-kz/belgi/internal/filehash"
 )
 
 // Status of one file after a batch.
@@ -38,6 +37,12 @@ type Result struct {
 	OutputSHA256 string        `json:"output_sha256,omitempty"`
 	Check        *Report       `json:"check,omitempty"` // the output read back
 	Elapsed      time.Duration `json:"-"`
+
+	// InputSize is the original's size in bytes, for the ledger.
+	InputSize int64 `json:"input_size,omitempty"`
+	// C2PAManifest is the label (urn:c2pa:...) of the manifest signed
+	// into the output, as read back; "" when none was.
+	C2PAManifest string `json:"c2pa_manifest,omitempty"`
 }
 
 // Process labels one input: detect, label into a temporary file, sync,
@@ -94,11 +99,22 @@ func (p *pass) run(ctx context.Context) error {
 	if err != nil {
 		return friendlyPathErr(err)
 	}
+	p.res.InputSize = before.Size()
+	release, err := admit(ctx, kind, p.in.Path, before.Size(), p.spec)
+	if err != nil {
+		return err
+	}
+	defer release()
 	if p.res.InputSHA256, err = hashFile(p.in.Path); err != nil {
 		return friendlyPathErr(err)
 	}
+	p.stage = StageWrite
+	created, err := makeDirs(filepath.Dir(p.res.Output))
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
 	tmp, err := p.write(ctx, p.reg.finishing(kind))
-	defer os.Remove(tmp) // a no-op once renamed
+	defer discard(tmp, created, p.res)
 	if err != nil {
 		return err
 	}
@@ -128,6 +144,7 @@ func (p *pass) prepare(ctx context.Context) (Kind, bool, error) {
 		return nil, false, AtStage(StageWrite, err)
 	}
 	res.Output = retarget(kind, head, out)
+	sweepOutput(res.Output)
 	if _, err := os.Lstat(res.Output); err == nil && !p.spec.Out.Overwrite {
 		res.Status, res.Reason = StatusSkipped, "output exists (use overwrite to replace it)"
 		return kind, true, nil
@@ -147,9 +164,6 @@ func (p *pass) prepare(ctx context.Context) (Kind, bool, error) {
 func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 	job := Job{Input: p.in.Path, Output: p.res.Output, Spec: p.spec, Progress: p.progress}
 	p.stage = StageWrite
-	if err := os.MkdirAll(filepath.Dir(job.Output), 0o755); err != nil {
-		return "", fmt.Errorf("output folder: %w", err)
-	}
 	tmp, err := tempBeside(job.Output)
 	if err != nil {
 		return "", err
@@ -175,7 +189,7 @@ func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 	}
 	p.stage = StageReadBack
 	report, err := verify(ctx, kind, p.spec, tmp)
-	p.res.Check = &report
+	p.res.Check, p.res.C2PAManifest = &report, report.C2PAManifest
 	return tmp, err
 }
 
@@ -215,17 +229,6 @@ func verify(ctx context.Context, kind Kind, spec Spec, path string) (Report, err
 	return rep, nil
 }
 
-// tempBeside creates an empty, hidden file next to out with out's
-// extension, so tools that pick a format by extension (ffmpeg) still can.
-func tempBeside(out string) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(out), ".belgi-*"+filepath.Ext(out))
-	if err != nil {
-		return "", err
-	}
-	name := f.Name()
-	return name, f.Close()
-}
-
 func syncFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
@@ -258,15 +261,4 @@ func unchanged(path string, before os.FileInfo) error {
 	return nil
 }
 
-func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
+func hashFile(path string) (string, error) { return filehash.SHA256(path) }

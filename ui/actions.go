@@ -87,6 +87,7 @@ func (u *App) showKeys() {
 	rows := [][2]string{
 		{mod + "+O", u.tr.L("Add files…")},
 		{mod + "+E", u.tr.L("Export labeled copies")},
+		{mod + "+H", u.tr.L("History…")},
 		{"Delete", u.tr.L("Remove the selected file")},
 		{"Esc", u.tr.L("Cancel the export")},
 		{mod + "+Q", u.tr.L("Quit")},

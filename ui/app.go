@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 	"github.com/belgi-kz/belgi/assets"
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/kinds"
 	"github.com/belgi-kz/belgi/ui/player"
@@ -30,6 +31,8 @@ type App struct {
 	quitting bool       // quit once the export has stopped
 	summary  *summary   // the last export's summary
 	dialogs  chooser
+
+	history *historyView // the History window, nil when closed
 }
 
 // New builds the window for a (made by app.New in main, or by the test
@@ -61,7 +64,12 @@ func New(a fyne.App, paths []string) *App {
 func (u *App) Window() fyne.Window { return u.win }
 
 // ShowAndRun shows the window and runs the app until it is closed.
-func (u *App) ShowAndRun() { u.win.ShowAndRun() }
+// The export's temporary files are gone by then (quitting cancels it
+// and waits); the process gives up its claim on the temp folder.
+func (u *App) ShowAndRun() {
+	u.win.ShowAndRun()
+	scratch.Release()
+}
 
 // build (re)creates every widget from the state; switching the interface
 // language calls it again, keeping the files and settings.

@@ -23,8 +23,9 @@ func (u *App) toolbar() fyne.CanvasObject {
 	clear := &widget.Button{Text: u.tr.L("Clear list"), Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: u.clearFiles}
 	u.exptBtn = &widget.Button{Text: u.tr.L("Export labeled copies"), Icon: theme.DocumentSaveIcon(),
 		Importance: widget.HighImportance, OnTapped: u.export}
+	history := &widget.Button{Text: u.tr.L("History"), Icon: theme.HistoryIcon(), Importance: widget.LowImportance, OnTapped: u.showHistory}
 	left := container.NewHBox(u.addBtn, folder, clear)
-	return container.NewPadded(container.NewBorder(nil, nil, left, u.exptBtn))
+	return container.NewPadded(container.NewBorder(nil, nil, left, container.NewHBox(history, u.exptBtn)))
 }
 
 // filesPane is the list with a hint while it is empty.
@@ -44,6 +45,7 @@ func (u *App) menu() *fyne.MainMenu {
 		&fyne.MenuItem{Label: u.tr.L("Add files…"), Shortcut: shortcut(fyne.KeyO), Action: u.addFiles},
 		&fyne.MenuItem{Label: u.tr.L("Add folder…"), Action: u.addFolder},
 		&fyne.MenuItem{Label: u.tr.L("Export labeled copies"), Shortcut: shortcut(fyne.KeyE), Action: u.export},
+		&fyne.MenuItem{Label: u.tr.L("History…"), Shortcut: shortcut(fyne.KeyH), Action: u.showHistory},
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: u.tr.L("Clear list"), Action: u.clearFiles},
 		fyne.NewMenuItemSeparator(),
@@ -61,6 +63,7 @@ func (u *App) addShortcuts() {
 	c := u.win.Canvas()
 	c.AddShortcut(shortcut(fyne.KeyO), func(fyne.Shortcut) { u.addFiles() })
 	c.AddShortcut(shortcut(fyne.KeyE), func(fyne.Shortcut) { u.export() })
+	c.AddShortcut(shortcut(fyne.KeyH), func(fyne.Shortcut) { u.showHistory() })
 	c.AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) { u.quit() })
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { u.typedKey(ev) })
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/internal/loudness"
 	"github.com/belgi-kz/belgi/internal/pcm"
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/internal/wav"
 )
 
@@ -57,7 +58,7 @@ func measure(ctx context.Context, path string, rate, channels int, duration floa
 // tempDir makes a private working folder beside the output, so large
 // intermediate files stay on the output's disk.
 func tempDir(out string) (string, error) {
-	d, err := os.MkdirTemp(filepath.Dir(out), ".belgi-audio-")
+	d, err := scratch.Dir(filepath.Dir(out), "audio")
 	if err != nil {
 		return "", fmt.Errorf("audio: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
 )
@@ -26,7 +27,7 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
-	dir, err := os.MkdirTemp("", "belgi-video-")
+	dir, err := scratch.Dir("", "video")
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("video: %w", err)
 	}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/belgi-kz/belgi/internal/scratch"
 )
 
 // Output is where Sign writes: a new, empty file it can read back (for
@@ -113,7 +115,7 @@ func SignFile(ctx context.Context, path string, f Format, m Manifest, s Signer) 
 	if err != nil {
 		return fmt.Errorf("c2pa: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".belgi-c2pa-*"+filepath.Ext(path))
+	tmp, err := scratch.Create(filepath.Dir(path), filepath.Ext(path))
 	if err != nil {
 		return fmt.Errorf("c2pa: %w", err)
 	}

@@ -40,6 +40,7 @@ func (f Found) Report(r *labeler.Report) {
 		return
 	}
 	r.Provenance = append(r.Provenance, "c2pa")
+	r.C2PAManifest = f.Label
 	if r.DigitalSourceType == "" {
 		r.DigitalSourceType = f.DigitalSourceType
 	}

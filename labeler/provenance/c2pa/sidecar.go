@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
@@ -69,7 +70,7 @@ func mimeOf(name string) string {
 }
 
 func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".belgi-*.c2pa")
+	tmp, err := scratch.Create(filepath.Dir(path), ".c2pa")
 	if err != nil {
 		return err
 	}
