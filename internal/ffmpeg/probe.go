@@ -4,13 +4,18 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
 )
 
 // Stream is the part of ffprobe's stream description Belgi uses.
 type Stream struct {
 	Index         int               `json:"index"`
-	CodecType     string            `json:"codec_type"` // video, audio, subtitle, data
-	CodecName     string            `json:"codec_name"`
+	CodecType     string            `json:"codec_type"` // video, audio, subtitle, data, attachment
+	CodecName     string            `json:"codec_name"` // "unknown" when no codec is known for it
+	CodecLongName string            `json:"codec_long_name"`
+	CodecTag      string            `json:"codec_tag_string"` // the container's fourcc: "ac-4", "vvc1"
+	StartTime     string            `json:"start_time"`       // seconds, "" when unknown
 	Profile       string            `json:"profile"`
 	Width         int               `json:"width"`
 	Height        int               `json:"height"`
@@ -47,24 +52,62 @@ type Format struct {
 	Tags       map[string]string `json:"tags"`
 	// StartTime is when the first packet plays, seconds ("0.000000").
 	StartTime string `json:"start_time"`
+	// NbStreams counts every stream, including ones ffprobe lists
+	// without detail.
+	NbStreams int `json:"nb_streams"`
 }
 
 // Info is what ffprobe says about a file.
 type Info struct {
-	Streams []Stream `json:"streams"`
-	Format  Format   `json:"format"`
+	Streams  []Stream  `json:"streams"`
+	Format   Format    `json:"format"`
+	Chapters []Chapter `json:"chapters"`
 }
 
-// Probe asks ffprobe about a file.
+// Chapter is one chapter mark.
+type Chapter struct {
+	Start string            `json:"start_time"` // seconds
+	End   string            `json:"end_time"`
+	Tags  map[string]string `json:"tags"`
+}
+
+// Probe asks ffprobe about a file. Its errors do not name the file: the
+// caller knows which file it asked about.
 func Probe(ctx context.Context, path string) (Info, error) {
 	out, err := Run(ctx, "ffprobe", "-v", "error", "-print_format", "json",
-		"-show_format", "-show_streams", "-show_data_hash", "md5", SafePath(path))
+		"-show_format", "-show_streams", "-show_chapters", "-show_data_hash", "md5", SafePath(path))
 	if err != nil {
-		return Info{}, err
+		return Info{}, fmt.Errorf("probe: %w", err)
 	}
 	var info Info
 	if err := json.Unmarshal(out, &info); err != nil {
-		return Info{}, fmt.Errorf("unreadable ffprobe output: %w", err)
+		return Info{}, fmt.Errorf("probe: unreadable ffprobe output: %w", err)
 	}
 	return info, nil
 }
+
+// Seconds reads a duration or time ffprobe printed; ok is false for
+// "N/A", an empty value or nonsense.
+func Seconds(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
+}
+
+// Count returns how many streams have the codec type, leaving out
+// attached pictures (cover art), which are not a programme.
+func (i Info) Count(codecType string) int {
+	n := 0
+	for _, s := range i.Streams {
+		if s.CodecType == codecType && !s.AttachedPic() {
+			n++
+		}
+	}
+	return n
+}
+
+// AttachedPic reports whether the stream is a still picture attached to
+// the file (cover art), not a video.
+func (s Stream) AttachedPic() bool { return s.Disposition["attached_pic"] != 0 }

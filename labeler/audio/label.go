@@ -2,7 +2,9 @@ package audio
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"path/filepath"
 
 	"github.com/belgi-kz/belgi/labeler"
 )
@@ -10,20 +12,27 @@ import (
 // Label labels one audio file; see the package comment for what happens
 // to each format.
 func (kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
+	out, err := label(ctx, job)
+	if err != nil {
+		// Until the core names the file in every error (issue 9's
+		// FileError), the kind does.
+		return out, fmt.Errorf("%s: %w", filepath.Base(job.Input), err)
+	}
+	return out, nil
+}
+
+func label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	format, err := formatOf(job.Input)
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
-	var out labeler.Outcome
 	switch format {
 	case FormatWAV:
-		out, err = labelWAV(ctx, job)
+		return labelWAV(ctx, job)
 	case FormatMP3:
-		out, err = labelMP3(ctx, job)
-	default:
-		out, err = labelOther(ctx, job, format)
+		return labelMP3(ctx, job)
 	}
-	return out, err
+	return labelOther(ctx, job, format)
 }
 
 // Inspect reads the marks of any audio file Belgi labels.
@@ -38,7 +47,7 @@ func (kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 	case FormatMP3:
 		return inspectMP3(path)
 	}
-	return inspectOther(path, format)
+	return inspectOther(ctx, path, format)
 }
 
 // describe names what a file that is not audio looks like, for errors.

@@ -2,7 +2,6 @@ package audio
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,87 +11,199 @@ import (
 	"github.com/belgi-kz/belgi/labeler"
 )
 
-// probed is what Belgi needs to know of a non-WAV, non-MP3 programme.
+// probed is what Belgi needs to know of a programme labeled through
+// ffmpeg, and how it will be written.
 type probed struct {
-	format   string
-	stream   ffmpeg.Stream
-	rate     int
+	format   string    // the source's format
+	out      container // how the output is written
+	info     ffmpeg.Info
+	stream   ffmpeg.Stream // the programme
+	rate     int           // the programme's rate as decoded and written
+	resample bool          // decode resampled to rate (DSD)
 	channels int
 	bitrate  int     // bit/s, 0 when unknown
-	duration float64 // seconds
+	duration float64 // seconds the container declares, 0 when unknown
 	frames   int64   // decoded sample frames, counted while measuring
 	lufs     float64
+	encoder  string   // ffmpeg's encoder for the output's programme
+	notes    []string // why the codec or container changed
+	chapters string   // an ffmetadata file of the moved chapters, "" without
 }
 
+// probeAudio reads the programme's stream and plans how to write it.
 func probeAudio(ctx context.Context, path, format string) (*probed, error) {
 	info, err := ffmpeg.Probe(ctx, path)
 	if err != nil {
-		return nil, labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: %w", err))
+		return nil, fmt.Errorf("audio: ffmpeg can't read the file (damaged, or not audio): %w", err)
 	}
-	for _, s := range info.Streams {
+	p := &probed{format: format, out: containers[format], info: info}
+	if err := p.pick(); err != nil {
+		return nil, err
+	}
+	if format == FormatOgg {
+		p.out = containers[oggFormats[p.stream.CodecName]]
+	}
+	p.chooseEncoder(ctx)
+	return p, nil
+}
+
+// oggFormats names an Ogg file by its sound's codec.
+var oggFormats = map[string]string{"vorbis": FormatVorbis, "opus": FormatOpus, "flac": FormatOggFLAC, "speex": FormatSpeex}
+
+// pick takes the first sound stream as the programme and refuses one no
+// decoder here reads, naming its codec.
+func (p *probed) pick() error {
+	for _, s := range p.info.Streams {
 		if s.CodecType != "audio" {
 			continue
 		}
-		p := &probed{format: format, stream: s, channels: s.Channels}
+		if s.CodecName == "" || s.CodecName == "unknown" || s.CodecName == "none" {
+			return undecodable(s)
+		}
+		p.stream, p.channels = s, s.Channels
 		p.rate, _ = strconv.Atoi(s.SampleRate)
 		p.bitrate, _ = strconv.Atoi(s.BitRate)
 		if p.bitrate == 0 {
-			p.bitrate, _ = strconv.Atoi(info.Format.BitRate)
+			p.bitrate, _ = strconv.Atoi(p.info.Format.BitRate)
 		}
-		p.duration, _ = strconv.ParseFloat(info.Format.Duration, 64)
+		p.duration, _ = ffmpeg.Seconds(p.info.Format.Duration)
 		if p.rate == 0 || p.channels == 0 {
-			break
+			return fmt.Errorf("audio: the %s stream has no sample rate or channels", s.CodecName)
 		}
-		return p, nil
+		return nil
 	}
-	return nil, labeler.AtStage(labeler.StageDecode, errors.New("audio: no audio stream ffmpeg can decode"))
+	return fmt.Errorf("audio: the file has no sound stream ffmpeg can read")
+}
+
+// codecNames are codecs known by their container fourcc when ffmpeg has
+// no decoder for them.
+var codecNames = map[string]string{
+	"ac-4": "Dolby AC-4", "mha1": "MPEG-H 3D Audio", "mhm1": "MPEG-H 3D Audio",
+	"dtsx": "DTS:X", "iamf": "IAMF", "enca": "encrypted audio",
+}
+
+func undecodable(s ffmpeg.Stream) error {
+	tag := strings.Trim(s.CodecTag, "[]0 ")
+	name := codecNames[tag]
+	if name == "" {
+		name = "an unknown codec"
+		if tag != "" {
+			name += " (" + tag + ")"
+		}
+	}
+	return fmt.Errorf("audio: the sound is %s, which no decoder here reads, so the spoken notice can't be added; "+
+		"export the programme from its source as AAC, FLAC or WAV and label that", name)
+}
+
+// chooseEncoder picks the source's codec when this ffmpeg encodes it and
+// the output container takes it, else the container's fallback; DSD is
+// made PCM at a rate FLAC stores.
+func (p *probed) chooseEncoder(ctx context.Context) {
+	src := p.stream.CodecName
+	enc := encoders[src]
+	if strings.HasPrefix(src, "pcm_") {
+		enc = src
+	}
+	if enc == "" || !ffmpeg.HasEncoder(ctx, enc) || !takes(p.out.muxer, codecOf(enc)) {
+		enc = p.out.fallback
+		if p.out.into == "" {
+			p.notes = append(p.notes, fmt.Sprintf("no encoder here writes %s in %s: the programme was re-encoded as %s",
+				src, p.out.name, codecOf(enc)))
+		}
+	}
+	if strings.HasPrefix(src, "dsd_") && p.rate > 192000 {
+		p.rate, p.resample = 88200, true
+	}
+	if p.out.into != "" {
+		p.notes = append(p.notes, fmt.Sprintf("no encoder here writes %s: labeled as %s (%s)",
+			p.out.name, strings.ToUpper(writtenAs(p.format)), codecOf(enc)))
+	}
+	p.encoder = enc
+}
+
+// restricted lists the codecs muxers that take only a few accept.
+var restricted = map[string][]string{
+	"ipod": {"aac", "alac", "mp3"}, "webm": {"opus", "vorbis"}, "ogg": {"vorbis", "opus", "flac", "speex"},
+	"flac": {"flac"}, "asf": {"wmav1", "wmav2", "mp3"}, "adts": {"aac"}, "wv": {"wavpack"},
+}
+
+func takes(muxer, codec string) bool {
+	list, ok := restricted[muxer]
+	if !ok {
+		return true
+	}
+	for _, c := range list {
+		if c == codec {
+			return true
+		}
+	}
+	return false
 }
 
 // codecArgs are ffmpeg's output options that encode like the programme:
-// same codec, rate, channels, and bitrate (or sample depth for FLAC).
+// its codec (or the chosen one), rate, channels, and bitrate or sample
+// depth.
 func (p *probed) codecArgs() []string {
-	args := []string{"-ar", strconv.Itoa(p.rate), "-ac", strconv.Itoa(p.channels)}
-	kbps := func(def int) string {
-		if p.bitrate > 0 {
-			return strconv.Itoa(max(8, p.bitrate/1000)) + "k"
-		}
-		return strconv.Itoa(def) + "k"
+	args := []string{"-c:a", p.encoder, "-ar", strconv.Itoa(p.rate), "-ac", strconv.Itoa(p.channels)}
+	if l := p.stream.ChannelLayout; l != "" && !strings.Contains(l, "unknown") {
+		args = append(args, "-channel_layout", l)
 	}
-	switch p.format {
-	case FormatFLAC:
-		args = append(args, "-c:a", "flac", "-sample_fmt", flacSampleFmt(p.stream.SampleFmt))
-		if b := p.stream.BitsPerRawSample; b != "" && b != "0" {
+	switch {
+	case p.encoder == "flac":
+		args = append(args, "-sample_fmt", flacSampleFmt(p.stream))
+		if b := p.bits(); b != "" {
 			args = append(args, "-bits_per_raw_sample", b)
 		}
-	case FormatVorbis:
-		args = append(args, "-c:a", "libvorbis", "-b:a", kbps(160))
-	case FormatOpus:
-		args = append(args, "-c:a", "libopus", "-b:a", kbps(96))
-	case FormatM4A:
-		args = append(args, "-c:a", "aac", "-b:a", kbps(160))
+	case p.encoder == "alac":
+		args = append(args, "-sample_fmt", "s16p")
+		if b, _ := strconv.Atoi(p.bits()); b > 16 {
+			args[len(args)-1] = "s32p"
+		}
+	case !lossless(codecOf(p.encoder)):
+		args = append(args, "-b:a", p.kbps())
 	}
-	return append(args, "-f", muxer(p.format))
+	args = append(args, p.out.args...)
+	return append(args, "-f", p.out.muxer)
 }
 
-func flacSampleFmt(f string) string {
-	if strings.HasPrefix(f, "s16") {
+// bits is the source's sample depth ("24"), "" when it has none; DSD
+// becomes 24-bit PCM.
+func (p *probed) bits() string {
+	if strings.HasPrefix(p.stream.CodecName, "dsd_") {
+		return "24"
+	}
+	if b := p.stream.BitsPerRawSample; b != "" && b != "0" {
+		return b
+	}
+	return ""
+}
+
+func flacSampleFmt(s ffmpeg.Stream) string {
+	if strings.HasPrefix(s.SampleFmt, "s16") || strings.HasPrefix(s.SampleFmt, "u8") {
 		return "s16"
 	}
 	return "s32"
 }
 
-func muxer(format string) string {
-	switch format {
-	case FormatFLAC:
-		return "flac"
-	case FormatM4A:
-		return "ipod"
+// kbps is the programme's bitrate for a lossy encoder: the source's own,
+// or the encoder's usual one when unknown (or the source was lossless).
+func (p *probed) kbps() string {
+	def := map[string]int{"libopus": 96, "libspeex": 24, "wmav2": 128, "aac": 160, "libvorbis": 160}[p.encoder]
+	if def == 0 {
+		def = 160
 	}
-	return "ogg"
+	k := def
+	if p.bitrate > 0 && !lossless(p.stream.CodecName) {
+		k = max(8, p.bitrate/1000)
+	}
+	if p.encoder == "libopus" {
+		k = min(k, 256*p.channels) // the container's rate counts overhead too
+	}
+	return strconv.Itoa(k) + "k"
 }
 
-// labelOther handles FLAC, Ogg Vorbis, Opus and M4A through ffmpeg:
-// stream copy behind a notice encoded alike where the codec allows it,
+// labelOther labels every format but WAV and MP3 through ffmpeg: stream
+// copy behind a notice encoded alike where the codec allows it,
 // re-encoding otherwise.
 func labelOther(ctx context.Context, job labeler.Job, format string) (labeler.Outcome, error) {
 	if _, err := ffmpeg.Find("ffmpeg"); err != nil {
@@ -102,7 +213,13 @@ func labelOther(ctx context.Context, job labeler.Job, format string) (labeler.Ou
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
-	if p.lufs, p.frames, err = measure(ctx, job.Input, p.rate, p.channels, p.duration, job.Progress); err != nil {
+	if err := p.complete(job.Input); err != nil {
+		return labeler.Outcome{}, err
+	}
+	if p.lufs, p.frames, err = measureAt(ctx, job.Input, p.rate, p.channels, p.resample, p.duration, job.Progress); err != nil {
+		return labeler.Outcome{}, err
+	}
+	if err := p.wholeDecoded(); err != nil {
 		return labeler.Outcome{}, err
 	}
 	target := Target(p.lufs, job.Spec.Audio)
@@ -112,44 +229,72 @@ func labelOther(ctx context.Context, job labeler.Job, format string) (labeler.Ou
 	}
 	notice = fillShare(notice, p.frames, job.Spec)
 	slots := plan(p.frames, p.rate, job.Spec.Audio)
-	xmp, err := packet(job.Spec, existingXMP(job.Input))
+	return p.write(ctx, job, notice, slots, target)
+}
+
+// write joins notice and programme into job.Temp, adds the marks the
+// container can't take from ffmpeg, and reads the result back.
+func (p *probed) write(ctx context.Context, job labeler.Job, notice *pcm.PCM, slots []slot, target float64) (labeler.Outcome, error) {
+	xmp, err := packet(job.Spec, p.existingXMP(job.Input))
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("audio: %w", err)
 	}
-	how, err := p.join(ctx, job, notice, slots, xmp)
+	how, added, err := p.join(ctx, job, notice, slots, xmp)
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
-	if format == FormatM4A {
-		if err := appendXMPBox(job.Temp, xmp); err != nil {
-			return labeler.Outcome{}, err
-		}
+	if err := p.finish(job, xmp); err != nil {
+		return labeler.Outcome{}, err
 	}
-	return labeler.Outcome{Layers: layers, Notes: []string{placementNote(slots, notice, target), how}}, nil
+	if err := p.readBack(ctx, job.Temp, added); err != nil {
+		return labeler.Outcome{}, err
+	}
+	notes := append([]string{placementNote(slots, notice, target), how}, p.notes...)
+	return labeler.Outcome{Layers: layers, Notes: notes}, nil
 }
 
 // join writes the output by stream copy when it can and by re-encoding
-// otherwise, and says which it did.
-func (p *probed) join(ctx context.Context, job labeler.Job, notice *pcm.PCM, slots []slot, xmp []byte) (string, error) {
+// otherwise, and says which it did and how many seconds it added (a
+// copied join keeps the notice encoder's priming and padding).
+func (p *probed) join(ctx context.Context, job labeler.Job, notice *pcm.PCM, slots []slot, xmp []byte) (string, float64, error) {
+	name := p.outName()
 	reason := p.copyBlocked(slots)
 	if reason == "" {
 		var err error
-		if reason, err = p.concat(ctx, job, notice, slots, xmp); err != nil {
-			return "", err
+		var added float64
+		if reason, added, err = p.concat(ctx, job, notice, slots, xmp); err != nil {
+			return "", 0, err
 		}
 		if reason == "" {
-			return p.format + ": programme stream-copied untouched (no re-encode); " + p.markNote(), nil
+			return name + ": programme stream-copied untouched (no re-encode); " + p.markNote(), added, nil
 		}
 	}
 	if err := p.reencode(ctx, job, notice, slots, xmp); err != nil {
-		return "", err
+		return "", 0, err
 	}
-	return p.format + ": programme re-encoded because " + reason + "; " + p.markNote(), nil
+	added := 0.0
+	for _, s := range slots {
+		added += block(notice, s, gapOf(job.Spec.Audio)).Duration().Seconds()
+	}
+	return name + ": programme re-encoded (" + codecOf(p.encoder) + ") because " + reason + "; " + p.markNote(), added, nil
+}
+
+// outName names the written format for notes.
+func (p *probed) outName() string {
+	if p.out.into != "" {
+		return containers[p.out.into].name
+	}
+	return p.out.name
 }
 
 func (p *probed) markNote() string {
-	if p.format == FormatM4A {
+	switch p.out.marks {
+	case marksMP4:
 		return "XMP in a uuid box, DigitalSourceType also in the comment tag"
+	case marksMatroska:
+		return "XMP and DIGITAL_SOURCE_TYPE in Matroska tags"
+	case marksTags:
+		return "XMP and DigitalSourceType in the container's tags"
 	}
 	return "XMP and DigitalSourceType in Vorbis comments"
 }

@@ -24,7 +24,7 @@ func (p *probed) reencode(ctx context.Context, job labeler.Job, notice *pcm.PCM,
 		block: func(s slot) *pcm.PCM { return block(notice, s, gapOf(job.Spec.Audio)) }}
 	done := make(chan error, 1)
 	go func() {
-		err := ffmpeg.DecodePCM(ctx, job.Input, 0, sp.write)
+		err := ffmpeg.Decode(ctx, job.Input, p.decodeOptions(), sp.write)
 		if err == nil {
 			err = sp.finish()
 		}
@@ -32,14 +32,24 @@ func (p *probed) reencode(ctx context.Context, job labeler.Job, notice *pcm.PCM,
 		done <- err
 	}()
 	args := []string{"-nostdin", "-v", "error", "-y", "-f", "f32le", "-ar", strconv.Itoa(p.rate), "-ac", strconv.Itoa(p.channels),
-		"-i", "pipe:0", "-i", ffmpeg.SafePath(job.Input), "-map", "0:a"}
-	args = append(append(args, p.codecArgs()...), p.metaArgs(job.Spec, xmp)...)
+		"-i", "pipe:0", "-i", ffmpeg.SafePath(job.Input)}
+	args = append(append(args, p.chapterInput()...), "-map", "0:a")
+	args = append(append(args, p.keepArgs()...), p.codecArgs()...)
+	args = append(args, p.metaArgs(job.Spec, xmp)...)
 	err := ffmpeg.Pipe(ctx, pr, nil, "ffmpeg", append(args, ffmpeg.SafePath(job.Temp))...)
 	pr.CloseWithError(errors.New("encoder stopped"))
 	if derr := <-done; err == nil && derr != nil {
 		err = derr
 	}
 	return err
+}
+
+// decodeOptions decode the programme at the rate it is written at.
+func (p *probed) decodeOptions() ffmpeg.DecodeOptions {
+	if p.resample {
+		return ffmpeg.DecodeOptions{Rate: p.rate}
+	}
+	return ffmpeg.DecodeOptions{}
 }
 
 // splicer writes programme samples to w, inserting each slot's block when

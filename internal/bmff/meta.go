@@ -1,0 +1,148 @@
+package bmff
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+)
+
+// Carry says what CarryMetadata gives the remuxed copy.
+type Carry struct {
+	// XMP, when set, replaces the payload of a QuickTime moov/udta/XMP_
+	// box carried over, so both XMP places agree.
+	XMP []byte
+	// Drop lists udta children left out (thumbnails of the unlabeled
+	// picture, "thmb").
+	Drop []string
+	// Stale lists iTunes freeform items ("----" named so) left out of the
+	// item list because they describe the old encoding ("iTunSMPB":
+	// encoder delay and padding).
+	Stale []string
+}
+
+// CarryMetadata gives the movie at dst (written by ffmpeg, which keeps
+// only the tags it understands) the movie-level metadata of src exactly:
+// src's moov/udta and moov/meta replace dst's, except that dst's own
+// chapter list (chpl) is kept, since its times already include what
+// Belgi put before the programme.
+func CarryMetadata(src, dst string, c Carry) error {
+	s, err := readMoov(src)
+	if err != nil || s == nil {
+		return err
+	}
+	d, err := readMoov(dst)
+	if err != nil {
+		return err
+	}
+	if d == nil {
+		return fmt.Errorf("the labeled copy has no movie header")
+	}
+	var add [][]byte
+	if u := Child(s, "udta"); u != nil {
+		add = append(add, Make("udta", c.udta(u, Child(d, "udta"))))
+	}
+	if m := Child(s, "meta"); m != nil {
+		add = append(add, Make("meta", c.meta(m)))
+	}
+	if len(add) == 0 {
+		return nil
+	}
+	moov := Rebuild(d, func(b Box) bool { return b.Type == "udta" || b.Type == "meta" }, add...)
+	return ReplaceMoov(dst, moov)
+}
+
+func readMoov(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	m, err := Open(f, st.Size())
+	if err != nil {
+		return nil, err
+	}
+	return m.Moov, nil
+}
+
+// udta merges src's user data (minus dropped and chapter boxes) with
+// dst's chapter list.
+func (c Carry) udta(src, dst []byte) []byte {
+	boxes, err := Parse(src)
+	if err != nil {
+		boxes = boxes[:0:0] // a damaged user data box is not carried
+	}
+	var out []byte
+	for _, b := range boxes {
+		switch {
+		case b.Type == "chpl" || contains(c.Drop, b.Type):
+		case b.Type == "XMP_" && c.XMP != nil:
+			out = append(out, Make("XMP_", c.XMP)...)
+		case b.Type == "meta":
+			out = append(out, Make("meta", c.meta(Payload(src, b)))...)
+		default:
+			out = append(out, src[b.Offset:b.End()]...)
+		}
+	}
+	if ch := Child(dst, "chpl"); ch != nil {
+		out = append(out, Make("chpl", ch)...)
+	}
+	return out
+}
+
+// meta is a meta box's payload with stale items removed from its item
+// list. ISO meta boxes begin with version and flags, QuickTime's do not:
+// where the handler box sits tells which.
+func (c Carry) meta(payload []byte) []byte {
+	off := 4
+	if len(payload) >= 8 && string(payload[4:8]) == "hdlr" {
+		off = 0
+	}
+	if len(payload) < off || len(c.Stale) == 0 {
+		return payload
+	}
+	kids := payload[off:]
+	boxes, err := Parse(kids)
+	if err != nil {
+		return payload // keep what we can't take apart as it is
+	}
+	out := append([]byte{}, payload[:off]...)
+	for _, b := range boxes {
+		if b.Type == "ilst" {
+			out = append(out, Make("ilst", c.ilst(Payload(kids, b)))...)
+			continue
+		}
+		out = append(out, kids[b.Offset:b.End()]...)
+	}
+	return out
+}
+
+// ilst leaves out freeform items whose name is stale.
+func (c Carry) ilst(items []byte) []byte {
+	boxes, err := Parse(items)
+	if err != nil {
+		return items
+	}
+	var out []byte
+	for _, b := range boxes {
+		if b.Type == "----" {
+			if name := Child(Payload(items, b), "name"); len(name) > 4 && contains(c.Stale, string(bytes.TrimRight(name[4:], "\x00"))) {
+				continue
+			}
+		}
+		out = append(out, items[b.Offset:b.End()]...)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
