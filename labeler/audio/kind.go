@@ -18,7 +18,7 @@ const (
 	FormatOpus     = "opus"
 	FormatOggFLAC  = "ogg-flac"
 	FormatSpeex    = "speex"
-	FormatOgg      = "ogg" // Ogg whose first stream is not sound (a skeleton)
+	FormatOgg      = "ogg"      // Ogg whose first stream is not sound (a skeleton)
 	FormatM4A      = "m4a"      // MP4 with an audio brand (M4A, M4B)
 	FormatMP4      = "mp4"      // any other MP4, MOV or 3GP holding only sound
 	FormatMatroska = "matroska" // MKA, or an MKV holding only sound
