@@ -79,7 +79,7 @@ func labelMP3(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	}
 	notice = fillShare(notice, int64(src.stream.Duration()*float64(h.Rate)), job.Spec)
 	slots := src.slots(job.Spec.Audio)
-	frames, err := src.join(ctx, job, notice, slots)
+	frames, _, err := src.join(ctx, job, notice, slots)
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
@@ -120,27 +120,29 @@ func (s *mp3Source) selfContained(k, within int) int {
 	return k
 }
 
-// join returns the output's audio frames in order: programme frames are
-// slices of the source, notice frames come from ffmpeg.
-func (s *mp3Source) join(ctx context.Context, job labeler.Job, notice *pcm.PCM, slots []slot) ([][]byte, error) {
+// join returns the output's audio frames in order (programme frames are
+// slices of the source, notice frames come from ffmpeg) and how many
+// notice frames went in at each slot.
+func (s *mp3Source) join(ctx context.Context, job labeler.Job, notice *pcm.PCM, slots []slot) ([][]byte, []int, error) {
 	dir, err := tempDir(job.Temp)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer os.RemoveAll(dir)
 	var out [][]byte
+	counts := make([]int, len(slots))
 	prev := 0
 	for i, sl := range slots {
 		out = append(out, s.frames(prev, int(sl.at))...)
 		nf, err := s.encode(ctx, block(notice, sl, gapOf(job.Spec.Audio)), filepath.Join(dir, strconv.Itoa(i)+".mp3"))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		out = append(out, nf...)
+		out, counts[i] = append(out, nf...), len(nf)
 		prev = int(sl.at)
 		job.Progress(0.5 + 0.4*float64(i+1)/float64(len(slots)))
 	}
-	return append(out, s.frames(prev, len(s.stream.Frames))...), nil
+	return append(out, s.frames(prev, len(s.stream.Frames))...), counts, nil
 }
 
 func (s *mp3Source) frames(from, to int) [][]byte {
