@@ -156,7 +156,8 @@ func (w *walker) take(c Chunk) error {
 		f.Format = fm
 	case "fact":
 		var b [4]byte
-		if _, err := w.r.ReadAt(b[:], c.Offset); err == nil && c.Size >= 4 {
+		// A ds64 chunk's 64-bit count wins over fact's 32-bit one.
+		if _, err := w.r.ReadAt(b[:], c.Offset); err == nil && c.Size >= 4 && w.ds64 == nil {
 			f.FactSamples = int64(binary.LittleEndian.Uint32(b[:]))
 		}
 	case "data":
