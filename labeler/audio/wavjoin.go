@@ -220,10 +220,11 @@ func (c *coded) joinMPEG(ctx context.Context, job labeler.Job, notice *pcm.PCM, 
 	}
 	m := &mp3Source{stream: st, audio: data}
 	ms := m.slots(job.Spec.Audio)
-	frames, counts, err := m.join(ctx, job, notice, ms)
+	mj, err := m.join(ctx, job, notice, ms)
 	if err != nil {
 		return joined{}, "", err
 	}
+	frames, counts := mj.frames, mj.counts
 	spf := st.First.SamplesPerFrame()
 	j := joined{format: in.Format, codec: "mp3", spb: spf, pieces: []piece{{b: bytes.Join(frames, nil)}}}
 	for i, s := range ms {
