@@ -27,7 +27,7 @@ type Stream struct {
 	Info *InfoTag
 	// Size is the bytes from the first frame (the tag frame, if any) to
 	// the end of the last whole frame.
-	Size int
+	Size  int
 	start int // offset of the first frame, the tag frame included
 	// Cut: the bytes end inside a frame that follows the last whole one,
 	// the way a file cut short ends.
