@@ -165,3 +165,33 @@ func (f *File) HasUUID(id [16]byte) bool {
 	}
 	return false
 }
+
+// SampleEntry is the type of the track's first sample description
+// ("avc1", "hvc1", "mp4a"; "encv"/"enca" when the samples are encrypted).
+func (t Track) SampleEntry() string {
+	stsd := Path(t.Payload, "mdia", "minf", "stbl", "stsd")
+	if len(stsd) < 16 {
+		return ""
+	}
+	boxes, _ := Parse(stsd[8:]) // version, flags and entry count first
+	if len(boxes) == 0 {
+		return ""
+	}
+	return boxes[0].Type
+}
+
+// Encrypted reports whether the movie's samples are encrypted (Common
+// Encryption): a protection system header, or a protected sample entry.
+func (f *File) Encrypted() bool {
+	boxes, _ := Parse(f.Moov)
+	if _, ok := Find(boxes, "pssh"); ok {
+		return true
+	}
+	for _, t := range f.Tracks() {
+		switch t.SampleEntry() {
+		case "encv", "enca", "enct", "encs":
+			return true
+		}
+	}
+	return false
+}

@@ -62,6 +62,14 @@ type Info struct {
 	Streams  []Stream  `json:"streams"`
 	Format   Format    `json:"format"`
 	Chapters []Chapter `json:"chapters"`
+	// Programs are an MPEG transport stream's services, with their tags
+	// (service_name, service_provider).
+	Programs []Program `json:"programs"`
+}
+
+// Program is one service of a transport stream.
+type Program struct {
+	Tags map[string]string `json:"tags"`
 }
 
 // Chapter is one chapter mark.
@@ -75,7 +83,7 @@ type Chapter struct {
 // caller knows which file it asked about.
 func Probe(ctx context.Context, path string) (Info, error) {
 	out, err := Run(ctx, "ffprobe", "-v", "error", "-print_format", "json",
-		"-show_format", "-show_streams", "-show_chapters", "-show_data_hash", "md5", SafePath(path))
+		"-show_format", "-show_streams", "-show_chapters", "-show_programs", "-show_data_hash", "md5", SafePath(path))
 	if err != nil {
 		return Info{}, fmt.Errorf("probe: %w", err)
 	}
