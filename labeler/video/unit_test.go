@@ -133,4 +133,3 @@ func TestDisplaySize(t *testing.T) {
 		}
 	}
 }
-
