@@ -44,14 +44,15 @@ func (p *probed) readBack(ctx context.Context, path string, added float64) error
 	return nil
 }
 
-// frameTolerance is one codec frame, plus the encoder priming a lossy
-// re-encode adds or drops (at most one more frame).
+// frameTolerance is one codec frame, plus what a lossy encoder's
+// priming and padding add at a join (up to a frame each): a copied join
+// keeps the notice's, which no decoder trims mid-stream.
 func frameTolerance(codec string) int {
 	f := max(1, frameSizes[codec])
 	if lossless(codec) {
 		return f
 	}
-	return 2 * f
+	return 3 * f
 }
 
 func (p *probed) sameStreams(info ffmpeg.Info) error {
