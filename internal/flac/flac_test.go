@@ -87,3 +87,24 @@ func FuzzRead(f *testing.F) {
 		_, _ = ParseComments(b)
 	})
 }
+
+func TestWriteHeaderRoundTrip(t *testing.T) {
+	var b bytes.Buffer
+	blocks := []RawBlock{{TypeStreamInfo, streamInfo(48000, 1, 16, 480)}, {TypeVorbisComment, Comments("me", []string{"A=1", "XMP=<x/>"})},
+		{TypePicture, []byte("pic")}}
+	if err := WriteHeader(&b, blocks); err != nil {
+		t.Fatal(err)
+	}
+	b.Write([]byte{0xFF, 0xF8})
+	m, err := Read(bytes.NewReader(b.Bytes()), 0, int64(b.Len()))
+	if err != nil || m.Comment("xmp") != "<x/>" || m.Count(TypePicture) != 1 || m.AudioOffset != int64(b.Len()-2) {
+		t.Fatalf("%+v %v", m, err)
+	}
+	body, _ := ReadBlock(bytes.NewReader(b.Bytes()), m.Blocks[1])
+	if Vendor(body) != "me" {
+		t.Errorf("vendor %q", Vendor(body))
+	}
+	if err := WriteHeader(&b, blocks[1:]); err == nil {
+		t.Error("a header without STREAMINFO first was written")
+	}
+}

@@ -162,7 +162,9 @@ func (p *probed) finish(job labeler.Job, xmp []byte) error {
 			return fmt.Errorf("audio: writing the XMP box: %w", err)
 		}
 	case p.format == FormatFLAC:
-		return keepID3(job.Input, job.Temp)
+		notes, err := carryFLAC(job.Input, job.Temp, job.Spec.DigitalSourceType(), string(xmp))
+		p.notes = append(p.notes, notes...)
+		return err
 	}
 	return nil
 }
