@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/internal/mp3"
 )
 
@@ -13,7 +12,7 @@ import (
 // end, as many as were written, under a header frame that counts them;
 // and ffmpeg decodes it without an error to that many samples, less
 // what the LAME tag says to trim, within one frame.
-func (s *mp3Source) readBack(ctx context.Context, path string, j mp3Join) error {
+func (s *mp3Source) readBack(ctx context.Context, path, src string, j mp3Join) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("audio: %w", err)
@@ -33,11 +32,8 @@ func (s *mp3Source) readBack(ctx context.Context, path string, j mp3Join) error 
 	if s.lame() != nil {
 		want -= j.delay + j.padding
 	}
-	var n int
-	err = ffmpeg.Decode(ctx, path, ffmpeg.DecodeOptions{Strict: true}, func(x []float32) error {
-		n += len(x) / s.stream.First.Channels()
-		return nil
-	})
+	n64, err := decodedFrames(ctx, path, src, s.stream.First.Channels())
+	n := int(n64)
 	if err != nil {
 		return fmt.Errorf("audio: the labeled copy does not decode: %w", err)
 	}

@@ -96,7 +96,7 @@ func labelMP3(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	if err := src.write(job, j); err != nil {
 		return labeler.Outcome{}, err
 	}
-	if err := src.readBack(ctx, job.Temp, j); err != nil {
+	if err := src.readBack(ctx, job.Temp, job.Input, j); err != nil {
 		return labeler.Outcome{}, err
 	}
 	return labeler.Outcome{Layers: layers, Notes: []string{

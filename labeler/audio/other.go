@@ -246,7 +246,7 @@ func (p *probed) write(ctx context.Context, job labeler.Job, notice *pcm.PCM, sl
 	if err := p.finish(job, xmp); err != nil {
 		return labeler.Outcome{}, err
 	}
-	if err := p.readBack(ctx, job.Temp, added); err != nil {
+	if err := p.readBack(ctx, job.Temp, job.Input, added); err != nil {
 		return labeler.Outcome{}, err
 	}
 	notes := append([]string{placementNote(slots, notice, target), how}, p.notes...)

@@ -20,7 +20,7 @@ var frameSizes = map[string]int{
 // a single error, holds the programme in the codec, rate and channels
 // chosen, keeps the source's cover art where the container can, and lasts
 // the programme plus the added notices, within one codec frame.
-func (p *probed) readBack(ctx context.Context, path string, added float64) error {
+func (p *probed) readBack(ctx context.Context, path, src string, added float64) error {
 	info, err := ffmpeg.Probe(ctx, path)
 	if err != nil {
 		return fmt.Errorf("audio: the labeled copy does not read back: %w", err)
@@ -28,11 +28,7 @@ func (p *probed) readBack(ctx context.Context, path string, added float64) error
 	if err := p.sameStreams(info); err != nil {
 		return fmt.Errorf("audio: the labeled copy is wrong: %w", err)
 	}
-	var n int64
-	err = ffmpeg.Decode(ctx, path, ffmpeg.DecodeOptions{Strict: true}, func(s []float32) error {
-		n += int64(len(s) / p.channels)
-		return nil
-	})
+	n, err := decodedFrames(ctx, path, src, p.channels)
 	if err != nil {
 		return fmt.Errorf("audio: the labeled copy does not decode: %w", err)
 	}
@@ -42,6 +38,30 @@ func (p *probed) readBack(ctx context.Context, path string, added float64) error
 			float64(n)/float64(p.rate), want/float64(p.rate), added)
 	}
 	return nil
+}
+
+// decodedFrames decodes the labeled copy at path to the end and counts
+// its sample frames. Any decoding error fails it — unless the source
+// (src) does not decode cleanly either: what ffmpeg finds wrong there
+// (a Lyrics3 tag it reads as frames, a damaged frame the programme
+// carries) is copied along, and is the source's, not Belgi's.
+func decodedFrames(ctx context.Context, path, src string, channels int) (int64, error) {
+	count := func(strict bool) (int64, error) {
+		var n int64
+		err := ffmpeg.Decode(ctx, path, ffmpeg.DecodeOptions{Strict: strict}, func(s []float32) error {
+			n += int64(len(s) / max(1, channels))
+			return nil
+		})
+		return n, err
+	}
+	n, err := count(true)
+	if err == nil || ctx.Err() != nil {
+		return n, err
+	}
+	if serr := ffmpeg.Decode(ctx, src, ffmpeg.DecodeOptions{Strict: true}, func([]float32) error { return nil }); serr == nil {
+		return n, err // the source decodes cleanly: the fault is the copy's
+	}
+	return count(false)
 }
 
 // frameTolerance is one codec frame, plus what a lossy encoder's

@@ -82,6 +82,7 @@ func avgBytes(raw []byte) int {
 // written, and it decodes without error to the programme's length plus
 // the notices, within a codec block.
 func (c *coded) readBack(ctx context.Context, path string, j joined) error {
+	src := c.src.f.Name()
 	info, err := ffmpeg.Probe(ctx, path)
 	if err != nil {
 		return fmt.Errorf("audio: the labeled copy does not read back: %w", err)
@@ -89,11 +90,7 @@ func (c *coded) readBack(ctx context.Context, path string, j joined) error {
 	if info.Count("audio") != 1 || info.Streams[0].CodecName != j.codec {
 		return fmt.Errorf("audio: the labeled copy holds %d streams, the first %q; want one %s stream", info.Count("audio"), firstCodec(info), j.codec)
 	}
-	var n int64
-	err = ffmpeg.Decode(ctx, path, ffmpeg.DecodeOptions{Strict: true}, func(s []float32) error {
-		n += int64(len(s) / c.channels)
-		return nil
-	})
+	n, err := decodedFrames(ctx, path, src, c.channels)
 	if err != nil {
 		return fmt.Errorf("audio: the labeled copy does not decode: %w", err)
 	}
