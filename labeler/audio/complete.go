@@ -24,8 +24,9 @@ var declares = map[string]bool{
 }
 
 // complete walks the source's structure (boxes, elements, blocks, pages)
-// and refuses a file that ends before its structure does.
-func (p *probed) complete(path string) error {
+// before ffmpeg reads it, and refuses a file that ends before its
+// structure does.
+func complete(path, format string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("audio: %w", err)
@@ -35,21 +36,39 @@ func (p *probed) complete(path string) error {
 	if err != nil {
 		return fmt.Errorf("audio: %w", err)
 	}
-	switch p.format {
+	switch format {
 	case FormatM4A, FormatMP4:
 		err = mp4Complete(f, st.Size())
 	case FormatMatroska, FormatWebM:
 		err = ebml.Complete(f, st.Size())
 	case FormatFLAC:
-		var m *flac.Meta
-		if m, err = flac.Read(f, int64(id3SkipAt(f)), st.Size()); err == nil && m.Samples > 0 {
-			p.duration = float64(m.Samples) / float64(m.Rate)
-		}
+		_, err = flac.Read(f, int64(id3SkipAt(f)), st.Size())
 	case FormatVorbis, FormatOpus, FormatOggFLAC, FormatSpeex, FormatOgg:
 		err = ogg.Complete(f, st.Size())
 	}
 	if err != nil {
 		return fmt.Errorf("audio: %w%s", err, repairHint)
+	}
+	return nil
+}
+
+// declared takes a FLAC's exact length from its STREAMINFO, which
+// ffprobe may round.
+func (p *probed) declared(path string) error {
+	if p.format != FormatFLAC {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("audio: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("audio: %w", err)
+	}
+	if m, err := flac.Read(f, int64(id3SkipAt(f)), st.Size()); err == nil && m.Samples > 0 && m.Rate > 0 {
+		p.duration = float64(m.Samples) / float64(m.Rate)
 	}
 	return nil
 }

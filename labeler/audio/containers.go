@@ -81,6 +81,12 @@ func codecOf(encoder string) string {
 		return "opus"
 	case "libspeex":
 		return "speex"
+	case "libgsm_ms":
+		return "gsm_ms"
+	case "g726le":
+		return "adpcm_g726le"
+	case "g722":
+		return "adpcm_g722"
 	}
 	return encoder
 }

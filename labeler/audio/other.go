@@ -3,6 +3,9 @@ package audio
 import (
 	"context"
 	"fmt"
+	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -209,11 +212,14 @@ func labelOther(ctx context.Context, job labeler.Job, format string) (labeler.Ou
 	if _, err := ffmpeg.Find("ffmpeg"); err != nil {
 		return labeler.Outcome{}, fmt.Errorf("audio: %s files are written with ffmpeg: %w", format, err)
 	}
+	if err := complete(job.Input, format); err != nil {
+		return labeler.Outcome{}, err
+	}
 	p, err := probeAudio(ctx, job.Input, format)
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
-	if err := p.complete(job.Input); err != nil {
+	if err := p.declared(job.Input); err != nil {
 		return labeler.Outcome{}, err
 	}
 	if p.lufs, p.frames, err = measureAt(ctx, job.Input, p.rate, p.channels, p.resample, p.duration, job.Progress); err != nil {
@@ -238,6 +244,16 @@ func (p *probed) write(ctx context.Context, job labeler.Job, notice *pcm.PCM, sl
 	xmp, err := packet(job.Spec, p.existingXMP(job.Input))
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("audio: %w", err)
+	}
+	if len(p.info.Chapters) > 0 {
+		dir, err := tempDir(job.Temp)
+		if err != nil {
+			return labeler.Outcome{}, err
+		}
+		defer os.RemoveAll(dir)
+		if p.chapters, err = writeChapters(dir, p.info.Chapters, timelineOf(slots, notice, job.Spec.Audio), p.rate); err != nil {
+			return labeler.Outcome{}, err
+		}
 	}
 	how, added, err := p.join(ctx, job, notice, slots, xmp)
 	if err != nil {
@@ -297,4 +313,17 @@ func (p *probed) markNote() string {
 		return "XMP and DigitalSourceType in the container's tags"
 	}
 	return "XMP and DigitalSourceType in Vorbis comments"
+}
+
+// writeChapters writes the source's chapters moved along the timeline
+// (programme frames at rate) as an ffmetadata file in dir.
+func writeChapters(dir string, chapters []ffmpeg.Chapter, t timeline, rate int) (string, error) {
+	shift := func(s float64) float64 {
+		return float64(t.shift(int64(math.Round(s*float64(rate))))) / float64(rate)
+	}
+	path := filepath.Join(dir, "chapters.txt")
+	if err := os.WriteFile(path, []byte(ffmpeg.ChaptersMetadata(chapters, shift)), 0o600); err != nil {
+		return "", fmt.Errorf("audio: %w", err)
+	}
+	return path, nil
 }

@@ -65,9 +65,17 @@ func (c *coded) encoder() (string, []string, string) {
 	case in.Tag == wav.TagMPEGLayer3:
 		kbps := max(8, int(math.Round(float64(avgBytes(in.Raw))*8/1000)))
 		return "libmp3lame", append(base, "-c:a", "libmp3lame", "-b:a", strconv.Itoa(kbps)+"k"), ""
+	case wavEncoders[c.codec] != "" && ffmpeg.HasEncoder(context.Background(), wavEncoders[c.codec]):
+		return wavEncoders[c.codec], append(base, "-c:a", wavEncoders[c.codec]), ""
 	}
 	return "pcm_s16le", append(base, "-c:a", "pcm_s16le"),
 		fmt.Sprintf("; no encoder here writes %s in a WAV, so it was written as 16-bit PCM", c.codec)
+}
+
+// wavEncoders write codecs WAVs hold, by ffprobe's name for them.
+var wavEncoders = map[string]string{
+	"gsm_ms": "libgsm_ms", "adpcm_g726le": "g726le", "adpcm_g722": "g722", "adpcm_yamaha": "adpcm_yamaha",
+	"pcm_s24le": "pcm_s24le", "pcm_u8": "pcm_u8", "pcm_f64le": "pcm_f64le",
 }
 
 // avgBytes reads a fmt chunk's average bytes per second.
