@@ -39,9 +39,11 @@ func finishMP4(p *plan) error {
 			return err
 		}
 	}
-	c := bmff.Carry{XMP: p.packet, Drop: thumbnails}
-	if err := bmff.CarryMetadata(p.input, p.output, c); err != nil {
-		return err
+	if family(p.src.container) == "mp4" {
+		c := bmff.Carry{XMP: p.packet, Drop: thumbnails}
+		if err := bmff.CarryMetadata(p.input, p.output, c); err != nil {
+			return err
+		}
 	}
 	return bmff.Append(p.output, bmff.MakeUUID(bmff.XMPUUID, p.packet))
 }
