@@ -18,6 +18,10 @@ type Carry struct {
 	// item list because they describe the old encoding ("iTunSMPB":
 	// encoder delay and padding).
 	Stale []string
+	// Tracks maps a track of dst (by position) to the track of src it
+	// was made from; each gets src's track user data (udta: its name)
+	// and aperture modes (tapt), which ffmpeg does not write.
+	Tracks map[int]int
 }
 
 // CarryMetadata gives the movie at dst (written by ffmpeg, which keeps
@@ -44,11 +48,78 @@ func CarryMetadata(src, dst string, c Carry) error {
 	if m := Child(s, "meta"); m != nil {
 		add = append(add, Make("meta", c.meta(m)))
 	}
-	if len(add) == 0 {
+	if len(add) == 0 && len(c.Tracks) == 0 {
 		return nil
 	}
-	moov := Rebuild(d, func(b Box) bool { return b.Type == "udta" || b.Type == "meta" }, add...)
+	moov := Rebuild(c.tracks(d, s), func(b Box) bool { return b.Type == "udta" || b.Type == "meta" }, add...)
 	return ReplaceMoov(dst, moov)
+}
+
+// tracks returns dst's moov payload with each mapped track given its
+// source track's udta and tapt boxes.
+func (c Carry) tracks(dst, src []byte) []byte {
+	if len(c.Tracks) == 0 {
+		return dst
+	}
+	srcTraks := traks(src)
+	boxes, err := Parse(dst)
+	if err != nil {
+		return dst
+	}
+	var out []byte
+	n := 0
+	for _, b := range boxes {
+		raw := dst[b.Offset:b.End()]
+		if b.Type == "trak" {
+			if i, ok := c.Tracks[n]; ok && i < len(srcTraks) {
+				raw = Make("trak", withTrackBoxes(Payload(dst, b), srcTraks[i]))
+			}
+			n++
+		}
+		out = append(out, raw...)
+	}
+	return out
+}
+
+// traks lists the payloads of moov's tracks.
+func traks(moov []byte) [][]byte {
+	boxes, _ := Parse(moov)
+	var out [][]byte
+	for _, b := range boxes {
+		if b.Type == "trak" {
+			out = append(out, Payload(moov, b))
+		}
+	}
+	return out
+}
+
+// withTrackBoxes replaces trak's udta and tapt with src's (tapt goes
+// first, after tkhd, where QuickTime puts it).
+func withTrackBoxes(trak, src []byte) []byte {
+	carried := map[string][]byte{}
+	for _, t := range []string{"tapt", "udta"} {
+		if p := Child(src, t); p != nil {
+			carried[t] = Make(t, p)
+		}
+	}
+	if len(carried) == 0 {
+		return trak
+	}
+	boxes, err := Parse(trak)
+	if err != nil {
+		return trak
+	}
+	var out []byte
+	for _, b := range boxes {
+		if _, ok := carried[b.Type]; ok {
+			continue
+		}
+		out = append(out, trak[b.Offset:b.End()]...)
+		if b.Type == "tkhd" {
+			out = append(out, carried["tapt"]...)
+		}
+	}
+	return append(out, carried["udta"]...)
 }
 
 func readMoov(path string) ([]byte, error) {

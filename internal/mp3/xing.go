@@ -62,14 +62,16 @@ func XingFrame(like Header, frames [][]byte, vbr bool, lame *LAME) ([]byte, erro
 	return frame, nil
 }
 
-// roomyHeader is like's header without CRC or padding, at the smallest
-// bitrate whose frame holds need bytes after the side information (and
-// the 190 bytes a LAME tag's CRC covers).
+// roomyHeader is like's header without CRC or padding, at like's own
+// bitrate when its frame is large enough (a constant-bitrate stream then
+// reads as one rate throughout), else at the smallest bitrate whose frame
+// holds need bytes after the side information (and the 190 bytes a LAME
+// tag's CRC covers).
 func roomyHeader(like Header, need int) (Header, error) {
 	b := like.raw
 	b[1] |= 1         // no CRC
 	b[2] &^= 0xF0 | 2 // clear bitrate and padding
-	for idx := 1; idx < 15; idx++ {
+	for _, idx := range append([]int{like.brIndex}, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14) {
 		b[2] = b[2]&0x0F | byte(idx<<4)
 		h, ok := ParseHeader(b[:])
 		if ok && h.Size() >= h.dataStart()+h.sideInfo()+need && (need == xingSize || h.Size() >= lameCRCSpan) {

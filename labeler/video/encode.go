@@ -138,14 +138,21 @@ func vpxSpeed(preset string) []string {
 func colourArgs(st ffmpeg.Stream) []string {
 	var args []string
 	for _, kv := range [][2]string{
-		{"-color_primaries", st.ColorPrims}, {"-color_trc", trcOption(st.ColorTransfer)},
-		{"-colorspace", st.ColorSpace}, {"-color_range", st.ColorRange},
+		{"-color_primaries", colourOption(st.ColorPrims)}, {"-color_trc", trcOption(st.ColorTransfer)},
+		{"-colorspace", colourOption(st.ColorSpace)}, {"-color_range", st.ColorRange},
 	} {
 		if kv[1] != "" && kv[1] != "unknown" && kv[1] != "reserved" {
 			args = append(args, kv[0], kv[1])
 		}
 	}
 	return args
+}
+
+// colourOptions are the colour names ffprobe prints that the encoder
+// options spell another way.
+var colourOptions = map[string]string{
+	"gbr": "rgb", "ycgco": "ycocg", "bt2020-10": "bt2020_10bit", "bt2020-12": "bt2020_12bit",
+	"iec61966-2-1": "iec61966_2_1", "iec61966-2-4": "iec61966_2_4", "smpte428": "smpte428_1",
 }
 
 // trcOption is the transfer characteristic's name as the -color_trc
@@ -156,6 +163,13 @@ func trcOption(name string) string {
 		return "gamma22"
 	case "bt470bg":
 		return "gamma28"
+	}
+	return colourOption(name)
+}
+
+func colourOption(name string) string {
+	if o, ok := colourOptions[name]; ok {
+		return o
 	}
 	return name
 }

@@ -224,3 +224,4 @@ func (p *plan) sar() string {
 func (p *plan) slateSecs() string {
 	return fmt.Sprintf("%.3f", p.spec.Video.SlateSeconds)
 }
+

@@ -40,7 +40,12 @@ func finishMP4(p *plan) error {
 		}
 	}
 	if family(p.src.container) == "mp4" {
-		c := bmff.Carry{XMP: p.packet, Drop: thumbnails}
+		c := bmff.Carry{XMP: p.packet, Drop: thumbnails, Tracks: map[int]int{}}
+		for k, o := range p.streams {
+			if o.src >= 0 && o.label != "chapters" {
+				c.Tracks[k] = o.src
+			}
+		}
 		if err := bmff.CarryMetadata(p.input, p.output, c); err != nil {
 			return err
 		}
