@@ -224,4 +224,3 @@ func (p *plan) sar() string {
 func (p *plan) slateSecs() string {
 	return fmt.Sprintf("%.3f", p.spec.Video.SlateSeconds)
 }
-
