@@ -1,6 +1,7 @@
 package labeler
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -16,12 +17,27 @@ var ErrUnsupported = errors.New("unsupported file")
 // Registry knows the media kinds. Order matters: the first kind whose
 // Sniff accepts a file's head wins.
 type Registry struct {
-	kinds []Kind
+	kinds  []Kind
+	finish Finisher
 }
 
 // NewRegistry returns a registry of the given kinds, sniffed in order.
 func NewRegistry(kinds ...Kind) *Registry {
 	return &Registry{kinds: kinds}
+}
+
+// WithFinisher has every output pass through f before it is read back.
+func (r *Registry) WithFinisher(f Finisher) *Registry {
+	r.finish = f
+	return r
+}
+
+// finishing wraps a kind so its outputs pass through the finisher.
+func (r *Registry) finishing(k Kind) Kind {
+	if r.finish == nil {
+		return k
+	}
+	return finishing{Kind: k, f: r.finish}
 }
 
 // Kinds returns the registered kinds in order.
@@ -52,12 +68,18 @@ func (r *Registry) Supported(ext string) bool {
 }
 
 // Detect picks the kind for a file: what content sniffers find inside it,
-// then magic bytes, then the extension.
+// then magic bytes, then the extension. A file no kind knows gives a
+// *FileError at StageDecode wrapping ErrUnsupported.
 func (r *Registry) Detect(path string) (Kind, error) {
 	k, _, err := r.detect(path)
-	return k, err
+	if err != nil {
+		return nil, fileError(path, StageDecode, err)
+	}
+	return k, nil
 }
 
+// detect is Detect with the file's head, and an error that does not name
+// the file.
 func (r *Registry) detect(path string) (Kind, []byte, error) {
 	head, err := ReadHead(path)
 	if err != nil {
@@ -66,8 +88,25 @@ func (r *Registry) detect(path string) (Kind, []byte, error) {
 	if k, ok := r.sniffContent(path, head); ok {
 		return k, head, nil
 	}
-	k, err := r.DetectBytes(filepath.Base(path), head)
+	k, err := r.detectBytes(filepath.Base(path), head)
 	return k, head, err
+}
+
+// Check reads the marks of any file a kind knows, for `belgi-cli check`:
+// the kind's report with Kind set and the warnings every report shares
+// (Report.Finish). A failure is a *FileError at StageDecode.
+func (r *Registry) Check(ctx context.Context, path string) (Report, error) {
+	k, _, err := r.detect(path)
+	if err != nil {
+		return Report{}, fileError(path, StageDecode, err)
+	}
+	rep, err := k.Inspect(ctx, path)
+	rep.Kind = k.Name()
+	if err != nil {
+		return rep, fileError(path, StageDecode, err)
+	}
+	rep.Finish()
+	return rep, nil
 }
 
 // OutputFor is where the labeled copy of in goes, with the extension the
@@ -96,6 +135,14 @@ func retarget(k Kind, head []byte, dst string) string {
 
 // DetectBytes is Detect for a file's name and first bytes.
 func (r *Registry) DetectBytes(name string, head []byte) (Kind, error) {
+	k, err := r.detectBytes(name, head)
+	if err != nil {
+		return nil, fileError(name, StageDecode, err)
+	}
+	return k, nil
+}
+
+func (r *Registry) detectBytes(name string, head []byte) (Kind, error) {
 	for _, k := range r.kinds {
 		if k.Sniff(head) {
 			return k, nil
@@ -110,9 +157,9 @@ func (r *Registry) DetectBytes(name string, head []byte) (Kind, error) {
 		}
 	}
 	if len(head) == 0 {
-		return nil, fmt.Errorf("%s: %w: the file is empty", name, ErrUnsupported)
+		return nil, fmt.Errorf("%w: the file is empty", ErrUnsupported)
 	}
-	return nil, fmt.Errorf("%s: %w: content looks like %s", name, ErrUnsupported, http.DetectContentType(head))
+	return nil, fmt.Errorf("%w: content looks like %s", ErrUnsupported, http.DetectContentType(head))
 }
 
 // ReadHead reads up to 4 KiB from the start of a file: what Sniff sees.
@@ -120,13 +167,13 @@ func (r *Registry) DetectBytes(name string, head []byte) (Kind, error) {
 func ReadHead(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, friendlyPathErr(err)
 	}
 	defer f.Close()
 	head := make([]byte, 4096)
 	n, err := io.ReadFull(f, head)
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return nil, fmt.Errorf("read %s: %w", filepath.Base(path), err)
+		return nil, friendlyPathErr(err)
 	}
 	return head[:n], nil
 }

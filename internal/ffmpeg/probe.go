@@ -85,11 +85,11 @@ func Probe(ctx context.Context, path string) (Info, error) {
 	out, err := Run(ctx, "ffprobe", "-v", "error", "-print_format", "json",
 		"-show_format", "-show_streams", "-show_chapters", "-show_programs", "-show_data_hash", "md5", SafePath(path))
 	if err != nil {
-		return Info{}, fmt.Errorf("probe: %w", err)
+		return Info{}, err
 	}
 	var info Info
 	if err := json.Unmarshal(out, &info); err != nil {
-		return Info{}, fmt.Errorf("probe: unreadable ffprobe output: %w", err)
+		return Info{}, fmt.Errorf("unreadable ffprobe output: %w", err)
 	}
 	return info, nil
 }

@@ -82,7 +82,7 @@ func Parse(r io.ReaderAt, size int64) (*File, error) {
 		return nil, errors.New("wav: no fmt chunk")
 	}
 	if f.Data.ID == "" {
-		return nil, fmt.Errorf("wav: %w: no data chunk", ErrTruncated)
+		return nil, fmt.Errorf("wav: no data chunk: %w", ErrTruncated)
 	}
 	return f, nil
 }
@@ -125,10 +125,10 @@ func (w *walker) sized(c *Chunk) error {
 		return nil
 	}
 	if c.ID != "data" {
-		return fmt.Errorf("wav: %w: chunk %q runs past the end of the file", ErrTruncated, c.ID)
+		return fmt.Errorf("wav: chunk %q runs past the end of the file: %w", c.ID, ErrTruncated)
 	}
 	if c.Size != 0xFFFFFFFF && c.Size != 0 {
-		return fmt.Errorf("wav: %w: the data chunk says %d bytes but only %d remain", ErrTruncated, c.Size, w.size-c.Offset)
+		return fmt.Errorf("wav: the data chunk says %d bytes but only %d remain: %w", c.Size, w.size-c.Offset, ErrTruncated)
 	}
 	c.Size = w.size - c.Offset // a recorder that never finished the header
 	w.f.Unfinished = true

@@ -47,7 +47,7 @@ func complete(path, format string) error {
 		err = ogg.Complete(f, st.Size())
 	}
 	if err != nil {
-		return fmt.Errorf("audio: %w%s", err, repairHint)
+		return damaged(fmt.Errorf("audio: %w%s", err, repairHint))
 	}
 	return nil
 }
@@ -90,8 +90,8 @@ func (p *probed) wholeDecoded() error {
 	if p.duration <= 0 || p.duration-got <= max(0.5, 0.01*p.duration) {
 		return nil
 	}
-	return fmt.Errorf("audio: the file is truncated: its header promises %.1f s of sound, only %.1f s decode%s",
-		p.duration, got, repairHint)
+	return damaged(fmt.Errorf("audio: the file is truncated: its header promises %.1f s of sound, only %.1f s decode%s",
+		p.duration, got, repairHint))
 }
 
 // id3SkipAt is the length of a leading ID3v2 tag in f, 0 without one.

@@ -39,8 +39,8 @@ type kind struct {
 	probes *probeCache
 }
 
-// Kind returns the audio kind, for labeler.NewRegistry.
-func Kind() labeler.Kind { return kind{probes: newProbeCache()} }
+// New returns the audio kind, for labeler.NewRegistry.
+func New() labeler.Kind { return kind{probes: newProbeCache()} }
 
 var (
 	_ labeler.Kind           = kind{}
@@ -49,7 +49,7 @@ var (
 	_ labeler.Retargeter     = kind{}
 )
 
-func (kind) Name() string { return "audio" }
+func (kind) Name() string { return labeler.KindAudio }
 
 func (kind) Extensions() []string {
 	return []string{".wav", ".bwf", ".rf64", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".spx", ".m4a", ".m4b",
@@ -91,7 +91,7 @@ func formatOf(path string) (string, error) {
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
 	if n == 0 {
-		return "", fmt.Errorf("audio: the file is empty")
+		return "", labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: the file is empty"))
 	}
 	if skip := id3Skip(head); skip > 0 {
 		return afterID3(f, int64(skip)), nil
@@ -102,7 +102,7 @@ func formatOf(path string) (string, error) {
 	if name := containerFormat(f, head); name != "" {
 		return name, nil
 	}
-	return "", fmt.Errorf("audio: not a sound file Belgi can read (it looks like %s)", describe(head))
+	return "", labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: not a sound file Belgi can read (it looks like %s)", describe(head)))
 }
 
 // afterID3 names the stream behind a leading ID3v2 tag: FLAC and ADTS

@@ -2,9 +2,7 @@ package audio
 
 import (
 	"context"
-	"fmt"
 	"net/http"
-	"path/filepath"
 
 	"github.com/belgi-kz/belgi/labeler"
 )
@@ -12,16 +10,6 @@ import (
 // Label labels one audio file; see the package comment for what happens
 // to each format.
 func (kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
-	out, err := label(ctx, job)
-	if err != nil {
-		// Until the core names the file in every error (issue 9's
-		// FileError), the kind does.
-		return out, fmt.Errorf("%s: %w", filepath.Base(job.Input), err)
-	}
-	return out, nil
-}
-
-func label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	format, err := formatOf(job.Input)
 	if err != nil {
 		return labeler.Outcome{}, err

@@ -57,7 +57,7 @@ func readMP3(path string) (*mp3Source, error) {
 		return nil, labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: %w", err))
 	}
 	if why := s.stream.Truncated(); why != "" {
-		return nil, fmt.Errorf("audio: the file is truncated: %s%s", why, repairHint)
+		return nil, damaged(fmt.Errorf("audio: the file is truncated: %s%s", why, repairHint))
 	}
 	if rest := b[s.stream.End():]; bytes.HasPrefix(rest, []byte("LYRICSBEGIN")) || bytes.HasPrefix(rest, []byte("APETAGEX")) {
 		s.trailer = rest

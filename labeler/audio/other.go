@@ -37,11 +37,11 @@ type probed struct {
 func probeAudio(ctx context.Context, path, format string) (*probed, error) {
 	info, err := ffmpeg.Probe(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("audio: ffmpeg can't read the file (damaged, or not audio): %w", err)
+		return nil, damaged(fmt.Errorf("audio: ffmpeg can't read the file (damaged, or not audio): %w", err))
 	}
 	p := &probed{format: format, out: containers[format], info: info}
 	if err := p.pick(); err != nil {
-		return nil, err
+		return nil, damaged(err)
 	}
 	if format == FormatOgg {
 		p.out = containers[oggFormats[p.stream.CodecName]]

@@ -67,10 +67,10 @@ func labelCodedWAV(ctx context.Context, job labeler.Job, src *wavSource) (labele
 func newCoded(ctx context.Context, job labeler.Job, src *wavSource) (*coded, error) {
 	info, err := ffmpeg.Probe(ctx, job.Input)
 	if err != nil {
-		return nil, fmt.Errorf("audio: ffmpeg can't read the WAV's codec (0x%04X): %w", src.info.Tag, err)
+		return nil, damaged(fmt.Errorf("audio: ffmpeg can't read the WAV's codec (0x%04X): %w", src.info.Tag, err))
 	}
 	if info.Count("audio") == 0 {
-		return nil, fmt.Errorf("audio: the WAV's codec (0x%04X) is not one ffmpeg decodes", src.info.Tag)
+		return nil, damaged(fmt.Errorf("audio: the WAV's codec (0x%04X) is not one ffmpeg decodes", src.info.Tag))
 	}
 	c := &coded{src: src, codec: info.Streams[0].CodecName, rate: src.info.Rate, channels: src.info.Channels}
 	if r, _ := strconv.Atoi(info.Streams[0].SampleRate); r > 0 {
@@ -89,7 +89,7 @@ func (c *coded) measure(ctx context.Context, job labeler.Job) (float64, error) {
 	}
 	c.frames = n
 	if fact := c.src.info.FactSamples; fact > 0 && n+int64(max(c.samplesPerBlock(), 1152)) < fact {
-		return 0, fmt.Errorf("audio: the file is truncated: its fact chunk promises %d samples, only %d decode%s", fact, n, repairHint)
+		return 0, damaged(fmt.Errorf("audio: the file is truncated: its fact chunk promises %d samples, only %d decode%s", fact, n, repairHint))
 	}
 	return l, nil
 }

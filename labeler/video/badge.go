@@ -83,7 +83,7 @@ func sampleBackground(ctx context.Context, s *source, path string, r image.Recta
 		img, err := storedFrame(ctx, path, s, time.Duration(f*float64(span)))
 		if err != nil {
 			if n == 0 && f == 0 {
-				return bg, fmt.Errorf("video: no frame could be decoded (the picture stream is damaged): %w", err)
+				return bg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("video: no frame could be decoded (the picture stream is damaged): %w", err))
 			}
 			continue
 		}

@@ -17,19 +17,16 @@ type Kind struct {
 // Option changes how New builds the kind.
 type Option func(*Kind)
 
-// WithNotice makes the kind obtain spoken notices from src (the audio
-// kind's notice builder) instead of espeak-ng.
+// WithNotice makes the kind obtain spoken notices from src: the audio
+// kind's audio.NoticeBeside. Without it, videos get no spoken notice
+// (the visible label is still drawn) and the result says so.
 func WithNotice(src NoticeSource) Option {
-	return func(k *Kind) {
-		if src != nil {
-			k.notice = src
-		}
-	}
+	return func(k *Kind) { k.notice = src }
 }
 
 // New returns the video kind.
 func New(opts ...Option) Kind {
-	k := Kind{notice: EspeakNotice}
+	k := Kind{}
 	for _, o := range opts {
 		o(&k)
 	}
@@ -39,7 +36,7 @@ func New(opts ...Option) Kind {
 var _ labeler.Retargeter = Kind{}
 
 // Name implements labeler.Kind.
-func (Kind) Name() string { return "video" }
+func (Kind) Name() string { return labeler.KindVideo }
 
 // Extensions implements labeler.Kind.
 func (Kind) Extensions() []string {

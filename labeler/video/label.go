@@ -26,16 +26,6 @@ const (
 // once, then add the marks ffmpeg can't write and read the copy back
 // (finish).
 func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
-	out, err := k.label(ctx, job)
-	if err != nil {
-		// Until the core names the file in every error (issue 9's
-		// FileError), the kind does.
-		return out, fmt.Errorf("%s: %w", filepath.Base(job.Input), err)
-	}
-	return out, nil
-}
-
-func (k Kind) label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	src, err := probe(ctx, job.Input)
 	if err != nil {
 		return labeler.Outcome{}, err

@@ -7,7 +7,6 @@ import (
 	"math"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -19,7 +18,6 @@ import (
 
 // source is what Belgi needs to know about an input video.
 type source struct {
-	name      string
 	container string // sniffed, a key of containers
 	info      ffmpeg.Info
 	video     ffmpeg.Stream // the main picture
@@ -46,29 +44,38 @@ func probe(ctx context.Context, path string) (*source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("video: %w", err)
 	}
-	s := &source{name: filepath.Base(path), container: containerOf(head, path), sar: 1}
-	if err := structure(path, s.container); err != nil {
-		return nil, err
+	s := &source{container: containerOf(head, path), sar: 1}
+	if err := s.read(ctx, path, head); err != nil {
+		return nil, labeler.AtStage(labeler.StageDecode, err)
+	}
+	return s, nil
+}
+
+// read fills the source from the file, or says why it can't be labeled.
+func (s *source) read(ctx context.Context, path string, head []byte) error {
+	var err error
+	if err = structure(path, s.container); err != nil {
+		return err
 	}
 	if s.info, err = ffmpeg.Probe(ctx, path); err != nil {
-		return nil, probeError(head, err)
+		return probeError(head, err)
 	}
 	if !s.pickVideo() {
-		return nil, noVideo(s.info)
+		return noVideo(s.info)
 	}
 	if err := undecodable(s.video); err != nil {
-		return nil, err
+		return err
 	}
 	s.pickAudio()
 	if err := s.timing(ctx, path); err != nil {
-		return nil, err
+		return err
 	}
 	s.rotation = rotationOf(s.video)
 	s.sar = parseRatio(s.video.SampleAspect, 1)
 	if s.video.Width <= 0 || s.video.Height <= 0 {
-		return nil, fmt.Errorf("video: the video stream has no picture size")
+		return fmt.Errorf("video: the video stream has no picture size")
 	}
-	return s, nil
+	return nil
 }
 
 // timing reads the start and the duration: from the header, or from the
