@@ -18,7 +18,10 @@ var allowedAudio = []*regexp.Regexp{
 	regexp.MustCompile(`^exif XMP-[a-zA-Z]+:\S+ added$`),
 	regexp.MustCompile(`(?i)^(format|stream \d+) tag (XMP|DIGITALSOURCETYPE|DIGITAL_SOURCE_TYPE|DigitalSourceType) added$`),
 	regexp.MustCompile(`(?i)^exif \S+:(Xmp|Digitalsourcetype|DigitalSourceType|UserDefinedText|Belgi|Private)\S* added$`),
-	regexp.MustCompile(`^format tag (Belgi|id3v2_priv\.XMP) added$|^exif File:ID3Size:`),
+	regexp.MustCompile(`^format tag (Belgi|id3v2_priv\.XMP) added$|^exif File:ID3Size( added|:)`),
+	// Content Credentials: a C2PA box before the media (the media data
+	// moves) or an ID3v2 GEOB frame in front of a FLAC stream.
+	regexp.MustCompile(`^exif QuickTime:MediaDataOffset:`),
 	regexp.MustCompile(`^exif ID3v2_\d:UserDefinedText = \((Belgi|DigitalSourceType)\) .* added$`),
 	// The spoken notice makes the file longer.
 	regexp.MustCompile(`^exif \S+:(Duration|TotalSamples|NumberOfSamples|NumberOfSamples64|DataSize64|RIFFSize64|SampleCount|AudioFrames|MediaDuration|TrackDuration|AudioBytes|FrameCount|VBRFrames|VBRBytes|MusicLength|MusicCRC|LameMusicLength|LameMusicCRC)(:| = )`),
