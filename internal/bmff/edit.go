@@ -41,25 +41,17 @@ func Rebuild(payload []byte, drop func(Box) bool, add ...[]byte) []byte {
 // and the new one is appended. Either way no sample data moves, so the
 // chunk offsets stay true.
 func ReplaceMoov(path string, payload []byte) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	f, file, err := OpenFile(path, os.O_RDWR)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	top, err := List(f, 0, st.Size())
-	if err != nil {
-		return err
-	}
-	m, ok := Find(top, "moov")
+	m, ok := Find(file.Top, "moov")
 	if !ok {
 		return errors.New("the file has no movie header to replace")
 	}
-	at := st.Size()
-	if m.End() == st.Size() {
+	at := file.Size
+	if m.End() == file.Size {
 		at = m.Offset
 	} else if _, err := f.WriteAt([]byte("free"), m.Offset+4); err != nil {
 		return err
@@ -77,23 +69,15 @@ func ReplaceMoov(path string, payload []byte) error {
 // Appending moves no byte, so no chunk offset changes. A last box that
 // runs to the end of the file (size 0) can have nothing after it.
 func Append(path string, boxes ...[]byte) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	f, file, err := OpenFile(path, os.O_RDWR)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	top, err := List(f, 0, st.Size())
-	if err != nil {
-		return err
-	}
-	if len(top) > 0 && top[len(top)-1].ToEnd {
+	if top := file.Top; len(top) > 0 && top[len(top)-1].ToEnd {
 		return errors.New("the last box runs to the end of the file; nothing can follow it")
 	}
-	at := st.Size()
+	at := file.Size
 	for _, b := range boxes {
 		if _, err := f.WriteAt(b, at); err != nil {
 			return err

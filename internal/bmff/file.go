@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 )
 
 // XMPUUID is the extended type of the box that holds XMP in ISO base
@@ -194,4 +195,25 @@ func (f *File) Encrypted() bool {
 		}
 	}
 	return false
+}
+
+// OpenFile opens the file at path (with flag: os.O_RDONLY, or O_RDWR to
+// edit it) and walks its top-level boxes. The caller closes the file;
+// on error it is already closed.
+func OpenFile(path string, flag int) (*os.File, *File, error) {
+	f, err := os.OpenFile(path, flag, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	m, err := Open(f, st.Size())
+	if err != nil {
+		f.Close()
+		return nil, m, err
+	}
+	return f, m, nil
 }

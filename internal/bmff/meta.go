@@ -123,19 +123,11 @@ func withTrackBoxes(trak, src []byte) []byte {
 }
 
 func readMoov(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, m, err := OpenFile(path, os.O_RDONLY)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	m, err := Open(f, st.Size())
-	if err != nil {
-		return nil, err
-	}
+	f.Close()
 	return m.Moov, nil
 }
 

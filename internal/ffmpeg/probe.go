@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Stream is the part of ffprobe's stream description Belgi uses.
@@ -119,3 +120,29 @@ func (i Info) Count(codecType string) int {
 // AttachedPic reports whether the stream is a still picture attached to
 // the file (cover art), not a video.
 func (s Stream) AttachedPic() bool { return s.Disposition["attached_pic"] != 0 }
+
+// knownFourCCs name codecs this ffmpeg may have no decoder for, by the
+// fourcc their container gives them.
+var knownFourCCs = map[string]string{
+	"ac-4": "Dolby AC-4", "mha1": "MPEG-H 3D Audio", "mhm1": "MPEG-H 3D Audio", "dtsx": "DTS:X", "iamf": "IAMF",
+	"enca": "encrypted audio", "vvc1": "VVC (H.266)", "vvi1": "VVC (H.266)", "dav1": "Dolby Vision in AV1",
+	"dvav": "Dolby Vision in AVC", "dva1": "Dolby Vision in AVC", "dvh1": "Dolby Vision in HEVC",
+	"dvhe": "Dolby Vision in HEVC", "apv1": "APV", "evc1": "MPEG-5 EVC", "lcev": "LCEVC", "encv": "encrypted video",
+}
+
+// Unknown reports whether ffmpeg knows no codec for the stream, and
+// names it for a person: by its fourcc when Belgi knows that name, as
+// "an unknown codec (xxxx)" otherwise.
+func (s Stream) Unknown() (string, bool) {
+	if s.CodecName != "" && s.CodecName != "unknown" && s.CodecName != "none" {
+		return s.CodecName, false
+	}
+	tag := strings.Trim(s.CodecTag, "[]0 ")
+	if name := knownFourCCs[tag]; name != "" {
+		return name, true
+	}
+	if tag == "" {
+		return "an unknown codec", true
+	}
+	return "an unknown codec (" + tag + ")", true
+}

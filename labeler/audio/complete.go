@@ -27,24 +27,20 @@ var declares = map[string]bool{
 // before ffmpeg reads it, and refuses a file that ends before its
 // structure does.
 func complete(path, format string) error {
-	f, err := os.Open(path)
+	f, size, err := openSized(path)
 	if err != nil {
-		return fmt.Errorf("audio: %w", err)
+		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("audio: %w", err)
-	}
 	switch format {
 	case FormatM4A, FormatMP4:
-		err = mp4Complete(f, st.Size())
+		err = mp4Complete(f, size)
 	case FormatMatroska, FormatWebM:
-		err = ebml.Complete(f, st.Size())
+		err = ebml.Complete(f, size)
 	case FormatFLAC:
-		_, err = flac.Read(f, int64(id3SkipAt(f)), st.Size())
+		_, err = flac.Read(f, int64(id3SkipAt(f)), size)
 	case FormatVorbis, FormatOpus, FormatOggFLAC, FormatSpeex, FormatOgg:
-		err = ogg.Complete(f, st.Size())
+		err = ogg.Complete(f, size)
 	}
 	if err != nil {
 		return damaged(fmt.Errorf("audio: %w%s", err, repairHint))
@@ -58,16 +54,12 @@ func (p *probed) declared(path string) error {
 	if p.format != FormatFLAC {
 		return nil
 	}
-	f, err := os.Open(path)
+	f, size, err := openSized(path)
 	if err != nil {
-		return fmt.Errorf("audio: %w", err)
+		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("audio: %w", err)
-	}
-	if m, err := flac.Read(f, int64(id3SkipAt(f)), st.Size()); err == nil && m.Samples > 0 && m.Rate > 0 {
+	if m, err := flac.Read(f, int64(id3SkipAt(f)), size); err == nil && m.Samples > 0 && m.Rate > 0 {
 		p.duration = float64(m.Samples) / float64(m.Rate)
 	}
 	return nil

@@ -62,19 +62,11 @@ func readMarks(ctx context.Context, path, format string, info *ffmpeg.Info) (mar
 }
 
 func mp4Marks(path string) (marksFound, error) {
-	f, err := os.Open(path)
+	f, m, err := bmff.OpenFile(path, os.O_RDONLY)
 	if err != nil {
 		return marksFound{}, fmt.Errorf("audio: %w", err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return marksFound{}, fmt.Errorf("audio: %w", err)
-	}
-	m, err := bmff.Open(f, st.Size())
-	if err != nil {
-		return marksFound{}, fmt.Errorf("audio: %w", err)
-	}
 	x, err := m.XMP(f)
 	if x == nil {
 		x = m.QuickTimeXMP()
@@ -83,16 +75,12 @@ func mp4Marks(path string) (marksFound, error) {
 }
 
 func flacMarks(path string) (marksFound, error) {
-	f, err := os.Open(path)
+	f, size, err := openSized(path)
 	if err != nil {
-		return marksFound{}, fmt.Errorf("audio: %w", err)
+		return marksFound{}, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return marksFound{}, fmt.Errorf("audio: %w", err)
-	}
-	m, err := flac.Read(f, int64(id3SkipAt(f)), st.Size())
+	m, err := flac.Read(f, int64(id3SkipAt(f)), size)
 	if err != nil {
 		return marksFound{}, fmt.Errorf("audio: %w", err)
 	}

@@ -60,7 +60,7 @@ func (p *probed) pick() error {
 		if s.CodecType != "audio" {
 			continue
 		}
-		if s.CodecName == "" || s.CodecName == "unknown" || s.CodecName == "none" {
+		if _, unknown := s.Unknown(); unknown {
 			return undecodable(s)
 		}
 		p.stream, p.channels = s, s.Channels
@@ -78,22 +78,8 @@ func (p *probed) pick() error {
 	return fmt.Errorf("audio: the file has no sound stream ffmpeg can read")
 }
 
-// codecNames are codecs known by their container fourcc when ffmpeg has
-// no decoder for them.
-var codecNames = map[string]string{
-	"ac-4": "Dolby AC-4", "mha1": "MPEG-H 3D Audio", "mhm1": "MPEG-H 3D Audio",
-	"dtsx": "DTS:X", "iamf": "IAMF", "enca": "encrypted audio",
-}
-
 func undecodable(s ffmpeg.Stream) error {
-	tag := strings.Trim(s.CodecTag, "[]0 ")
-	name := codecNames[tag]
-	if name == "" {
-		name = "an unknown codec"
-		if tag != "" {
-			name += " (" + tag + ")"
-		}
-	}
+	name, _ := s.Unknown()
 	return fmt.Errorf("audio: the sound is %s, which no decoder here reads, so the spoken notice can't be added; "+
 		"export the programme from its source as AAC, FLAC or WAV and label that", name)
 }

@@ -119,16 +119,12 @@ func firstCodec(info ffmpeg.Info) string {
 // readBack proves a labeled PCM WAV whole without ffmpeg: it parses, has
 // the source's exact format, the data size expected and Belgi's _PMX.
 func (s *wavSource) readBack(path string, wantData int64) error {
-	f, err := os.Open(path)
+	f, size, err := openSized(path)
 	if err != nil {
-		return fmt.Errorf("audio: %w", err)
+		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("audio: %w", err)
-	}
-	out, err := wav.Parse(f, st.Size())
+	out, err := wav.Parse(f, size)
 	switch {
 	case err != nil:
 		return fmt.Errorf("audio: the labeled copy does not read back: %w", err)

@@ -53,19 +53,11 @@ func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 // with no movie header, is reported as broken. XMP is read from the
 // top-level uuid box, or QuickTime's moov/udta/XMP_.
 func inspectMP4(path string, rep *labeler.Report) error {
-	f, err := os.Open(path)
+	f, m, err := bmff.OpenFile(path, os.O_RDONLY)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	m, err := bmff.Open(f, st.Size())
-	if err != nil {
-		return err
-	}
 	if m.Moov == nil {
 		return errors.New("the file has no movie header (moov): it is incomplete or not a video")
 	}

@@ -9,19 +9,11 @@ import (
 // sourceXMP is the XMP an MP4/MOV input already carries (the top-level
 // uuid box, or QuickTime's udta/XMP_), to be merged.
 func sourceXMP(path string) []byte {
-	f, err := os.Open(path)
+	f, m, err := bmff.OpenFile(path, os.O_RDONLY)
 	if err != nil {
 		return nil
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil
-	}
-	m, err := bmff.Open(f, st.Size())
-	if err != nil {
-		return nil
-	}
 	if x, _ := m.XMP(f); x != nil {
 		return x
 	}

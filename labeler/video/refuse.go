@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/belgi-kz/belgi/internal/bmff"
 	"github.com/belgi-kz/belgi/internal/ebml"
@@ -53,26 +52,11 @@ func structure(path, container string) error {
 	return nil
 }
 
-// codecNames are video codecs known by their container fourcc when
-// ffmpeg has no decoder for them.
-var codecNames = map[string]string{
-	"vvc1": "VVC (H.266)", "vvi1": "VVC (H.266)", "dav1": "Dolby Vision in AV1", "dvav": "Dolby Vision in AVC",
-	"dva1": "Dolby Vision in AVC", "dvh1": "Dolby Vision in HEVC", "dvhe": "Dolby Vision in HEVC", "apv1": "APV",
-	"evc1": "MPEG-5 EVC", "lcev": "LCEVC",
-}
-
 // undecodable refuses a picture stream no decoder here reads.
 func undecodable(s ffmpeg.Stream) error {
-	if s.CodecName != "" && s.CodecName != "unknown" && s.CodecName != "none" {
+	name, unknown := s.Unknown()
+	if !unknown {
 		return nil
-	}
-	tag := strings.Trim(s.CodecTag, "[]0 ")
-	name := codecNames[tag]
-	if name == "" {
-		name = "an unknown codec"
-		if tag != "" {
-			name += " (" + tag + ")"
-		}
 	}
 	return fmt.Errorf("video: the picture is %s, which no decoder in this ffmpeg reads, so the badge can't be drawn; "+
 		"export it from its source as H.264, HEVC, VP9 or AV1 and label that", name)

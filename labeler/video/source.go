@@ -110,17 +110,12 @@ func (s *source) fragmented(path string) bool {
 	if family(s.container) != "mp4" {
 		return false
 	}
-	f, err := os.Open(path)
+	f, m, err := bmff.OpenFile(path, os.O_RDONLY)
 	if err != nil {
 		return false
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return false
-	}
-	m, err := bmff.Open(f, st.Size())
-	return err == nil && m.Fragmented()
+	f.Close()
+	return m.Fragmented()
 }
 
 // probeError says why ffprobe refused a file in a person's words: a
