@@ -115,4 +115,3 @@ func (p *probed) kbps() string {
 	}
 	return strconv.Itoa(k) + "k"
 }
-
