@@ -18,7 +18,10 @@ type container struct {
 	muxer string   // ffmpeg's muxer
 	args  []string // the muxer's options
 	// into is the format written when the source's container can't be:
-	// no encoder here writes APE, DSD or AMR. ext is then its extension.
+	// no encoder here writes APE, DSD or AMR. ext is then the output's
+	// extension, the source's format kept in it (song.ape becomes
+	// song.ape.flac), so the copy never takes the name of a sibling
+	// song.flac's copy.
 	into, ext string
 	marks     markStyle
 	// pictures: the muxer keeps attached pictures (cover art); matroska
@@ -47,10 +50,10 @@ var containers = map[string]container{
 	FormatAIFF:     {name: "AIFF", muxer: "aiff", args: []string{"-write_id3v2", "1"}, marks: marksTags, pictures: true, fallback: "pcm_s16be"},
 	FormatWavPack:  {name: "WavPack", muxer: "wv", marks: marksTags, fallback: "wavpack"},
 	FormatCAF:      {name: "CAF", muxer: "caf", marks: marksTags, fallback: "alac"},
-	FormatAMR:      {name: "AMR", muxer: "ipod", into: FormatM4A, ext: ".m4a", marks: marksMP4, pictures: true, fallback: "aac"},
-	FormatAPE:      {name: "Monkey's Audio (APE)", muxer: "flac", into: FormatFLAC, ext: ".flac", marks: marksVorbis, pictures: true, fallback: "flac"},
-	FormatDSF:      {name: "DSD (DSF)", muxer: "flac", into: FormatFLAC, ext: ".flac", marks: marksVorbis, pictures: true, fallback: "flac"},
-	FormatDFF:      {name: "DSD (DSDIFF)", muxer: "flac", into: FormatFLAC, ext: ".flac", marks: marksVorbis, pictures: true, fallback: "flac"},
+	FormatAMR:      {name: "AMR", muxer: "ipod", into: FormatM4A, ext: ".amr.m4a", marks: marksMP4, pictures: true, fallback: "aac"},
+	FormatAPE:      {name: "Monkey's Audio (APE)", muxer: "flac", into: FormatFLAC, ext: ".ape.flac", marks: marksVorbis, pictures: true, fallback: "flac"},
+	FormatDSF:      {name: "DSD (DSF)", muxer: "flac", into: FormatFLAC, ext: ".dsf.flac", marks: marksVorbis, pictures: true, fallback: "flac"},
+	FormatDFF:      {name: "DSD (DSDIFF)", muxer: "flac", into: FormatFLAC, ext: ".dff.flac", marks: marksVorbis, pictures: true, fallback: "flac"},
 }
 
 // encoders maps a programme's codec to the encoder that writes it again.

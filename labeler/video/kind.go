@@ -55,9 +55,11 @@ func (Kind) Sniff(head []byte) bool {
 // OutputExt implements labeler.Retargeter: a container ffmpeg can read
 // but Belgi can't mark (MPEG program streams hold no metadata) is
 // labeled in the nearest common one.
+// The source's kind stays in the name (clip.mpg becomes clip.mpg.mp4),
+// so the copy never takes the name of a sibling clip.mp4's copy.
 func (Kind) OutputExt(head []byte) string {
 	if c := containers[sniffContainer(head)]; c.into != "" {
-		return containers[c.into].ext
+		return c.ext + containers[c.into].ext
 	}
 	return ""
 }
