@@ -22,6 +22,9 @@ type Carry struct {
 	// was made from; each gets src's track user data (udta: its name)
 	// and aperture modes (tapt), which ffmpeg does not write.
 	Tracks map[int]int
+	// OwnMeta keeps dst's udta/meta (the key-value metadata ffmpeg wrote,
+	// with a key Belgi added) instead of src's.
+	OwnMeta bool
 }
 
 // CarryMetadata gives the movie at dst (written by ffmpeg, which keeps
@@ -141,7 +144,7 @@ func (c Carry) udta(src, dst []byte) []byte {
 	var out []byte
 	for _, b := range boxes {
 		switch {
-		case b.Type == "chpl" || contains(c.Drop, b.Type):
+		case b.Type == "chpl" || contains(c.Drop, b.Type) || (b.Type == "meta" && c.OwnMeta):
 		case b.Type == "XMP_" && c.XMP != nil:
 			out = append(out, Make("XMP_", c.XMP)...)
 		case b.Type == "meta":
@@ -150,8 +153,10 @@ func (c Carry) udta(src, dst []byte) []byte {
 			out = append(out, src[b.Offset:b.End()]...)
 		}
 	}
-	if ch := Child(dst, "chpl"); ch != nil {
-		out = append(out, Make("chpl", ch)...)
+	for _, t := range []string{"chpl", "meta"} {
+		if ch := Child(dst, t); ch != nil && (t == "chpl" || c.OwnMeta) {
+			out = append(out, Make(t, ch)...)
+		}
 	}
 	return out
 }

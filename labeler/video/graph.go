@@ -32,6 +32,7 @@ type plan struct {
 	packet    []byte        // the XMP packet
 	streams   []outStream   // the labeled copy's streams, in order
 	shift     float64       // how far the muxer moved the whole timeline (read back)
+	aigc      bool          // the TC260 AIGC record is written (cn profile)
 }
 
 // inputs are numbered in this order; optional ones only when used.

@@ -146,7 +146,7 @@ func (p *plan) marks(layers []string) error {
 	if err != nil {
 		return fmt.Errorf("video: %w", err)
 	}
-	p.packet = packet
+	p.packet, p.aigc = packet, m.TC260
 	p.meta = metaArgs(containers[p.container].marks, p.src.info, p.spec, m, packet)
 	return nil
 }

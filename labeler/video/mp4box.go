@@ -32,7 +32,8 @@ func finishMP4(p *plan) error {
 		}
 	}
 	if family(p.src.container) == "mp4" {
-		c := bmff.Carry{XMP: p.packet, Drop: thumbnails, Tracks: map[int]int{}}
+		// The cn profile's AIGC key is in the udta/meta ffmpeg wrote.
+		c := bmff.Carry{XMP: p.packet, Drop: thumbnails, Tracks: map[int]int{}, OwnMeta: p.aigc}
 		for k, o := range p.streams {
 			if o.src >= 0 && o.label != "chapters" {
 				c.Tracks[k] = o.src

@@ -98,6 +98,10 @@ func metaArgs(style markStyle, info ffmpeg.Info, spec labeler.Spec, m provenance
 		}
 		args = []string{"-metadata", "service_provider=" + rec, "-metadata", "service_name=" + name}
 	}
+	fam := "tags"
+	if style == marksMP4 {
+		fam = "mp4"
+	}
 	return append(args, aigcArgs(fam, m)...)
 }
 
