@@ -67,9 +67,9 @@ func (r *Registry) Supported(ext string) bool {
 	return false
 }
 
-// Detect picks the kind for a file: magic bytes first, extension second.
-// A file no kind knows gives a *FileError at StageDecode wrapping
-// ErrUnsupported.
+// Detect picks the kind for a file: what content sniffers find inside it,
+// then magic bytes, then the extension. A file no kind knows gives a
+// *FileError at StageDecode wrapping ErrUnsupported.
 func (r *Registry) Detect(path string) (Kind, error) {
 	k, _, err := r.detect(path)
 	if err != nil {
@@ -84,6 +84,9 @@ func (r *Registry) detect(path string) (Kind, []byte, error) {
 	head, err := ReadHead(path)
 	if err != nil {
 		return nil, nil, err
+	}
+	if k, ok := r.sniffContent(path, head); ok {
+		return k, head, nil
 	}
 	k, err := r.detectBytes(filepath.Base(path), head)
 	return k, head, err
