@@ -179,4 +179,3 @@ func (q *seqScan) usesSlot(slot int) bool {
 	}
 	return false
 }
-
