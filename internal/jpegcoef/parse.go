@@ -16,12 +16,24 @@ var (
 	ErrCorrupt = errors.New("corrupt JPEG data")
 )
 
+// Error is every error about the data: What it found, and Kind,
+// ErrCorrupt or ErrUnsupported, which errors.Is sees through it.
+type Error struct {
+	What string
+	Kind error
+}
+
+func (e *Error) Error() string { return "jpegcoef: " + e.What + ": " + e.Kind.Error() }
+
+// Unwrap returns Kind.
+func (e *Error) Unwrap() error { return e.Kind }
+
 func corrupt(format string, a ...any) error {
-	return fmt.Errorf("jpegcoef: "+format+": %w", append(a, ErrCorrupt)...)
+	return &Error{What: fmt.Sprintf(format, a...), Kind: ErrCorrupt}
 }
 
 func unsupported(what string) error {
-	return fmt.Errorf("jpegcoef: %s: %w", what, ErrUnsupported)
+	return &Error{What: what, Kind: ErrUnsupported}
 }
 
 // File is a parsed JPEG: where each segment and scan lies in Data.

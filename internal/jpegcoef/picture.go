@@ -44,6 +44,9 @@ func (p *Picture) MCU() image.Point {
 	return image.Pt(8*p.f.Frame.Hmax, 8*p.f.Frame.Vmax)
 }
 
+// Trailing is how many bytes follow the source's EOI; Encode drops them.
+func (p *Picture) Trailing() int { return len(p.f.Data) - p.f.End }
+
 // Notes says what the rewrite did that a reader of the result should
 // know (valid after Encode).
 func (p *Picture) Notes() []string { return p.notes }

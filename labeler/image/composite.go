@@ -4,8 +4,31 @@ import (
 	"image"
 	"image/draw"
 
+	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/render"
 )
+
+// planLabel lays the label out on a w×h stored picture shown turned by
+// orientation, and returns where it lands in stored pixels: all a
+// caller needs to know which pixels to decode.
+func planLabel(spec labeler.Spec, w, h, orientation int) (render.Layout, image.Rectangle, error) {
+	dw, dh := render.DisplaySize(w, h, orientation)
+	l, err := render.Plan(spec, dw, dh)
+	if err != nil {
+		return l, image.Rectangle{}, err
+	}
+	return l, render.StoredRect(l.Rect, dw, dh, orientation), nil
+}
+
+// drawLabel draws the planned label at at (stored pixels of img), its
+// colours chosen against the pixels under it.
+func drawLabel(img image.Image, l render.Layout, at image.Rectangle, orientation int) (image.Image, error) {
+	patch, _, err := l.Draw(render.Measure(img, at))
+	if err != nil {
+		return nil, err
+	}
+	return composite(img, render.ToStored(patch, orientation), at.Min), nil
+}
 
 // composite draws patch over img with its top-left at at, touching only
 // the pixels under the patch. It returns the image to encode, which is

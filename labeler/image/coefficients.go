@@ -1,0 +1,107 @@
+package image
+
+import (
+	"errors"
+	"fmt"
+	"image"
+
+	"github.com/belgi-kz/belgi/internal/jpegcoef"
+	"github.com/belgi-kz/belgi/internal/jpegscale"
+	"github.com/belgi-kz/belgi/internal/meta"
+	"github.com/belgi-kz/belgi/labeler"
+)
+
+// labelJPEG labels a JPEG without generation loss where it can: only the
+// blocks under the label are decoded, blended and quantised again with
+// the source's own tables, and every other block keeps its exact
+// coefficients (see internal/jpegcoef). Files that path cannot rewrite
+// (arithmetic coding, 12-bit, lossless, hierarchical, damaged data), and
+// a forced quality, are decoded and re-encoded in full as before, and
+// the notes say why.
+func labelJPEG(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, float64, error) {
+	var notes []string
+	if spec.Image.JPEGQuality == 0 {
+		out, n, err := labelCoefficients(src, spec, xmp)
+		var why *jpegcoef.Error
+		if !errors.As(err, &why) {
+			return out, n, labelArea(src, spec), err
+		}
+		notes = append(notes, "JPEG decoded and re-encoded in full, one more generation of JPEG loss over the whole picture: "+why.What)
+	}
+	img, err := decode(fmtJPEG, src.data)
+	if err != nil {
+		return nil, nil, 0, labeler.AtStage(labeler.StageDecode, fmt.Errorf("%s (%w)", damage(err), err))
+	}
+	src.img = img
+	out, n, area, err := labelStill(src, spec, xmp)
+	return out, append(notes, n...), area, err
+}
+
+// labelArea is the share of the picture (%) the label covers.
+func labelArea(src *source, spec labeler.Spec) float64 {
+	cfg, err := decodeConfig(fmtJPEG, src.data)
+	if err != nil {
+		return 0
+	}
+	l, _, err := planLabel(spec, cfg.Width, cfg.Height, src.orientation)
+	if err != nil {
+		return 0
+	}
+	return l.Area()
+}
+
+// labelCoefficients is the lossless path: plan the label from the size
+// alone, decode the MCUs under it, draw, and splice them back.
+func labelCoefficients(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, error) {
+	info, err := meta.ParseJPEG(src.data)
+	if err != nil {
+		return nil, nil, err
+	}
+	pic, err := jpegcoef.Open(src.data)
+	if err != nil {
+		return nil, nil, err
+	}
+	b := pic.Bounds()
+	l, at, err := planLabel(spec, b.Dx(), b.Dy(), src.orientation)
+	if err != nil {
+		return nil, nil, err
+	}
+	reg, err := pic.Decode(at)
+	if err != nil {
+		return nil, nil, err
+	}
+	if drawn, err := drawLabel(reg.Image, l, at, src.orientation); err != nil {
+		return nil, nil, err
+	} else if drawn != reg.Image {
+		return nil, nil, fmt.Errorf("the label was drawn on a copy of a %T", reg.Image)
+	}
+	frame, err := pic.Encode(reg)
+	if err != nil {
+		return nil, nil, err
+	}
+	info.SameCoding = true
+	out, more, err := finishJPEG(info, frame, thumbOf(labeledPreview(frame, info)), xmp)
+	return out, append(append(l.Notes(), pic.Notes()...), more...), err
+}
+
+// labeledPreview is the labeled picture at 1/8 scale, for its EXIF
+// thumbnail: the output's DC terms, read with the source's colour
+// segments (JFIF, Adobe) which the frame itself lacks. Layouts the fast
+// decoder refuses are decoded in full.
+func labeledPreview(frame []byte, info *meta.JPEGInfo) image.Image {
+	data := append([]byte{}, frame[:2]...)
+	for _, s := range info.Segments {
+		if s.Marker == 0xE0 || s.Marker == 0xEE {
+			data = append(data, 0xFF, s.Marker, byte((len(s.Data)+2)>>8), byte(len(s.Data)+2))
+			data = append(data, s.Data...)
+		}
+	}
+	data = append(data, frame[2:]...)
+	if img, err := jpegscale.DecodeEighth(data); err == nil {
+		return img
+	}
+	if img, err := decode(fmtJPEG, data); err == nil {
+		return img
+	}
+	return image.NewGray(image.Rect(0, 0, 1, 1))
+}
