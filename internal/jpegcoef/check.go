@@ -43,8 +43,8 @@ func (f *File) decodes() error {
 // interval.
 func checkScan(f *File, s *Scan, e *ecs) error {
 	g := f.Frame.grid(s)
-	if n := g.intervals(s.Restart); len(e.ivs) != n {
-		return corrupt("%d restart intervals where the frame needs %d", len(e.ivs), n)
+	if err := e.fit(g.intervals(s.Restart), true); err != nil {
+		return err
 	}
 	t := scanTables(s)
 	r := &reader{buf: e.buf}

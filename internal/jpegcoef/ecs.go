@@ -54,6 +54,25 @@ func destuff(f *File, s *Scan, dst []byte) (*ecs, error) {
 	return e, nil
 }
 
+// fit checks that the data has the n restart intervals the scan needs.
+// Some encoders put a restart marker after the last interval too; a
+// decoder never reads it, so unless strict it is dropped here (and the
+// output does not carry it).
+func (e *ecs) fit(n int, strict bool) error {
+	last := e.ivs[len(e.ivs)-1]
+	if !strict && len(e.ivs) == n+1 && last.bit == len(e.buf)*8 && last.src == e.end {
+		e.ivs = e.ivs[:n]
+		e.end = last.src - 2
+		for e.end > 0 && e.raw[e.end-1] == 0xFF {
+			e.end-- // fill bytes before the dropped marker
+		}
+	}
+	if len(e.ivs) != n {
+		return corrupt("%d restart intervals where the frame needs %d", len(e.ivs), n)
+	}
+	return nil
+}
+
 // ivalEnd is the bit where interval i's data ends (its padding included).
 func (e *ecs) ivalEnd(i int) int {
 	if i+1 < len(e.ivs) {

@@ -52,6 +52,12 @@ func (c *coder) value(t, run int, v int32) error {
 // seqBlock codes one block of a sequential scan (zigzag order, absolute
 // DC) after a block whose DC was pred.
 func (c *coder) seqBlock(blk *[64]int16, pred int32, dc, ac int) error {
+	if c.w != nil {
+		if !c.w.seqBlock(blk, pred, c.tabs[dc], c.tabs[ac]) {
+			return errNoCode
+		}
+		return nil
+	}
 	if err := c.value(dc, 0, int32(blk[0])-pred); err != nil {
 		return err
 	}
@@ -62,9 +68,7 @@ func (c *coder) seqBlock(blk *[64]int16, pred int32, dc, ac int) error {
 			continue
 		}
 		for ; run > 15; run -= 16 {
-			if err := c.symbol(ac, 0xF0, 0, 0); err != nil {
-				return err
-			}
+			c.freq[ac][0xF0]++
 		}
 		if err := c.value(ac, run, int32(blk[k])); err != nil {
 			return err
@@ -72,7 +76,52 @@ func (c *coder) seqBlock(blk *[64]int16, pred int32, dc, ac int) error {
 		run = 0
 	}
 	if run > 0 {
-		return c.symbol(ac, 0, 0, 0)
+		c.freq[ac][0]++
 	}
 	return nil
+}
+
+// seqBlock writes one block with fixed tables, the hot path of the
+// splicer's second pass; false means a table lacks a code it needs.
+func (w *writer) seqBlock(blk *[64]int16, pred int32, dc, ac *encTable) bool {
+	if !w.value(dc, 0, int32(blk[0])-pred) {
+		return false
+	}
+	run := 0
+	for k := 1; k < 64; k++ {
+		v := blk[k]
+		if v == 0 {
+			run++
+			continue
+		}
+		for ; run > 15; run -= 16 {
+			if e := ac[0xF0]; e != 0 {
+				w.put(e>>8, uint(e&0xFF))
+			} else {
+				return false
+			}
+		}
+		if !w.value(ac, run, int32(v)) {
+			return false
+		}
+		run = 0
+	}
+	if run > 0 {
+		e := ac[0]
+		w.put(e>>8, uint(e&0xFF))
+		return e != 0
+	}
+	return true
+}
+
+// value writes v as a (run, size) code and its magnitude bits.
+func (w *writer) value(t *encTable, run int, v int32) bool {
+	m := v
+	if v < 0 {
+		m, v = -v, v-1
+	}
+	s := uint(bits.Len32(uint32(m)))
+	e := t[byte(run<<4)|byte(s)]
+	w.put(e>>8<<s|uint32(v)&(1<<s-1), uint(e&0xFF)+s)
+	return e != 0
 }

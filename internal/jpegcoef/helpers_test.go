@@ -71,18 +71,23 @@ func diffOutside(a, b *pnm, r image.Rectangle) int {
 	return n
 }
 
-// stamp draws a half-transparent box with an opaque bar over r of the
-// region's image, as a label would.
-func stamp(img image.Image, r image.Rectangle) {
-	var dst draw.Image
-	if y, ok := img.(*image.YCbCr); ok {
-		dst = &ycbcrDrawer{y}
-	} else {
-		dst = img.(draw.Image)
-	}
-	draw.Draw(dst, r, image.NewUniform(color.NRGBA{20, 20, 20, 200}), image.Point{}, draw.Over)
-	bar := image.Rect(r.Min.X+2, r.Min.Y+2, r.Max.X-2, r.Min.Y+(r.Dy()+1)/2)
-	draw.Draw(dst, bar, image.NewUniform(color.NRGBA{250, 240, 30, 255}), image.Point{}, draw.Over)
+// stamp draws a half-transparent box with an opaque bar over r, as a
+// label would: its inside is uniform (blended on coefficients), its bar
+// and edges are not (blended in pixels).
+func stamp(reg *Region, r image.Rectangle) {
+	patch := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+	draw.Draw(patch, patch.Rect, image.NewUniform(color.NRGBA{20, 20, 20, 200}), image.Point{}, draw.Src)
+	bar := image.Rect(2, 2, r.Dx()-2, (r.Dy()+1)/2)
+	draw.Draw(patch, bar, image.NewUniform(color.NRGBA{250, 240, 30, 255}), image.Point{}, draw.Src)
+	reg.Blend(patch, r.Min, func(img image.Image, clip image.Rectangle) {
+		var dst draw.Image
+		if y, ok := img.(*image.YCbCr); ok {
+			dst = &ycbcrDrawer{y}
+		} else {
+			dst = img.(draw.Image)
+		}
+		draw.Draw(dst, clip.Intersect(r), patch, clip.Intersect(r).Min.Sub(r.Min), draw.Over)
+	})
 }
 
 // ycbcrDrawer lets image/draw paint on an *image.YCbCr, one pixel at a

@@ -11,6 +11,7 @@ type Huff struct {
 	Values []byte   // symbols in order of increasing code length
 	dec    *decTable
 	skip   *skipTable
+	full   *fullTable
 	enc    *encTable
 }
 

@@ -38,13 +38,24 @@ func idct(blk []int16, q *dequant, dst []byte, stride int) {
 		}
 	}
 	for c := range 8 {
-		idctPass(&ws, c, 8)
+		col := (*[57]float32)(ws[c:])
+		if col[8] == 0 && col[16] == 0 && col[24] == 0 && col[32] == 0 && col[40] == 0 && col[48] == 0 && col[56] == 0 {
+			for i := 8; i < 64; i += 8 {
+				col[i] = col[0] // only DC: the column is flat
+			}
+			continue
+		}
+		o := aanIDCT(col[0], col[8], col[16], col[24], col[32], col[40], col[48], col[56])
+		for i, v := range o {
+			col[i*8] = v
+		}
 	}
-	for r := range 8 {
-		idctPass(&ws, r*8, 1)
-		row := dst[r*stride : r*stride+8]
-		for c := range 8 {
-			row[c] = clampSample(ws[r*8+c])
+	for y := range 8 {
+		row := (*[8]float32)(ws[y*8:])
+		o := aanIDCT(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
+		out := dst[y*stride : y*stride+8 : y*stride+8]
+		for x, v := range o {
+			out[x] = clampSample(v)
 		}
 	}
 }
@@ -60,16 +71,15 @@ func clampSample(v float32) byte {
 	return byte(v)
 }
 
-// idctPass transforms the 8 values at ws[o], ws[o+step], ... in place.
-func idctPass(ws *[64]float32, o, step int) {
-	in := func(i int) float32 { return ws[o+i*step] }
-	t10, t11 := in(0)+in(4), in(0)-in(4)
-	t13 := in(2) + in(6)
-	t12 := (in(2)-in(6))*1.414213562 - t13
+// aanIDCT is one 8-point pass of jidctflt.c's factorisation.
+func aanIDCT(i0, i1, i2, i3, i4, i5, i6, i7 float32) [8]float32 {
+	t10, t11 := i0+i4, i0-i4
+	t13 := i2 + i6
+	t12 := (i2-i6)*1.414213562 - t13
 	e0, e3, e1, e2 := t10+t13, t10-t13, t11+t12, t11-t12
 
-	z13, z10 := in(5)+in(3), in(5)-in(3)
-	z11, z12 := in(1)+in(7), in(1)-in(7)
+	z13, z10 := i5+i3, i5-i3
+	z11, z12 := i1+i7, i1-i7
 	o7 := z11 + z13
 	o11 := (z11 - z13) * 1.414213562
 	z5 := (z10 + z12) * 1.847759065
@@ -78,9 +88,5 @@ func idctPass(ws *[64]float32, o, step int) {
 	o6 := o12 - o7
 	o5 := o11 - o6
 	o4 := o10 - o5
-
-	ws[o], ws[o+7*step] = e0+o7, e0-o7
-	ws[o+step], ws[o+6*step] = e1+o6, e1-o6
-	ws[o+2*step], ws[o+5*step] = e2+o5, e2-o5
-	ws[o+3*step], ws[o+4*step] = e3+o4, e3-o4
+	return [8]float32{e0 + o7, e1 + o6, e2 + o5, e3 + o4, e3 - o4, e2 - o5, e1 - o6, e0 - o7}
 }

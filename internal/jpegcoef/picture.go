@@ -69,7 +69,7 @@ func (p *Picture) Decode(r image.Rectangle) (*Region, error) {
 	} else if err := p.readScans(); err != nil {
 		return nil, err
 	}
-	return decodeRegion(p.f, p.md, p.st, p.m), nil
+	return newRegion(p.f, p.md, p.st, p.m), nil
 }
 
 // readScans is the splicer's first pass over every sequential scan.
@@ -90,8 +90,7 @@ func (p *Picture) readScans() error {
 // caller adds the metadata it wants), the scans, and EOI. Data after the
 // source's EOI is not part of the result.
 func (p *Picture) Encode(reg *Region) ([]byte, error) {
-	n := reg.commit(p.f, p.st)
-	if n == 0 {
+	if reg.commit() == 0 {
 		p.notes = append(p.notes, "the label changed no block")
 	}
 	if p.f.Frame.Progressive() {

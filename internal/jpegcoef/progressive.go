@@ -74,8 +74,8 @@ func (p progression) next(s *Scan) error {
 // decodeScan decodes one scan of any kind into st.
 func decodeScan(f *File, s *Scan, e *ecs, st []coefPlane, strict bool) error {
 	g := f.Frame.grid(s)
-	if n := g.intervals(s.Restart); len(e.ivs) != n {
-		return corrupt("%d restart intervals where the frame needs %d", len(e.ivs), n)
+	if err := e.fit(g.intervals(s.Restart), strict); err != nil {
+		return err
 	}
 	t := scanTables(s)
 	r := &reader{buf: e.buf}

@@ -101,7 +101,7 @@ func (r *reader) dcDiff(t *decTable) (int32, error) {
 }
 
 // block reads one block of a sequential scan into blk (zigzag order),
-// DC as the difference from the previous block.
+// DC as the difference from the previous block, one symbol at a time.
 func (r *reader) block(dc, ac *decTable, blk *[64]int16) error {
 	d, err := r.dcDiff(dc)
 	if err != nil {
@@ -109,25 +109,5 @@ func (r *reader) block(dc, ac *decTable, blk *[64]int16) error {
 	}
 	*blk = [64]int16{}
 	blk[0] = int16(d)
-	for k := 1; k < 64; k++ {
-		s, err := r.decode(ac)
-		if err != nil {
-			return err
-		}
-		run, size := int(s>>4), uint(s&15)
-		if size == 0 {
-			if run != 15 {
-				return nil
-			}
-			if k += 15; k > 63 {
-				return corrupt("AC run past the end of a block")
-			}
-			continue
-		}
-		if k += run; k > 63 || size > 10 {
-			return corrupt("AC run past the end of a block")
-		}
-		blk[k] = int16(r.receive(size))
-	}
-	return nil
+	return r.blockRest(ac, blk, 1)
 }

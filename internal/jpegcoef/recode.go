@@ -18,7 +18,7 @@ func (q *seqScan) recode(c *coder, st []coefPlane) error {
 			in := q.inRegion(u)
 			ux, uy := u%q.g.nx, u/q.g.nx
 			for _, p := range q.g.parts {
-				if err := r.block(q.t.dc[p.sc], q.t.ac[p.sc], &blk); err != nil {
+				if err := r.blockFast(q.t.dc[p.sc], q.t.full[p.sc], q.t.ac[p.sc], &blk); err != nil {
 					return err
 				}
 				dpred[p.sc] += int32(blk[0])

@@ -1,7 +1,6 @@
 package jpegcoef
 
 import (
-	"bytes"
 	"image"
 
 	"github.com/belgi-kz/belgi/internal/jpegenc"
@@ -12,7 +11,7 @@ type mcuRect struct{ x0, y0, x1, y1 int }
 
 func (m mcuRect) empty() bool { return m.x0 >= m.x1 || m.y0 >= m.y1 }
 
-// blockRect is the rectangle of c's blocks that m's MCUs hold.
+// blocks is the rectangle of c's blocks that m's MCUs hold.
 func (m mcuRect) blocks(c *Comp) (x0, y0, x1, y1 int) {
 	return m.x0 * c.H, m.y0 * c.V, m.x1 * c.H, m.y1 * c.V
 }
@@ -34,18 +33,36 @@ func newStore(f *Frame, m mcuRect) []coefPlane {
 	return st
 }
 
-// Region is a rectangle of a picture decoded to pixels: draw on Image in
-// place (its type is *image.YCbCr, *image.Gray, *image.RGBA or
-// *image.CMYK, in image/jpeg's conventions), then hand the region to
-// Picture.Encode. Its bounds are the rectangle asked for, grown to whole
-// MCUs and clipped to the picture.
+// Region is the MCUs under a label, ready to be drawn on. Image shows
+// their pixels (in image/jpeg's types and conventions) for a caller to
+// look at; Blend draws a label over them. Pixels are computed only where
+// they are needed: a sample read through Image comes straight from the
+// coefficients, and only MCUs the label covers unevenly (text, edges)
+// are transformed to pixels at all.
 type Region struct {
+	// Image is a read-only view of the region's pixels; its bounds are
+	// the rectangle asked for, grown to whole MCUs, clipped to the picture.
 	Image  image.Image
+	f      *File
+	md     model
 	m      mcuRect
-	planes []plane // each component's samples over m
-	orig   [][]byte
-	view   *fullView // nil when Image draws on the planes directly
+	st     []coefPlane
+	planes []plane     // each component's samples over m, where decoded
+	orig   [][]byte    // the same before drawing
+	state  []byte      // per MCU of m: mcuKept, mcuScaled or mcuDrawn
+	img    image.Image // the concrete image over planes that Blend draws on
+	view   *fullView   // for colour models image.YCbCr cannot hold
+	dq     []*dequant  // each component's table, scaled for the IDCT
+	qz     []*jpegenc.Quantizer
+	pw     []*[64][64]float32 // point weights, see weights
 }
+
+// What happened to an MCU of the region.
+const (
+	mcuKept   = iota // coefficients untouched (the label is transparent there)
+	mcuScaled        // blended in the DCT domain (the label is uniform there)
+	mcuDrawn         // decoded to pixels, drawn on, transformed back
+)
 
 // plane is one component's samples over a region, and how many pixels
 // across and down one sample covers.
@@ -54,32 +71,39 @@ type plane struct {
 	stride, fx, fy int
 }
 
-// decodeRegion runs the inverse DCT over m's blocks of every component
-// and wraps the samples in an image of the file's colour model.
-func decodeRegion(f *File, md model, st []coefPlane, m mcuRect) *Region {
+// newRegion prepares the planes of m; no block is transformed yet, except
+// for colour models that need the full-resolution view.
+func newRegion(f *File, md model, st []coefPlane, m mcuRect) *Region {
 	fr := &f.Frame
-	r := &Region{m: m}
+	r := &Region{f: f, md: md, m: m, st: st, state: make([]byte, (m.x1-m.x0)*(m.y1-m.y0))}
 	for i := range fr.Comps {
 		c := &fr.Comps[i]
 		x0, y0, x1, y1 := m.blocks(c)
 		p := plane{stride: (x1 - x0) * 8, fx: fr.Hmax / c.H, fy: fr.Vmax / c.V}
 		p.pix = make([]byte, p.stride*(y1-y0)*8)
-		dq := newDequant(c.Q)
-		for by := y0; by < y1; by++ {
-			for bx := x0; bx < x1; bx++ {
-				idct(st[i].block(bx, by), dq, p.pix[(by-y0)*8*p.stride+(bx-x0)*8:], p.stride)
-			}
-		}
 		r.planes = append(r.planes, p)
-		r.orig = append(r.orig, bytes.Clone(p.pix))
+		r.orig = append(r.orig, make([]byte, len(p.pix)))
+		r.dq = append(r.dq, newDequant(c.Q))
 	}
 	clip := image.Rect(m.x0*8*fr.Hmax, m.y0*8*fr.Vmax, m.x1*8*fr.Hmax, m.y1*8*fr.Vmax).
 		Intersect(image.Rect(0, 0, fr.Width, fr.Height))
-	r.Image = r.wrap(md, clip)
+	if r.img = r.wrap(md, clip); r.img == nil {
+		for my := m.y0; my < m.y1; my++ {
+			for mx := m.x0; mx < m.x1; mx++ {
+				r.decodeMCU(mx, my)
+			}
+		}
+		r.view = newFullView(md, r.planes, clip)
+		r.img = r.view.img
+		r.Image = r.img
+		return r
+	}
+	r.Image = &lazyImage{r: r, img: r.img}
 	return r
 }
 
-// wrap makes the image the caller draws on.
+// wrap makes the image Blend draws on over the planes, or nil when the
+// layout needs the full-resolution view.
 func (r *Region) wrap(md model, clip image.Rectangle) image.Image {
 	p := r.planes
 	switch {
@@ -91,8 +115,7 @@ func (r *Region) wrap(md model, clip image.Rectangle) image.Image {
 				CStride: p[1].stride, SubsampleRatio: ratio, Rect: clip}
 		}
 	}
-	r.view = newFullView(md, r.planes, clip)
-	return r.view.img
+	return nil
 }
 
 // ratios maps chroma's pixels per sample to Go's subsample ratios.
@@ -105,53 +128,24 @@ var ratios = map[[2]int]image.YCbCrSubsampleRatio{
 	{4, 2}: image.YCbCrSubsampleRatio410,
 }
 
-// commit brings the caller's drawing back into the coefficients: every
-// block whose samples changed is transformed and quantised again with the
-// component's own table; every other block keeps its exact coefficients.
-// It returns how many blocks changed.
-func (r *Region) commit(f *File, st []coefPlane) int {
-	if r.view != nil {
-		r.view.commit(r.planes)
-	}
-	n := 0
-	for i := range f.Frame.Comps {
-		c := &f.Frame.Comps[i]
-		x0, y0, x1, y1 := r.m.blocks(c)
-		q := jpegenc.NewQuantizer(c.Q)
+// mcu is the index of MCU (mx, my) in the region's state.
+func (r *Region) mcu(mx, my int) int { return (my-r.m.y0)*(r.m.x1-r.m.x0) + mx - r.m.x0 }
+
+// decodeMCU transforms the blocks of MCU (mx, my) to samples, keeping a
+// copy to see later which blocks the drawing changed.
+func (r *Region) decodeMCU(mx, my int) {
+	for i := range r.f.Frame.Comps {
+		c := &r.f.Frame.Comps[i]
 		p := &r.planes[i]
-		for by := y0; by < y1; by++ {
-			for bx := x0; bx < x1; bx++ {
-				off := (by-y0)*8*p.stride + (bx-x0)*8
-				if requantize(p.pix[off:], r.orig[i][off:], p.stride, q, st[i].block(bx, by)) {
-					n++
+		dq := r.dq[i]
+		for by := my * c.V; by < (my+1)*c.V; by++ {
+			for bx := mx * c.H; bx < (mx+1)*c.H; bx++ {
+				off := (by-r.m.y0*c.V)*8*p.stride + (bx-r.m.x0*c.H)*8
+				idct(r.st[i].block(bx, by), dq, p.pix[off:], p.stride)
+				for y := range 8 {
+					copy(r.orig[i][off+y*p.stride:off+y*p.stride+8], p.pix[off+y*p.stride:])
 				}
 			}
 		}
 	}
-	return n
-}
-
-// requantize replaces blk with the coefficients of the samples at pix if
-// they differ from orig, and reports whether they did.
-func requantize(pix, orig []byte, stride int, q *jpegenc.Quantizer, blk []int16) bool {
-	var s [64]byte
-	same := true
-	for y := range 8 {
-		row := pix[y*stride : y*stride+8]
-		same = same && bytes.Equal(row, orig[y*stride:y*stride+8])
-		copy(s[y*8:], row)
-	}
-	if same {
-		return false
-	}
-	var out [64]int32
-	q.Block(&s, &out)
-	for k, v := range out {
-		lim := int32(1023)
-		if k == 0 {
-			lim = 2047
-		}
-		blk[k] = int16(min(max(v, -lim), lim))
-	}
-	return true
 }

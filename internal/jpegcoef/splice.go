@@ -46,8 +46,8 @@ func readScan(f *File, s *Scan, m mcuRect, st []coefPlane) (*seqScan, error) {
 		return nil, err
 	}
 	q := &seqScan{s: s, g: f.Frame.grid(s), e: e, t: scanTables(s), ur: unitRect(&f.Frame, s, m)}
-	if n := q.g.intervals(s.Restart); len(e.ivs) != n {
-		return nil, corrupt("%d restart intervals where the frame needs %d", len(e.ivs), n)
+	if err := e.fit(q.g.intervals(s.Restart), false); err != nil {
+		return nil, err
 	}
 	q.ends = make([]int, len(e.ivs))
 	r := &reader{buf: e.buf}
@@ -127,7 +127,7 @@ func (q *seqScan) readSpecial(r *reader, u int, pred *[4]int32, st []coefPlane, 
 	}
 	var blk [64]int16
 	for j, p := range q.g.parts {
-		if err := r.block(q.t.dc[p.sc], q.t.ac[p.sc], &blk); err != nil {
+		if err := r.blockFast(q.t.dc[p.sc], q.t.full[p.sc], q.t.ac[p.sc], &blk); err != nil {
 			return err
 		}
 		pred[p.sc] += int32(blk[0])

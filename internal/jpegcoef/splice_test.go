@@ -26,7 +26,7 @@ func edit(t *testing.T, data []byte, r image.Rectangle) ([]byte, image.Rectangle
 	if err != nil {
 		t.Fatalf("Decode: %v", err)
 	}
-	stamp(reg.Image, r)
+	stamp(reg, r)
 	out, err := p.Encode(reg)
 	if err != nil {
 		t.Fatalf("Encode: %v", err)

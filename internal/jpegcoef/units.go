@@ -57,6 +57,7 @@ type tables struct {
 	dc   []*decTable
 	ac   []*decTable
 	skip []*skipTable
+	full []*fullTable
 }
 
 func scanTables(s *Scan) tables {
@@ -64,13 +65,14 @@ func scanTables(s *Scan) tables {
 	for i := range s.Comps {
 		var dc, ac *decTable
 		var sk *skipTable
+		var fu *fullTable
 		if s.DC[i] != nil {
 			dc = s.DC[i].decoder()
 		}
 		if s.AC[i] != nil {
-			ac, sk = s.AC[i].decoder(), s.AC[i].skipper()
+			ac, sk, fu = s.AC[i].decoder(), s.AC[i].skipper(), s.AC[i].fuller()
 		}
-		t.dc, t.ac, t.skip = append(t.dc, dc), append(t.ac, ac), append(t.skip, sk)
+		t.dc, t.ac, t.skip, t.full = append(t.dc, dc), append(t.ac, ac), append(t.skip, sk), append(t.full, fu)
 	}
 	return t
 }

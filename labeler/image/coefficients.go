@@ -70,10 +70,16 @@ func labelCoefficients(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []
 	if err != nil {
 		return nil, nil, err
 	}
-	if drawn, err := drawLabel(reg.Image, l, at, src.orientation); err != nil {
+	patch, err := labelPatch(reg.Image, l, at, src.orientation)
+	if err != nil {
 		return nil, nil, err
-	} else if drawn != reg.Image {
-		return nil, nil, fmt.Errorf("the label was drawn on a copy of a %T", reg.Image)
+	}
+	drawn := true
+	reg.Blend(patch, at.Min, func(img image.Image, clip image.Rectangle) {
+		drawn = drawn && compositeIn(img, patch, at.Min, clip)
+	})
+	if !drawn {
+		return nil, nil, fmt.Errorf("cannot draw on the region's %T", reg.Image)
 	}
 	frame, err := pic.Encode(reg)
 	if err != nil {
