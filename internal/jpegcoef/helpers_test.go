@@ -1,75 +1,11 @@
 package jpegcoef
 
 import (
-	"bytes"
-	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
-	"os/exec"
 	"testing"
 )
-
-// pnm is a picture as djpeg writes it: P5 (gray) or P6 (RGB).
-type pnm struct {
-	w, h, ch int
-	pix      []byte
-}
-
-// djpeg decodes data with libjpeg-turbo's djpeg (fancy upsampling off,
-// so a chroma sample affects only the pixels it covers) and fails the
-// test if djpeg warns or fails. It returns nil when djpeg is missing.
-func djpeg(t testing.TB, data []byte) *pnm {
-	t.Helper()
-	bin, err := exec.LookPath("djpeg")
-	if err != nil {
-		return nil
-	}
-	cmd := exec.Command(bin, "-nosmooth", "-pnm")
-	cmd.Stdin = bytes.NewReader(data)
-	var out, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
-		t.Fatalf("djpeg: %v: %s", err, stderr.String())
-	}
-	p, err := parsePNM(out.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-func parsePNM(b []byte) (*pnm, error) {
-	var magic string
-	var w, h, maxv int
-	n, err := fmt.Fscan(bytes.NewReader(b), &magic, &w, &h, &maxv)
-	if err != nil || n != 4 || maxv != 255 {
-		return nil, fmt.Errorf("not a PNM: %v", err)
-	}
-	ch := map[string]int{"P5": 1, "P6": 3}[magic]
-	hdr := len(fmt.Sprintf("%s\n%d %d\n%d\n", magic, w, h, maxv))
-	if ch == 0 || len(b) != hdr+w*h*ch {
-		return nil, fmt.Errorf("unexpected PNM %s %d×%d, %d bytes", magic, w, h, len(b))
-	}
-	return &pnm{w, h, ch, b[hdr:]}, nil
-}
-
-// diffOutside counts pixels that differ between a and b outside r.
-func diffOutside(a, b *pnm, r image.Rectangle) int {
-	n := 0
-	for y := range a.h {
-		for x := range a.w {
-			if (image.Point{x, y}).In(r) {
-				continue
-			}
-			o := (y*a.w + x) * a.ch
-			if !bytes.Equal(a.pix[o:o+a.ch], b.pix[o:o+a.ch]) {
-				n++
-			}
-		}
-	}
-	return n
-}
 
 // stamp draws a half-transparent box with an opaque bar over r, as a
 // label would: its inside is uniform (blended on coefficients), its bar

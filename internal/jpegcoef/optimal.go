@@ -107,7 +107,9 @@ func limitLengths(counts *[33]int) {
 	counts[i]--
 }
 
-// symbolsByLength lists the coded symbols by code length, then value.
+// symbolsByLength lists the coded symbols by code length, the commoner
+// first among equals, since limitLengths may give equals different
+// lengths.
 func symbolsByLength(freq *[257]int, size *[257]int) []byte {
 	var syms []int
 	for s := range 256 {
@@ -115,7 +117,10 @@ func symbolsByLength(freq *[257]int, size *[257]int) []byte {
 			syms = append(syms, s)
 		}
 	}
-	sort.SliceStable(syms, func(a, b int) bool { return size[syms[a]] < size[syms[b]] })
+	sort.SliceStable(syms, func(a, b int) bool {
+		x, y := syms[a], syms[b]
+		return size[x] < size[y] || size[x] == size[y] && freq[x] > freq[y]
+	})
 	out := make([]byte, len(syms))
 	for i, s := range syms {
 		out[i] = byte(s)

@@ -44,6 +44,26 @@ func (p *Picture) MCU() image.Point {
 	return image.Pt(8*p.f.Frame.Hmax, 8*p.f.Frame.Vmax)
 }
 
+// Bits says how many entropy-coded bits the MCUs of the decoded region
+// take in a sequential file, and how many all scans take; after Decode.
+// (Progressive files spread a block over many scans: inside is 0.)
+func (p *Picture) Bits() (inside, total int) {
+	for _, q := range p.seq {
+		total += len(q.e.buf) * 8
+		for _, sp := range q.specials {
+			if sp.blocks == nil {
+				inside += sp.end - sp.start
+			}
+		}
+	}
+	if p.seq == nil {
+		for i := range p.f.Scans {
+			total += 8 * (p.f.Scans[i].End - p.f.Scans[i].Start)
+		}
+	}
+	return inside, total
+}
+
 // Trailing is how many bytes follow the source's EOI; Encode drops them.
 func (p *Picture) Trailing() int { return len(p.f.Data) - p.f.End }
 
@@ -96,24 +116,28 @@ func (p *Picture) Encode(reg *Region) ([]byte, error) {
 	if p.f.Frame.Progressive() {
 		return p.writeProgressive()
 	}
-	out, err := p.writeSequential(false)
+	out, err := p.writeSequential(nil)
 	if errors.Is(err, errNoCode) {
-		p.notes = append(p.notes, "Huffman tables re-optimised: the label needed codes the source's tables leave out (every coefficient outside the label is kept)")
-		out, err = p.writeSequential(true)
+		tabs, note, terr := p.recodeTables()
+		if terr != nil {
+			return nil, terr
+		}
+		p.notes = append(p.notes, note)
+		out, err = p.writeSequential(tabs)
 	}
 	return out, err
 }
 
-// writeSequential assembles the output around the spliced scans, or with
-// every scan recoded under optimal tables.
-func (p *Picture) writeSequential(recode bool) ([]byte, error) {
+// writeSequential assembles the output around the spliced scans, or,
+// given tables for each scan, with every scan recoded under them.
+func (p *Picture) writeSequential(tabs [][8]*Huff) ([]byte, error) {
 	data := p.f.Data
 	w := &writer{out: make([]byte, 0, len(data)+len(data)/32+1024)}
 	w.raw(data[:2])
 	scanned := false
 	for _, sg := range p.f.Segs[1:] {
 		switch {
-		case !scanned && isAppOrCOM(sg.Marker), recode && sg.Marker == 0xC4:
+		case !scanned && isAppOrCOM(sg.Marker), tabs != nil && sg.Marker == 0xC4:
 			continue
 		case sg.Marker != 0xDA:
 			w.raw(data[sg.Off:sg.End])
@@ -122,11 +146,11 @@ func (p *Picture) writeSequential(recode bool) ([]byte, error) {
 		scanned = true
 		q := p.seq[sg.Scan]
 		var err error
-		if recode {
-			err = q.recodeScan(w, data[sg.Off:sg.End], p.st)
+		if tabs != nil {
+			err = q.recodeScan(w, data[sg.Off:sg.End], p.st, &tabs[sg.Scan])
 		} else {
 			w.raw(data[sg.Off:sg.End])
-			err = q.write(w, q.sourceCoder(w), p.st)
+			err = q.write(w, q.coder(w, q.sourceTables()), p.st)
 		}
 		if err != nil {
 			return nil, err
@@ -137,32 +161,95 @@ func (p *Picture) writeSequential(recode bool) ([]byte, error) {
 
 func isAppOrCOM(m byte) bool { return m >= 0xE0 && m <= 0xEF || m == 0xFE }
 
-// sourceCoder codes with the scan's own tables.
-func (q *seqScan) sourceCoder(w *writer) *coder {
-	c := &coder{w: w}
+// sourceTables are the scan's own tables by slot.
+func (q *seqScan) sourceTables() *[8]*Huff {
+	var t [8]*Huff
 	for i := range q.s.Comps {
-		c.tabs[q.s.Td[i]] = q.s.DC[i].encoder()
-		c.tabs[4+q.s.Ta[i]] = q.s.AC[i].encoder()
+		t[q.s.Td[i]], t[4+q.s.Ta[i]] = q.s.DC[i], q.s.AC[i]
+	}
+	return &t
+}
+
+// coder codes into w with the tables t.
+func (q *seqScan) coder(w *writer, t *[8]*Huff) *coder {
+	c := &coder{w: w}
+	for slot, h := range t {
+		if h != nil {
+			c.tabs[slot] = h.encoder()
+		}
 	}
 	return c
 }
 
-// recodeScan counts the scan's symbols, writes a DHT with optimal tables
-// for its slots, the scan header, and the scan coded with them.
-func (q *seqScan) recodeScan(w *writer, header []byte, st []coefPlane) error {
+// recodeTables chooses tables for recoding every scan when the source's
+// lack codes the label needs: the source's, extended with those codes
+// (so the picture outside the label keeps its size), or, if a table has
+// no room left, optimal tables for the whole scan.
+func (p *Picture) recodeTables() ([][8]*Huff, string, error) {
+	tabs := make([][8]*Huff, len(p.seq))
+	optimal := false
+	for i, q := range p.seq {
+		need := &coder{freq: new([8][257]int)}
+		if err := q.write(nil, need, p.st); err != nil {
+			return nil, "", err
+		}
+		src := q.sourceTables()
+		for slot, h := range src {
+			if h != nil {
+				tabs[i][slot] = h.extend(lacking(h, &need.freq[slot]), &need.freq[slot])
+			}
+			if h != nil && tabs[i][slot] == nil {
+				opt, err := q.optimalTables(p.st)
+				if err != nil {
+					return nil, "", err
+				}
+				tabs[i], optimal = opt, true
+				break
+			}
+		}
+	}
+	if optimal {
+		return tabs, "Huffman tables re-optimised: the label needed codes the source's tables had no room for (every coefficient outside the label is kept)", nil
+	}
+	return tabs, "Huffman tables extended with codes the label needs, and the picture re-coded with them (every coefficient outside the label is kept)", nil
+}
+
+// lacking lists the symbols counted in freq that h cannot code.
+func lacking(h *Huff, freq *[257]int) []byte {
+	var out []byte
+	enc := h.encoder()
+	for s := range 256 {
+		if freq[s] > 0 && enc[s] == 0 {
+			out = append(out, byte(s))
+		}
+	}
+	return out
+}
+
+// optimalTables counts every symbol of the recoded scan and returns the
+// optimal tables for those counts.
+func (q *seqScan) optimalTables(st []coefPlane) ([8]*Huff, error) {
+	var t [8]*Huff
 	count := &coder{freq: new([8][257]int)}
 	if err := q.recode(count, st); err != nil {
-		return err
+		return t, err
 	}
-	c := &coder{w: w}
-	var dht []byte
-	for slot := range 8 {
-		if !q.usesSlot(slot) {
-			continue
+	for slot, h := range q.sourceTables() {
+		if h != nil {
+			t[slot] = optimalHuff(&count.freq[slot])
 		}
-		h := optimalHuff(&count.freq[slot])
-		c.tabs[slot] = h.encoder()
-		dht = append(dht, h.segment(slot/4, slot%4)...)
+	}
+	return t, nil
+}
+
+// recodeScan writes a DHT with the tables t for the scan's slots, the
+// scan header, and the scan coded with them.
+func (q *seqScan) recodeScan(w *writer, header []byte, st []coefPlane, t *[8]*Huff) error {
+	var dht []byte
+	for slot, h := range t {
+		if h != nil {
+			dht = append(dht, h.segment(slot/4, slot%4)...)
+		}
 	}
 	if len(dht)+2 > 0xFFFF {
 		return fmt.Errorf("jpegcoef: DHT segment of %d bytes", len(dht))
@@ -170,14 +257,6 @@ func (q *seqScan) recodeScan(w *writer, header []byte, st []coefPlane) error {
 	w.raw([]byte{0xFF, 0xC4, byte((len(dht) + 2) >> 8), byte(len(dht) + 2)})
 	w.raw(dht)
 	w.raw(header)
-	return q.recode(c, st)
+	return q.recode(q.coder(w, t), st)
 }
 
-func (q *seqScan) usesSlot(slot int) bool {
-	for i := range q.s.Comps {
-		if slot == q.s.Td[i] || slot == 4+q.s.Ta[i] {
-			return true
-		}
-	}
-	return false
-}

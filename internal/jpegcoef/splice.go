@@ -150,21 +150,26 @@ func (q *seqScan) blockOf(sp *special, j int, st []coefPlane) []int16 {
 }
 
 // write is the second pass: it appends the scan's entropy-coded data to
-// w, coding the special units with c's tables.
+// w, coding the special units with c's tables. With w nil it only has c
+// count the symbols the special units need.
 func (q *seqScan) write(w *writer, c *coder, st []coefPlane) error {
 	k := 0 // next special
 	for i, iv := range q.e.ivs {
-		if q.ends[i] < 0 {
+		switch {
+		case q.ends[i] >= 0:
+			var err error
+			if k, err = q.writeInterval(w, c, st, k, iv.bit, q.ends[i]); err != nil {
+				return err
+			}
+		case w != nil:
 			w.raw(q.e.raw[iv.src:q.e.srcEnd(i)])
 			continue
 		}
-		var err error
-		if k, err = q.writeInterval(w, c, st, k, iv.bit, q.ends[i]); err != nil {
-			return err
-		}
-		if i+1 < len(q.e.ivs) {
+		switch {
+		case w == nil:
+		case i+1 < len(q.e.ivs):
 			w.marker(0xD0 + byte(i&7))
-		} else {
+		default:
 			w.align()
 		}
 	}
@@ -179,7 +184,9 @@ func (q *seqScan) writeInterval(w *writer, c *coder, st []coefPlane, k, from, en
 	for ; k < len(q.specials) && q.specials[k].start < end; k++ {
 		sp := &q.specials[k]
 		if sp.start != last {
-			w.copyBits(q.e.buf, from, sp.start)
+			if w != nil {
+				w.copyBits(q.e.buf, from, sp.start)
+			}
 			pred = sp.pred
 		}
 		for j, p := range q.g.parts {
@@ -191,6 +198,8 @@ func (q *seqScan) writeInterval(w *writer, c *coder, st []coefPlane, k, from, en
 		}
 		from, last = sp.end, sp.end
 	}
-	w.copyBits(q.e.buf, from, end)
+	if w != nil {
+		w.copyBits(q.e.buf, from, end)
+	}
 	return k, nil
 }

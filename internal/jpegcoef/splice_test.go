@@ -51,14 +51,14 @@ func TestEditKeepsOutside(t *testing.T) {
 			r := labelRect(p.Bounds())
 			out, mr, p := edit(t, data, r)
 			t.Logf("%d → %d bytes, region %v, notes %q", len(data), len(out), mr, p.Notes())
-			a, b := djpeg(t, data), djpeg(t, out)
+			a, b := jpegtest.Djpeg(t, data, true), jpegtest.Djpeg(t, out, true)
 			if a == nil {
 				t.Skip("djpeg not installed")
 			}
-			if n := diffOutside(a, b, mr); n > 0 {
+			if n := jpegtest.DiffOutside(a, b, mr); n > 0 {
 				t.Errorf("%d pixels outside %v differ", n, mr)
 			}
-			if diffOutside(a, b, image.Rectangle{}) == 0 {
+			if jpegtest.DiffOutside(a, b, image.Rectangle{}) == 0 {
 				t.Errorf("nothing changed inside %v", mr)
 			}
 		})
