@@ -47,6 +47,7 @@ func Cjpeg(w, h int, args ...string) func(testing.TB) []byte {
 		if err := os.WriteFile(in, PPM(samples.Scene(w, h, 9)), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		args := append([]string{}, args...) // the fixture may run again
 		for i, a := range args {
 			if i > 0 && args[i-1] == "-scans" {
 				args[i] = filepath.Join(dir, "scans.txt")
