@@ -170,3 +170,51 @@ func regionBits(data []byte, r image.Rectangle) (int, int, error) {
 	in, all := pic.Bits()
 	return in, all, nil
 }
+
+// TestRelabelKeepsOutside labels a labeled JPEG again, ten times over:
+// every output shows exactly the first output's pixels outside the
+// label's MCUs (djpeg), whatever path the file takes (spliced, restart
+// intervals copied, Huffman tables extended, progressive rewritten,
+// EXIF-rotated).
+func TestRelabelKeepsOutside(t *testing.T) {
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("the real-world corpus (../shared/realworld) is not here")
+	}
+	spec := labeler.DefaultSpec()
+	spec.C2PA.Off = true
+	for _, name := range []string{
+		"images/md-extractor-images_Apple_iPhone_4.jpg",   // baseline 4:2:0
+		"images/exif-samples_portrait_8.jpg",              // orientation 8
+		"images/md-extractor-images_Sony_DSC-P12.jpg",     // progressive
+		"images/exif-samples_BlueSquare.jpg",              // restart intervals
+		"c2pa/c2pa-ts_trustnxt-icon-signed-timestamp.jpg", // tables extended
+	} {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(corpus, name)
+			src, _ := os.ReadFile(in)
+			r := labelRegion(t, src, spec)
+			first, _, err := labelFile(t, in, dir, spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := jpegtest.Djpeg(t, first, true)
+			if want == nil {
+				t.Skip("djpeg not installed (Debian: libjpeg-turbo-progs)")
+			}
+			prev := first
+			for i := 2; i <= 10; i++ {
+				p := filepath.Join(dir, fmt.Sprintf("in%d.jpg", i))
+				if err := os.WriteFile(p, prev, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if prev, _, err = labelFile(t, p, dir, spec); err != nil {
+					t.Fatalf("labeling %d times: %v", i, err)
+				}
+				if n := jpegtest.DiffOutside(want, jpegtest.Djpeg(t, prev, true), r); n > 0 {
+					t.Fatalf("after %d labels, %d pixels outside %v differ from the first output", i, n, r)
+				}
+			}
+		})
+	}
+}
