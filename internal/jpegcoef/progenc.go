@@ -32,9 +32,32 @@ func (e *progEncoder) block(sc int, blk []int16, pred *int32) error {
 	return e.acRefine(4+s.Ta[sc], blk)
 }
 
+// zeroBand reports whether every coefficient of the band is zero, which
+// most blocks' high bands are: the block is then one more in the run.
+func zeroBand(band []int16) bool {
+	var or int16
+	for _, v := range band {
+		or |= v
+	}
+	return or == 0
+}
+
+// emptyBand counts a block with nothing in the band into the EOB run.
+func (e *progEncoder) emptyBand(t int) error {
+	if e.eobrun++; e.eobrun == 0x7FFF || len(e.corr) > 1000-63 {
+		e.be = len(e.corr)
+		return e.flushRun(t)
+	}
+	e.be = len(e.corr)
+	return nil
+}
+
 // acFirst codes the first scan of a band: values shifted down by Al,
 // zero runs, and blocks with nothing left counted into an EOB run.
 func (e *progEncoder) acFirst(t int, blk []int16) error {
+	if zeroBand(blk[e.s.Ss : e.s.Se+1]) {
+		return e.emptyBand(t)
+	}
 	run := 0
 	for k := e.s.Ss; k <= e.s.Se; k++ {
 		v := int32(blk[k])
@@ -77,6 +100,9 @@ func (e *progEncoder) acFirst(t int, blk []int16) error {
 // ±1 with their sign, and for those that already had a value the next
 // bit, buffered until the code they follow.
 func (e *progEncoder) acRefine(t int, blk []int16) error {
+	if zeroBand(blk[e.s.Ss : e.s.Se+1]) {
+		return e.emptyBand(t)
+	}
 	var abs [64]int32
 	last := -1 // the last coefficient that becomes nonzero now
 	for k := e.s.Ss; k <= e.s.Se; k++ {

@@ -1,11 +1,14 @@
 package jpegcoef
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // writeProgressive writes a progressive picture back progressive, with
 // the source's own scan script (the same scans in the same order, so
-// the file keeps its size and its way of loading) and, for each scan,
-// the optimal Huffman tables for what it now codes.
+// the file keeps its size and its way of loading) and its own Huffman
+// tables wherever they can code the label.
 func (p *Picture) writeProgressive() ([]byte, error) {
 	data := p.f.Data
 	w := &writer{out: make([]byte, 0, len(data)+len(data)/32+1024)}
@@ -27,19 +30,58 @@ func (p *Picture) writeProgressive() ([]byte, error) {
 	return w.out, nil
 }
 
-// writeProgScan counts the scan's symbols, then writes a DHT with the
-// optimal tables, the scan's header and its data.
+// writeProgScan writes one scan with a DHT, its header and its data:
+// with the source's own tables when they code everything (the usual
+// case, one pass), else with them extended by the codes the label needs
+// (counted in a first pass), or, without room for those, optimal tables.
 func writeProgScan(w *writer, f *File, s *Scan, header []byte, st []coefPlane) error {
+	src := progTables(s)
+	mark := len(w.out)
+	err := writeScanWith(w, f, s, header, st, src)
+	if !errors.Is(err, errNoCode) {
+		return err
+	}
+	w.out = w.out[:mark]
+	w.acc, w.n = 0, 0
 	count := &coder{freq: new([8][257]int)}
 	if err := encodeScan(f, s, count, st); err != nil {
 		return err
 	}
+	var t [8]*Huff
+	for slot, h := range src {
+		if h != nil {
+			if t[slot] = h.extend(lacking(h, &count.freq[slot]), &count.freq[slot]); t[slot] == nil {
+				t[slot] = optimalHuff(&count.freq[slot])
+			}
+		}
+	}
+	return writeScanWith(w, f, s, header, st, t)
+}
+
+// progTables are the tables scan s codes with, by slot.
+func progTables(s *Scan) [8]*Huff {
+	var t [8]*Huff
+	for i := range s.Comps {
+		if s.needsDC() {
+			t[s.Td[i]] = s.DC[i]
+		}
+		if s.Se > 0 {
+			t[4+s.Ta[i]] = s.AC[i]
+		}
+	}
+	return t
+}
+
+// writeScanWith writes a DHT with t (if the scan codes with tables), the
+// header, and the scan coded with t.
+func writeScanWith(w *writer, f *File, s *Scan, header []byte, st []coefPlane, t [8]*Huff) error {
 	c := &coder{w: w}
 	var dht []byte
-	for _, slot := range scanSlots(s) {
-		h := optimalHuff(&count.freq[slot])
-		c.tabs[slot] = h.encoder()
-		dht = append(dht, h.segment(slot/4, slot%4)...)
+	for slot, h := range t {
+		if h != nil {
+			c.tabs[slot] = h.encoder()
+			dht = append(dht, h.segment(slot/4, slot%4)...)
+		}
 	}
 	if len(dht) > 0 {
 		if len(dht)+2 > 0xFFFF {
@@ -50,26 +92,6 @@ func writeProgScan(w *writer, f *File, s *Scan, header []byte, st []coefPlane) e
 	}
 	w.raw(header)
 	return encodeScan(f, s, c, st)
-}
-
-// scanSlots lists the table slots a scan codes with (DC 0-3, AC 4-7).
-func scanSlots(s *Scan) []int {
-	var used [8]bool
-	for i := range s.Comps {
-		if s.needsDC() {
-			used[s.Td[i]] = true
-		}
-		if s.Se > 0 {
-			used[4+s.Ta[i]] = true
-		}
-	}
-	var out []int
-	for slot, u := range used {
-		if u {
-			out = append(out, slot)
-		}
-	}
-	return out
 }
 
 // encodeScan codes (or counts) one progressive scan from st, restart
