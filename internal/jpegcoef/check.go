@@ -52,7 +52,7 @@ func checkScan(f *File, s *Scan, e *ecs) error {
 	for i := range e.ivs {
 		r.seek(e.ivs[i].bit)
 		u0, u1 := g.ivalUnits(s.Restart, i)
-		if err := r.skipUnits(&g, &t, u1-u0, &pred); err != nil {
+		if err := r.skipUnits(&g, &t, u0, u1-u0, &pred, nil, nil); err != nil {
 			return err
 		}
 		if err := ivalDone(r, e.ivalEnd(i), true); err != nil {
@@ -62,16 +62,21 @@ func checkScan(f *File, s *Scan, e *ecs) error {
 	return nil
 }
 
-// skipUnits steps over n units' blocks, adding each block's DC
-// difference to pred by scan component.
-func (r *reader) skipUnits(g *grid, t *tables, n int, pred *[4]int32) error {
-	for range n {
+// skipUnits steps over units [u, u+n), adding each block's DC
+// difference to pred by scan component and, when dc is not nil, storing
+// each block's DC there (by component, over the padded MCU grid).
+func (r *reader) skipUnits(g *grid, t *tables, u, n int, pred *[4]int32, dc [][]int32, f *Frame) error {
+	for ; n > 0; n, u = n-1, u+1 {
+		ux, uy := u%g.nx, u/g.nx
 		for _, p := range g.parts {
 			d, err := r.dcFast(t.dc[p.sc])
 			if err != nil {
 				return err
 			}
 			pred[p.sc] += d
+			if dc != nil {
+				dc[p.comp][(uy*p.v+p.dy)*f.Comps[p.comp].BW+ux*p.h+p.dx] = pred[p.sc]
+			}
 			if err := r.skipAC(t.skip[p.sc], t.ac[p.sc]); err != nil {
 				return err
 			}

@@ -13,6 +13,7 @@ type Picture struct {
 	m     mcuRect
 	st    []coefPlane // the region's coefficients (all of them, progressive)
 	seq   []*seqScan  // sequential scans after the first pass
+	dc    [][]int32   // every block's DC as the first pass read it
 	notes []string
 }
 
@@ -64,6 +65,41 @@ func (p *Picture) Bits() (inside, total int) {
 	return inside, total
 }
 
+// File is the parsed source.
+func (p *Picture) File() *File { return p.f }
+
+// DC returns each component's DC coefficients, quantised, one per block
+// of the padded MCU grid (BW×BH): the picture as Encode writes it, at
+// 1/8 scale, for a thumbnail. Sequential files got them in the first
+// pass (restart intervals it skipped are read now, DC terms only).
+// Call it after Encode.
+func (p *Picture) DC() ([][]int32, error) {
+	if p.f.Frame.Progressive() {
+		dc := make([][]int32, len(p.st))
+		for i, c := range p.st {
+			dc[i] = make([]int32, c.bw*c.bh)
+			for j := range dc[i] {
+				dc[i][j] = int32(c.data[64*j])
+			}
+		}
+		return dc, nil
+	}
+	for _, q := range p.seq {
+		if err := q.readSkipped(); err != nil {
+			return nil, err
+		}
+	}
+	for i, c := range p.st {
+		bw := p.f.Frame.Comps[i].BW
+		for y := range c.bh {
+			for x := range c.bw {
+				p.dc[i][(c.by0+y)*bw+c.bx0+x] = int32(c.block(c.bx0+x, c.by0+y)[0])
+			}
+		}
+	}
+	return p.dc, nil
+}
+
 // Trailing is how many bytes follow the source's EOI; Encode drops them.
 func (p *Picture) Trailing() int { return len(p.f.Data) - p.f.End }
 
@@ -95,8 +131,12 @@ func (p *Picture) Decode(r image.Rectangle) (*Region, error) {
 // readScans is the splicer's first pass over every sequential scan.
 func (p *Picture) readScans() error {
 	p.st = newStore(&p.f.Frame, p.m)
+	p.dc = make([][]int32, len(p.f.Frame.Comps))
+	for i, c := range p.f.Frame.Comps {
+		p.dc[i] = make([]int32, c.BW*c.BH)
+	}
 	for i := range p.f.Scans {
-		q, err := readScan(p.f, &p.f.Scans[i], p.m, p.st)
+		q, err := readScan(p.f, &p.f.Scans[i], p.m, p.st, p.dc)
 		if err != nil {
 			return err
 		}

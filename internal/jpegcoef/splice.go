@@ -25,6 +25,8 @@ type seqScan struct {
 	ur       mcuRect   // the region in the scan's units
 	specials []special // in scan order
 	ends     []int     // where each read interval's last unit ends, -1 if unread
+	dc       [][]int32 // every read block's DC, by component (see Picture.DC)
+	f        *Frame
 }
 
 // unitRect is the region in units of scan s: MCUs when interleaved, the
@@ -40,12 +42,12 @@ func unitRect(f *Frame, s *Scan, m mcuRect) mcuRect {
 
 // readScan is the first pass over scan s, filling the region's blocks of
 // st.
-func readScan(f *File, s *Scan, m mcuRect, st []coefPlane) (*seqScan, error) {
+func readScan(f *File, s *Scan, m mcuRect, st []coefPlane, dc [][]int32) (*seqScan, error) {
 	e, err := destuff(f, s, nil)
 	if err != nil {
 		return nil, err
 	}
-	q := &seqScan{s: s, g: f.Frame.grid(s), e: e, t: scanTables(s), ur: unitRect(&f.Frame, s, m)}
+	q := &seqScan{s: s, g: f.Frame.grid(s), e: e, t: scanTables(s), ur: unitRect(&f.Frame, s, m), dc: dc, f: &f.Frame}
 	if err := e.fit(q.g.intervals(s.Restart), false); err != nil {
 		return nil, err
 	}
@@ -67,6 +69,24 @@ func readScan(f *File, s *Scan, m mcuRect, st []coefPlane) (*seqScan, error) {
 		q.ends[i] = r.bitpos()
 	}
 	return q, nil
+}
+
+// readSkipped reads the DC terms of the intervals the first pass left
+// unread.
+func (q *seqScan) readSkipped() error {
+	r := &reader{buf: q.e.buf}
+	for i, iv := range q.e.ivs {
+		if q.ends[i] >= 0 {
+			continue
+		}
+		r.seek(iv.bit)
+		var pred [4]int32
+		u0, u1 := q.g.ivalUnits(q.s.Restart, i)
+		if err := r.skipUnits(&q.g, &q.t, u0, u1-u0, &pred, q.dc, q.f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // inRegion reports whether unit u lies in the region.
@@ -111,7 +131,7 @@ func (q *seqScan) readInterval(r *reader, u, end int, st []coefPlane) error {
 			continue
 		}
 		next := q.nextRegion(u, end)
-		if err := r.skipUnits(&q.g, &q.t, next-u, &pred); err != nil {
+		if err := r.skipUnits(&q.g, &q.t, u, next-u, &pred, q.dc, q.f); err != nil {
 			return err
 		}
 		u = next
@@ -133,6 +153,8 @@ func (q *seqScan) readSpecial(r *reader, u int, pred *[4]int32, st []coefPlane, 
 		pred[p.sc] += int32(blk[0])
 		blk[0] = int16(pred[p.sc])
 		copy(q.blockOf(&sp, j, st), blk[:])
+		ux, uy := u%q.g.nx, u/q.g.nx
+		q.dc[p.comp][(uy*p.v+p.dy)*q.f.Comps[p.comp].BW+ux*p.h+p.dx] = pred[p.sc]
 	}
 	sp.end = r.bitpos()
 	q.specials = append(q.specials, sp)

@@ -30,8 +30,14 @@ func DecodeEighth(data []byte) (image.Image, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(f.Frame.Comps) == 2 {
-		return nil, errors.New("jpegscale: two components")
+	return Eighth(f, dc)
+}
+
+// Eighth makes the 1/8-scale picture of f from its DC coefficients, as
+// jpegcoef's File.DC and Picture.DC return them.
+func Eighth(f *jpegcoef.File, dc [][]int32) (image.Image, error) {
+	if len(dc) != len(f.Frame.Comps) || len(dc) == 2 {
+		return nil, errors.New("jpegscale: DC terms do not match the frame")
 	}
 	p := &picture{f: f, dc: dc}
 	return p.image()

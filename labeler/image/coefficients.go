@@ -86,28 +86,24 @@ func labelCoefficients(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []
 		return nil, nil, err
 	}
 	info.SameCoding = true
-	out, more, err := finishJPEG(info, frame, thumbOf(labeledPreview(frame, info)), xmp)
+	thumb := func(max int) ([]byte, error) {
+		small, err := labeledEighth(pic)
+		if err != nil {
+			return nil, err
+		}
+		return thumbOf(small)(max)
+	}
+	out, more, err := finishJPEG(info, frame, thumb, xmp)
 	return out, append(append(l.Notes(), pic.Notes()...), more...), err
 }
 
-// labeledPreview is the labeled picture at 1/8 scale, for its EXIF
-// thumbnail: the output's DC terms, read with the source's colour
-// segments (JFIF, Adobe) which the frame itself lacks. Layouts the fast
-// decoder refuses are decoded in full.
-func labeledPreview(frame []byte, info *meta.JPEGInfo) image.Image {
-	data := append([]byte{}, frame[:2]...)
-	for _, s := range info.Segments {
-		if s.Marker == 0xE0 || s.Marker == 0xEE {
-			data = append(data, 0xFF, s.Marker, byte((len(s.Data)+2)>>8), byte(len(s.Data)+2))
-			data = append(data, s.Data...)
-		}
+// labeledEighth is the labeled picture at 1/8 scale, for its EXIF
+// thumbnail, made from the DC terms the splicer read and wrote: no
+// further pass over the picture.
+func labeledEighth(pic *jpegcoef.Picture) (image.Image, error) {
+	dc, err := pic.DC()
+	if err != nil {
+		return nil, err
 	}
-	data = append(data, frame[2:]...)
-	if img, err := jpegscale.DecodeEighth(data); err == nil {
-		return img
-	}
-	if img, err := decode(fmtJPEG, data); err == nil {
-		return img
-	}
-	return image.NewGray(image.Rect(0, 0, 1, 1))
+	return jpegscale.Eighth(pic.File(), dc)
 }
