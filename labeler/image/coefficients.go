@@ -9,6 +9,8 @@ import (
 	"github.com/belgi-kz/belgi/internal/jpegscale"
 	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/render"
+	xdraw "golang.org/x/image/draw"
 )
 
 // labelJPEG labels a JPEG without generation loss where it can: only the
@@ -87,7 +89,7 @@ func labelCoefficients(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []
 	}
 	info.SameCoding = true
 	thumb := func(max int) ([]byte, error) {
-		small, err := labeledEighth(pic)
+		small, err := labeledThumb(pic, frame, info)
 		if err != nil {
 			return nil, err
 		}
@@ -97,13 +99,40 @@ func labelCoefficients(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []
 	return out, append(append(l.Notes(), pic.Notes()...), more...), err
 }
 
-// labeledEighth is the labeled picture at 1/8 scale, for its EXIF
-// thumbnail, made from the DC terms the splicer read and wrote: no
-// further pass over the picture.
-func labeledEighth(pic *jpegcoef.Picture) (image.Image, error) {
-	dc, err := pic.DC()
+// labeledThumb is the labeled picture at its EXIF thumbnail's size,
+// scaled with a filter from the 1/8 picture the splicer's DC terms make
+// (no further pass over the file), or, for pictures whose 1/8 is smaller
+// than a thumbnail, from the small output decoded in full.
+func labeledThumb(pic *jpegcoef.Picture, frame []byte, info *meta.JPEGInfo) (image.Image, error) {
+	b := pic.Bounds()
+	var src image.Image
+	var err error
+	if max(b.Dx(), b.Dy()) < 8*thumbSide {
+		src, err = decode(fmtJPEG, withColourSegments(frame, info))
+	} else {
+		var dc [][]int32
+		if dc, err = pic.DC(); err == nil {
+			src, err = jpegscale.Eighth(pic.File(), dc)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
-	return jpegscale.Eighth(pic.File(), dc)
+	w, h := render.FitWithin(b.Dx(), b.Dy(), thumbSide)
+	out := image.NewRGBA(image.Rect(0, 0, w, h))
+	xdraw.BiLinear.Scale(out, out.Rect, src, src.Bounds(), xdraw.Src, nil)
+	return out, nil
+}
+
+// withColourSegments puts the source's JFIF and Adobe segments, which
+// say how components map to colour, into a frame that lacks them.
+func withColourSegments(frame []byte, info *meta.JPEGInfo) []byte {
+	data := append([]byte{}, frame[:2]...)
+	for _, s := range info.Segments {
+		if s.Marker == 0xE0 || s.Marker == 0xEE {
+			data = append(data, 0xFF, s.Marker, byte((len(s.Data)+2)>>8), byte(len(s.Data)+2))
+			data = append(data, s.Data...)
+		}
+	}
+	return append(data, frame[2:]...)
 }

@@ -1,3 +1,5 @@
+//go:build realworld
+
 package image
 
 import (
@@ -16,9 +18,6 @@ import (
 	"github.com/belgi-kz/belgi/internal/jpegtest"
 	"github.com/belgi-kz/belgi/labeler"
 )
-
-// corpus is the real-world corpus, reachable from every worktree.
-const corpus = "../../../shared/realworld"
 
 // corpusJPEGs lists every file of the corpus that is a JPEG by its first
 // bytes, whatever its folder or extension (MPO files are JPEGs too).
@@ -171,12 +170,12 @@ func regionBits(data []byte, r image.Rectangle) (int, int, error) {
 	return in, all, nil
 }
 
-// TestRelabelKeepsOutside labels a labeled JPEG again, ten times over:
+// TestRealWorldRelabel labels a labeled JPEG again, ten times over:
 // every output shows exactly the first output's pixels outside the
 // label's MCUs (djpeg), whatever path the file takes (spliced, restart
 // intervals copied, Huffman tables extended, progressive rewritten,
 // EXIF-rotated).
-func TestRelabelKeepsOutside(t *testing.T) {
+func TestRealWorldRelabel(t *testing.T) {
 	if _, err := os.Stat(corpus); err != nil {
 		t.Skip("the real-world corpus (../shared/realworld) is not here")
 	}

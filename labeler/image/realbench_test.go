@@ -1,3 +1,5 @@
+//go:build realworld
+
 package image
 
 import (
