@@ -24,21 +24,28 @@ import (
 // Call it once, after reading Image.
 func (r *Region) Blend(patch *image.RGBA, at image.Point, draw func(img image.Image, clip image.Rectangle)) {
 	fr := &r.f.Frame
-	mw, mh := 8*fr.Hmax, 8*fr.Vmax
-	bounds := image.Rect(0, 0, fr.Width, fr.Height)
+	mw := 8 * fr.Hmax
+	img := r.Image
 	for my := r.m.y0; my < r.m.y1; my++ {
+		if r.view == nil {
+			r.py0, img = my, r.rowImage(my)
+		}
+		row := r.pixels(my, my+1)
 		run := -1 // first MCU of a run of drawn ones
 		for mx := r.m.x0; mx <= r.m.x1; mx++ {
-			if mx < r.m.x1 && r.blendMCU(patch, at, mx, my, image.Rect(mx*mw, my*mh, (mx+1)*mw, (my+1)*mh).Intersect(bounds)) {
+			if mx < r.m.x1 && r.blendMCU(patch, at, mx, my, image.Rect(mx*mw, row.Min.Y, (mx+1)*mw, row.Max.Y).Intersect(row)) {
 				if run < 0 {
 					run = mx
 				}
 				continue
 			}
 			if run >= 0 {
-				draw(r.img, image.Rect(run*mw, my*mh, mx*mw, (my+1)*mh).Intersect(bounds))
+				draw(img, image.Rect(run*mw, row.Min.Y, mx*mw, row.Max.Y).Intersect(row))
 				run = -1
 			}
+		}
+		if r.view == nil {
+			r.requantizeRow(my)
 		}
 	}
 }
@@ -103,11 +110,11 @@ func (r *Region) scaleMCU(mx, my int, c [4]byte) {
 				blk := r.st[i].block(bx, by)
 				blk[0] = clampCoef(math.Round(k*float64(blk[0])+dc), 2047)
 				for j, v := range blk[1:] {
-					if v > 0 {
-						blk[j+1] = int16((int32(v)*k16 + 1<<15) >> 16)
-					} else if v < 0 {
-						blk[j+1] = -int16((int32(-v)*k16 + 1<<15) >> 16)
-					}
+					// |v|·k rounded, the sign put back, without
+					// branches (most terms are zero, unpredictably).
+					s := int32(v) >> 15
+					a := (int32(v)^s - s) * k16
+					blk[j+1] = int16(((a+1<<15)>>16)^s - s)
 				}
 			}
 		}
@@ -132,25 +139,31 @@ func (r *Region) affine(c [4]byte) (float64, [4]float64) {
 	}
 }
 
+// requantizeRow transforms back the drawn MCUs of row my.
+func (r *Region) requantizeRow(my int) {
+	for mx := r.m.x0; mx < r.m.x1; mx++ {
+		if r.state[r.mcu(mx, my)] == mcuDrawn && r.requantizeMCU(mx, my) {
+			r.changed++
+		}
+	}
+}
+
 // commit brings the drawing back into the coefficients: in every drawn
 // MCU, each block whose samples changed is transformed and quantised
 // again with its component's own table; every other block keeps its
-// coefficients. It returns how many MCUs changed.
+// coefficients. Row-wise regions did this as they drew. It returns how
+// many MCUs changed.
 func (r *Region) commit() int {
 	if r.view != nil {
 		r.view.commit(r.planes)
+		for my := r.m.y0; my < r.m.y1; my++ {
+			r.requantizeRow(my)
+		}
 	}
-	n := 0
-	for my := r.m.y0; my < r.m.y1; my++ {
-		for mx := r.m.x0; mx < r.m.x1; mx++ {
-			switch r.state[r.mcu(mx, my)] {
-			case mcuScaled:
-				n++
-			case mcuDrawn:
-				if r.requantizeMCU(mx, my) {
-					n++
-				}
-			}
+	n := r.changed
+	for _, s := range r.state {
+		if s == mcuScaled {
+			n++
 		}
 	}
 	return n
@@ -170,7 +183,7 @@ func (r *Region) requantizeMCU(mx, my int) bool {
 		q := r.qz[i]
 		for by := my * c.V; by < (my+1)*c.V; by++ {
 			for bx := mx * c.H; bx < (mx+1)*c.H; bx++ {
-				off := (by-r.m.y0*c.V)*8*p.stride + (bx-r.m.x0*c.H)*8
+				off := (by-r.py0*c.V)*8*p.stride + (bx-r.m.x0*c.H)*8
 				if requantize(p.pix[off:], r.orig[i][off:], p.stride, q, r.st[i].block(bx, by)) {
 					changed = true
 				}

@@ -11,18 +11,24 @@ import (
 // coefficients at that one point. A label's colour choice samples a few
 // thousand pixels, so this costs a fraction of decoding the region.
 type lazyImage struct {
-	r   *Region
-	img image.Image
+	r      *Region
+	bounds image.Rectangle
 }
 
-func (l *lazyImage) ColorModel() color.Model { return l.img.ColorModel() }
-func (l *lazyImage) Bounds() image.Rectangle { return l.img.Bounds() }
+func (l *lazyImage) ColorModel() color.Model {
+	if l.r.md == modelGray {
+		return color.GrayModel
+	}
+	return color.YCbCrModel
+}
+
+func (l *lazyImage) Bounds() image.Rectangle { return l.bounds }
 
 func (l *lazyImage) At(x, y int) color.Color {
 	r := l.r
 	fr := &r.f.Frame
-	if !(image.Point{x, y}.In(l.img.Bounds())) || r.state[r.mcu(x/(8*fr.Hmax), y/(8*fr.Vmax))] == mcuDrawn {
-		return l.img.At(x, y)
+	if !(image.Point{x, y}.In(l.bounds)) {
+		return l.ColorModel().Convert(color.Gray{})
 	}
 	var s [3]byte
 	for i := range fr.Comps {

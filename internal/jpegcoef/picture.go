@@ -172,7 +172,7 @@ func (p *Picture) Encode(reg *Region) ([]byte, error) {
 // given tables for each scan, with every scan recoded under them.
 func (p *Picture) writeSequential(tabs [][8]*Huff) ([]byte, error) {
 	data := p.f.Data
-	w := &writer{out: make([]byte, 0, len(data)+len(data)/32+1024)}
+	w := &writer{out: uninitialized(len(data) + len(data)/32 + 1024)}
 	w.raw(data[:2])
 	scanned := false
 	for _, sg := range p.f.Segs[1:] {
@@ -299,4 +299,3 @@ func (q *seqScan) recodeScan(w *writer, header []byte, st []coefPlane, t *[8]*Hu
 	w.raw(header)
 	return q.recode(q.coder(w, t), st)
 }
-

@@ -11,7 +11,7 @@ import (
 // tables wherever they can code the label.
 func (p *Picture) writeProgressive() ([]byte, error) {
 	data := p.f.Data
-	w := &writer{out: make([]byte, 0, len(data)+len(data)/32+1024)}
+	w := &writer{out: uninitialized(len(data) + len(data)/32 + 1024)}
 	w.raw(data[:2])
 	scanned := false
 	for _, sg := range p.f.Segs[1:] {

@@ -38,23 +38,25 @@ func newStore(f *Frame, m mcuRect) []coefPlane {
 // look at; Blend draws a label over them. Pixels are computed only where
 // they are needed: a sample read through Image comes straight from the
 // coefficients, and only MCUs the label covers unevenly (text, edges)
-// are transformed to pixels at all.
+// are transformed to pixels at all, one row of MCUs at a time.
 type Region struct {
-	// Image is a read-only view of the region's pixels; its bounds are
-	// the rectangle asked for, grown to whole MCUs, clipped to the picture.
-	Image  image.Image
-	f      *File
-	md     model
-	m      mcuRect
-	st     []coefPlane
-	planes []plane     // each component's samples over m, where decoded
-	orig   [][]byte    // the same before drawing
-	state  []byte      // per MCU of m: mcuKept, mcuScaled or mcuDrawn
-	img    image.Image // the concrete image over planes that Blend draws on
-	view   *fullView   // for colour models image.YCbCr cannot hold
-	dq     []*dequant  // each component's table, scaled for the IDCT
-	qz     []*jpegenc.Quantizer
-	pw     []*[64][64]float32 // point weights, see weights
+	// Image is a read-only view of the region's pixels before Blend;
+	// its bounds are the rectangle asked for, grown to whole MCUs,
+	// clipped to the picture.
+	Image   image.Image
+	f       *File
+	md      model
+	m       mcuRect
+	st      []coefPlane
+	planes  []plane    // each component's samples, from MCU row py0 on
+	orig    [][]byte   // the same before drawing
+	py0     int        // the MCU row planes start at
+	state   []byte     // per MCU of m: mcuKept, mcuScaled or mcuDrawn
+	changed int        // drawn MCUs whose samples changed
+	view    *fullView  // for colour models image.YCbCr cannot hold
+	dq      []*dequant // each component's table, scaled for the IDCT
+	qz      []*jpegenc.Quantizer
+	pw      []*[64][64]float32 // point weights, see weights
 }
 
 // What happened to an MCU of the region.
@@ -71,51 +73,72 @@ type plane struct {
 	stride, fx, fy int
 }
 
-// newRegion prepares the planes of m; no block is transformed yet, except
-// for colour models that need the full-resolution view.
+// newRegion prepares to draw on m. Gray and Y'CbCr pictures draw one row
+// of MCUs at a time on planes the size of that row; other colour models
+// (and layouts image.YCbCr cannot hold) are shown whole at full
+// resolution, converted to RGB or CMYK.
 func newRegion(f *File, md model, st []coefPlane, m mcuRect) *Region {
 	fr := &f.Frame
-	r := &Region{f: f, md: md, m: m, st: st, state: make([]byte, (m.x1-m.x0)*(m.y1-m.y0))}
+	r := &Region{f: f, md: md, m: m, st: st, py0: m.y0, state: make([]byte, (m.x1-m.x0)*(m.y1-m.y0))}
+	rows := 1
+	if !r.rowWise() {
+		rows = m.y1 - m.y0
+	}
 	for i := range fr.Comps {
 		c := &fr.Comps[i]
-		x0, y0, x1, y1 := m.blocks(c)
+		x0, _, x1, _ := m.blocks(c)
 		p := plane{stride: (x1 - x0) * 8, fx: fr.Hmax / c.H, fy: fr.Vmax / c.V}
-		p.pix = make([]byte, p.stride*(y1-y0)*8)
+		p.pix = make([]byte, p.stride*rows*c.V*8)
 		r.planes = append(r.planes, p)
 		r.orig = append(r.orig, make([]byte, len(p.pix)))
 		r.dq = append(r.dq, newDequant(c.Q))
 	}
-	clip := image.Rect(m.x0*8*fr.Hmax, m.y0*8*fr.Vmax, m.x1*8*fr.Hmax, m.y1*8*fr.Vmax).
-		Intersect(image.Rect(0, 0, fr.Width, fr.Height))
-	if r.img = r.wrap(md, clip); r.img == nil {
-		for my := m.y0; my < m.y1; my++ {
-			for mx := m.x0; mx < m.x1; mx++ {
-				r.decodeMCU(mx, my)
-			}
-		}
-		r.view = newFullView(md, r.planes, clip)
-		r.img = r.view.img
-		r.Image = r.img
+	clip := r.pixels(m.y0, m.y1)
+	if r.rowWise() {
+		r.Image = &lazyImage{r: r, bounds: clip}
 		return r
 	}
-	r.Image = &lazyImage{r: r, img: r.img}
+	for my := m.y0; my < m.y1; my++ {
+		for mx := m.x0; mx < m.x1; mx++ {
+			r.decodeMCU(mx, my)
+		}
+	}
+	r.view = newFullView(md, r.planes, clip)
+	r.Image = r.view.img
 	return r
 }
 
-// wrap makes the image Blend draws on over the planes, or nil when the
-// layout needs the full-resolution view.
-func (r *Region) wrap(md model, clip image.Rectangle) image.Image {
-	p := r.planes
-	switch {
-	case md == modelGray:
-		return &image.Gray{Pix: p[0].pix, Stride: p[0].stride, Rect: clip}
-	case md == modelYCbCr && p[0].fx == 1 && p[0].fy == 1 && p[1].fx == p[2].fx && p[1].fy == p[2].fy:
-		if ratio, ok := ratios[[2]int{p[1].fx, p[1].fy}]; ok {
-			return &image.YCbCr{Y: p[0].pix, Cb: p[1].pix, Cr: p[2].pix, YStride: p[0].stride,
-				CStride: p[1].stride, SubsampleRatio: ratio, Rect: clip}
-		}
+// rowWise reports whether the region draws on its own planes, row by
+// row: gray, and Y'CbCr with luma at full resolution and both chroma
+// components alike.
+func (r *Region) rowWise() bool {
+	fr := &r.f.Frame
+	if r.md == modelGray {
+		return true
 	}
-	return nil
+	c := fr.Comps
+	if r.md != modelYCbCr || c[0].H != fr.Hmax || c[0].V != fr.Vmax || c[1].H != c[2].H || c[1].V != c[2].V {
+		return false
+	}
+	_, ok := ratios[[2]int{fr.Hmax / c[1].H, fr.Vmax / c[1].V}]
+	return ok
+}
+
+// pixels is the picture's pixels in MCU rows [y0, y1) of the region.
+func (r *Region) pixels(y0, y1 int) image.Rectangle {
+	fr := &r.f.Frame
+	mw, mh := 8*fr.Hmax, 8*fr.Vmax
+	return image.Rect(r.m.x0*mw, y0*mh, r.m.x1*mw, y1*mh).Intersect(image.Rect(0, 0, fr.Width, fr.Height))
+}
+
+// rowImage is the image over the planes when they hold MCU row my.
+func (r *Region) rowImage(my int) image.Image {
+	p, rect := r.planes, r.pixels(my, my+1)
+	if r.md == modelGray {
+		return &image.Gray{Pix: p[0].pix, Stride: p[0].stride, Rect: rect}
+	}
+	return &image.YCbCr{Y: p[0].pix, Cb: p[1].pix, Cr: p[2].pix, YStride: p[0].stride, CStride: p[1].stride,
+		SubsampleRatio: ratios[[2]int{p[1].fx, p[1].fy}], Rect: rect}
 }
 
 // ratios maps chroma's pixels per sample to Go's subsample ratios.
@@ -140,7 +163,7 @@ func (r *Region) decodeMCU(mx, my int) {
 		dq := r.dq[i]
 		for by := my * c.V; by < (my+1)*c.V; by++ {
 			for bx := mx * c.H; bx < (mx+1)*c.H; bx++ {
-				off := (by-r.m.y0*c.V)*8*p.stride + (bx-r.m.x0*c.H)*8
+				off := (by-r.py0*c.V)*8*p.stride + (bx-r.m.x0*c.H)*8
 				idct(r.st[i].block(bx, by), dq, p.pix[off:], p.stride)
 				for y := range 8 {
 					copy(r.orig[i][off+y*p.stride:off+y*p.stride+8], p.pix[off+y*p.stride:])

@@ -145,14 +145,13 @@ func (q *seqScan) readSpecial(r *reader, u int, pred *[4]int32, st []coefPlane, 
 	if !in {
 		sp.blocks = make([]int16, 64*len(q.g.parts))
 	}
-	var blk [64]int16
 	for j, p := range q.g.parts {
-		if err := r.blockFast(q.t.dc[p.sc], q.t.full[p.sc], q.t.ac[p.sc], &blk); err != nil {
+		blk := (*[64]int16)(q.blockOf(&sp, j, st))
+		if err := r.blockFast(q.t.dc[p.sc], q.t.full[p.sc], q.t.ac[p.sc], blk); err != nil {
 			return err
 		}
 		pred[p.sc] += int32(blk[0])
 		blk[0] = int16(pred[p.sc])
-		copy(q.blockOf(&sp, j, st), blk[:])
 		ux, uy := u%q.g.nx, u/q.g.nx
 		q.dc[p.comp][(uy*p.v+p.dy)*q.f.Comps[p.comp].BW+ux*p.h+p.dx] = pred[p.sc]
 	}
