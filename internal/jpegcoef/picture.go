@@ -51,10 +51,8 @@ func (p *Picture) MCU() image.Point {
 func (p *Picture) Bits() (inside, total int) {
 	for _, q := range p.seq {
 		total += len(q.e.buf) * 8
-		for _, sp := range q.specials {
-			if sp.blocks == nil {
-				inside += sp.end - sp.start
-			}
+		for _, rn := range q.runs {
+			inside += rn.inEnd - rn.start
 		}
 	}
 	if p.seq == nil {

@@ -8,12 +8,15 @@ package jpegcoef
 // region does not touch byte for byte, and in the others the bits of
 // every untouched run copied, the remembered units coded again.
 
-// special is a unit the second pass codes again.
-type special struct {
-	unit       int
-	start, end int      // its bits in the destuffed data
-	pred       [4]int32 // DC of the block before it, by scan component
-	blocks     []int16  // its coefficients, when it lies outside the region
+// run is a stretch of units the second pass codes again: consecutive
+// units of the region, then (unless the interval ends first) the unit
+// after them, whose DC prediction changes with theirs.
+type run struct {
+	u0, u1     int      // units [u0, u1)
+	start, end int      // their bits in the destuffed data
+	inEnd      int      // where the region's units end (before the one after)
+	pred       [4]int32 // DC of the block before u0, by scan component
+	after      []int16  // the coefficients of the unit after, if any
 }
 
 // seqScan is one sequential scan between the two passes.
@@ -23,7 +26,7 @@ type seqScan struct {
 	e        *ecs
 	t        tables
 	ur       mcuRect   // the region in the scan's units
-	specials []special // in scan order
+	runs     []run     // in scan order
 	ends     []int     // where each read interval's last unit ends, -1 if unread
 	dc       [][]int32 // every read block's DC, by component (see Picture.DC)
 	f        *Frame
@@ -120,53 +123,67 @@ func (q *seqScan) nextRegion(u, end int) int {
 // readInterval reads units [u, end) of one interval.
 func (q *seqScan) readInterval(r *reader, u, end int, st []coefPlane) error {
 	var pred [4]int32
-	after := false // the previous unit was in the region
 	for u < end {
-		if in := q.inRegion(u); in || after {
-			if err := q.readSpecial(r, u, &pred, st, in); err != nil {
-				return err
-			}
-			after = in
-			u++
-			continue
-		}
 		next := q.nextRegion(u, end)
 		if err := r.skipUnits(&q.g, &q.t, u, next-u, &pred, q.dc, q.f); err != nil {
 			return err
 		}
-		u = next
+		if u = next; u < end {
+			var err error
+			if u, err = q.readRun(r, u, end, &pred, st); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
 
-// readSpecial decodes unit u and remembers it; DCs are stored absolute.
-func (q *seqScan) readSpecial(r *reader, u int, pred *[4]int32, st []coefPlane, in bool) error {
-	sp := special{unit: u, start: r.bitpos(), pred: *pred}
-	if !in {
-		sp.blocks = make([]int16, 64*len(q.g.parts))
+// readRun decodes the region's units from u on, and the unit after them,
+// and remembers them as a run; DCs are stored absolute. It returns the
+// unit after the run.
+func (q *seqScan) readRun(r *reader, u, end int, pred *[4]int32, st []coefPlane) (int, error) {
+	rn := run{u0: u, start: r.bitpos(), pred: *pred}
+	for ; u < end && q.inRegion(u); u++ {
+		if err := q.readUnit(r, u, pred, nil, st); err != nil {
+			return 0, err
+		}
 	}
+	rn.inEnd = r.bitpos()
+	if u < end {
+		rn.after = make([]int16, 64*len(q.g.parts))
+		if err := q.readUnit(r, u, pred, rn.after, st); err != nil {
+			return 0, err
+		}
+		u++
+	}
+	rn.u1, rn.end = u, r.bitpos()
+	q.runs = append(q.runs, rn)
+	return u, nil
+}
+
+// readUnit decodes unit u into the store, or into blocks if not nil.
+func (q *seqScan) readUnit(r *reader, u int, pred *[4]int32, blocks []int16, st []coefPlane) error {
+	ux, uy := u%q.g.nx, u/q.g.nx
 	for j, p := range q.g.parts {
-		blk := (*[64]int16)(q.blockOf(&sp, j, st))
+		blk := (*[64]int16)(q.blockAt(blocks, u, j, st))
 		if err := r.blockFast(q.t.dc[p.sc], q.t.full[p.sc], q.t.ac[p.sc], blk); err != nil {
 			return err
 		}
 		pred[p.sc] += int32(blk[0])
 		blk[0] = int16(pred[p.sc])
-		ux, uy := u%q.g.nx, u/q.g.nx
 		q.dc[p.comp][(uy*p.v+p.dy)*q.f.Comps[p.comp].BW+ux*p.h+p.dx] = pred[p.sc]
 	}
-	sp.end = r.bitpos()
-	q.specials = append(q.specials, sp)
 	return nil
 }
 
-// blockOf is where part j of special sp keeps its coefficients.
-func (q *seqScan) blockOf(sp *special, j int, st []coefPlane) []int16 {
-	if sp.blocks != nil {
-		return sp.blocks[64*j : 64*j+64]
+// blockAt is where part j of unit u keeps its coefficients: in blocks if
+// not nil (the unit after a run), else in the store.
+func (q *seqScan) blockAt(blocks []int16, u, j int, st []coefPlane) []int16 {
+	if blocks != nil {
+		return blocks[64*j : 64*j+64]
 	}
 	p := q.g.parts[j]
-	ux, uy := sp.unit%q.g.nx, sp.unit/q.g.nx
+	ux, uy := u%q.g.nx, u/q.g.nx
 	return st[p.comp].block(ux*p.h+p.dx, uy*p.v+p.dy)
 }
 
@@ -198,29 +215,39 @@ func (q *seqScan) write(w *writer, c *coder, st []coefPlane) error {
 }
 
 // writeInterval writes one read interval from bit from to bit end,
-// starting with special k; it returns the first special after it.
+// starting with run k; it returns the first run after it.
 func (q *seqScan) writeInterval(w *writer, c *coder, st []coefPlane, k, from, end int) (int, error) {
-	var pred [4]int32
-	last := -1 // where the previous special of this interval ended
-	for ; k < len(q.specials) && q.specials[k].start < end; k++ {
-		sp := &q.specials[k]
-		if sp.start != last {
-			if w != nil {
-				w.copyBits(q.e.buf, from, sp.start)
-			}
-			pred = sp.pred
+	for ; k < len(q.runs) && q.runs[k].start < end; k++ {
+		rn := &q.runs[k]
+		if w != nil {
+			w.copyBits(q.e.buf, from, rn.start)
 		}
-		for j, p := range q.g.parts {
-			blk := (*[64]int16)(q.blockOf(sp, j, st))
-			if err := c.seqBlock(blk, pred[p.sc], q.s.Td[p.sc], 4+q.s.Ta[p.sc]); err != nil {
-				return k, err
-			}
-			pred[p.sc] = int32(blk[0])
+		if err := q.codeRun(c, rn, st); err != nil {
+			return k, err
 		}
-		from, last = sp.end, sp.end
+		from = rn.end
 	}
 	if w != nil {
 		w.copyBits(q.e.buf, from, end)
 	}
 	return k, nil
+}
+
+// codeRun codes a run's units from their coefficients.
+func (q *seqScan) codeRun(c *coder, rn *run, st []coefPlane) error {
+	pred := rn.pred
+	for u := rn.u0; u < rn.u1; u++ {
+		var blocks []int16
+		if u == rn.u1-1 {
+			blocks = rn.after
+		}
+		for j, p := range q.g.parts {
+			blk := (*[64]int16)(q.blockAt(blocks, u, j, st))
+			if err := c.seqBlock(blk, pred[p.sc], q.s.Td[p.sc], 4+q.s.Ta[p.sc]); err != nil {
+				return err
+			}
+			pred[p.sc] = int32(blk[0])
+		}
+	}
+	return nil
 }

@@ -56,8 +56,18 @@ func finishJPEG(info *meta.JPEGInfo, frame []byte, thumb meta.ThumbFunc, xmp pac
 		notes = append(notes, "photoshop:DocumentAncestors removed from the XMP: with Belgi's record it no longer fit the JPEG's 64 KB XMP segment")
 	}
 	var out bytes.Buffer
+	out.Grow(len(frame) + len(packet) + segmentsSize(info)) // one allocation, not a doubling series
 	wnotes, err := meta.WriteJPEG(&out, info, packet, frame)
 	return out.Bytes(), append(notes, wnotes...), err
+}
+
+// segmentsSize is how much room the source's metadata segments take.
+func segmentsSize(info *meta.JPEGInfo) int {
+	n := 1024
+	for _, s := range info.Segments {
+		n += len(s.Data) + 4
+	}
+	return n
 }
 
 // jpegFrame builds the encoder's frame from the labeled pixels.
