@@ -21,32 +21,43 @@ import (
 //     over the region's image inside clip (whole MCUs); Encode then
 //     transforms back the blocks whose samples changed.
 //
-// Call it once, after reading Image.
+// Call it once, after reading Image. A region that streams (see
+// newRegion) only keeps the patch here and blends each row as Encode
+// writes it.
 func (r *Region) Blend(patch *image.RGBA, at image.Point, draw func(img image.Image, clip image.Rectangle)) {
+	r.patch, r.at, r.draw = patch, at, draw
+	if r.stream != nil {
+		return
+	}
+	for my := r.m.y0; my < r.m.y1; my++ {
+		r.blendRow(my)
+	}
+}
+
+// blendRow blends the label over MCU row my, MCU by MCU, as Blend says.
+func (r *Region) blendRow(my int) {
 	fr := &r.f.Frame
 	mw := 8 * fr.Hmax
 	img := r.Image
-	for my := r.m.y0; my < r.m.y1; my++ {
-		if r.view == nil {
-			r.py0, img = my, r.rowImage(my)
-		}
-		row := r.pixels(my, my+1)
-		run := -1 // first MCU of a run of drawn ones
-		for mx := r.m.x0; mx <= r.m.x1; mx++ {
-			if mx < r.m.x1 && r.blendMCU(patch, at, mx, my, image.Rect(mx*mw, row.Min.Y, (mx+1)*mw, row.Max.Y).Intersect(row)) {
-				if run < 0 {
-					run = mx
-				}
-				continue
+	if r.view == nil {
+		r.py0, img = my, r.rowImage(my)
+	}
+	row := r.pixels(my, my+1)
+	run := -1 // first MCU of a run of drawn ones
+	for mx := r.m.x0; mx <= r.m.x1; mx++ {
+		if mx < r.m.x1 && r.blendMCU(r.patch, r.at, mx, my, image.Rect(mx*mw, row.Min.Y, (mx+1)*mw, row.Max.Y).Intersect(row)) {
+			if run < 0 {
+				run = mx
 			}
-			if run >= 0 {
-				draw(img, image.Rect(run*mw, row.Min.Y, mx*mw, row.Max.Y).Intersect(row))
-				run = -1
-			}
+			continue
 		}
-		if r.view == nil {
-			r.requantizeRow(my)
+		if run >= 0 {
+			r.draw(img, image.Rect(run*mw, row.Min.Y, mx*mw, row.Max.Y).Intersect(row))
+			run = -1
 		}
+	}
+	if r.view == nil {
+		r.requantizeRow(my)
 	}
 }
 
@@ -61,6 +72,7 @@ func (r *Region) blendMCU(patch *image.RGBA, at image.Point, mx, my int, px imag
 	case kind == mcuScaled && r.view == nil:
 		r.scaleMCU(mx, my, c)
 		r.state[i] = mcuScaled
+		r.changed++
 		return false
 	}
 	if r.view == nil {
@@ -113,8 +125,8 @@ func (r *Region) scaleMCU(mx, my int, c [4]byte) {
 					// |v|·k rounded, the sign put back, without
 					// branches (most terms are zero, unpredictably).
 					s := int32(v) >> 15
-					a := (int32(v)^s - s) * k16
-					blk[j+1] = int16(((a+1<<15)>>16)^s - s)
+					a := (int32(v) ^ s - s) * k16
+					blk[j+1] = int16(((a + 1<<15) >> 16) ^ s - s)
 				}
 			}
 		}
@@ -148,11 +160,10 @@ func (r *Region) requantizeRow(my int) {
 	}
 }
 
-// commit brings the drawing back into the coefficients: in every drawn
-// MCU, each block whose samples changed is transformed and quantised
-// again with its component's own table; every other block keeps its
-// coefficients. Row-wise regions did this as they drew. It returns how
-// many MCUs changed.
+// commit brings the drawing back into the coefficients, for regions
+// shown whole at full resolution; row-wise regions did it as they drew.
+// It returns how many MCUs the label changed (all of them once a
+// streaming region has been written).
 func (r *Region) commit() int {
 	if r.view != nil {
 		r.view.commit(r.planes)
@@ -160,13 +171,7 @@ func (r *Region) commit() int {
 			r.requantizeRow(my)
 		}
 	}
-	n := r.changed
-	for _, s := range r.state {
-		if s == mcuScaled {
-			n++
-		}
-	}
-	return n
+	return r.changed
 }
 
 // requantizeMCU transforms back the changed blocks of a drawn MCU.

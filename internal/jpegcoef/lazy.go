@@ -30,6 +30,9 @@ func (l *lazyImage) At(x, y int) color.Color {
 	if !(image.Point{x, y}.In(l.bounds)) {
 		return l.ColorModel().Convert(color.Gray{})
 	}
+	if r.stream != nil && r.load(y/(8*fr.Vmax), false) != nil {
+		return l.ColorModel().Convert(color.Gray{}) // Encode reports the damage
+	}
 	var s [3]byte
 	for i := range fr.Comps {
 		p := &r.planes[i]

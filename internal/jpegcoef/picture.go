@@ -87,6 +87,9 @@ func (p *Picture) DC() ([][]int32, error) {
 			return nil, err
 		}
 	}
+	if p.st == nil {
+		return p.dc, nil // the region's rows kept theirs as they were written
+	}
 	for i, c := range p.st {
 		bw := p.f.Frame.Comps[i].BW
 		for y := range c.bh {
@@ -109,32 +112,46 @@ func (p *Picture) Notes() []string { return p.notes }
 // touches, and returns them as pixels to draw on. Call it once.
 func (p *Picture) Decode(r image.Rectangle) (*Region, error) {
 	r = r.Intersect(p.Bounds())
-	if r.Empty() || p.st != nil {
+	if r.Empty() || p.dc != nil || p.st != nil {
 		return nil, errors.New("jpegcoef: nothing to decode, or decoded twice")
 	}
 	mcu := p.MCU()
 	p.m = mcuRect{r.Min.X / mcu.X, r.Min.Y / mcu.Y, ceilDiv(r.Max.X, mcu.X), ceilDiv(r.Max.Y, mcu.Y)}
-	if p.f.Frame.Progressive() {
+	switch {
+	case p.f.Frame.Progressive():
 		st, err := decodeAll(p.f, false)
 		if err != nil {
 			return nil, err
 		}
 		p.st = st
-	} else if err := p.readScans(); err != nil {
-		return nil, err
+	case p.streams():
+		if err := p.readScans(nil); err != nil {
+			return nil, err
+		}
+		row := p.m
+		row.y1 = row.y0 + 1
+		reg := newRegion(p.f, p.md, newStore(&p.f.Frame, row), p.m)
+		reg.stream = &rowStream{q: p.seq[0], row: -1, dc: p.dc}
+		p.seq[0].reg = reg
+		return reg, nil
+	default:
+		p.st = newStore(&p.f.Frame, p.m)
+		if err := p.readScans(p.st); err != nil {
+			return nil, err
+		}
 	}
 	return newRegion(p.f, p.md, p.st, p.m), nil
 }
 
-// readScans is the splicer's first pass over every sequential scan.
-func (p *Picture) readScans() error {
-	p.st = newStore(&p.f.Frame, p.m)
+// readScans is the splicer's first pass over every sequential scan,
+// decoding the region's units into st unless it is nil.
+func (p *Picture) readScans(st []coefPlane) error {
 	p.dc = make([][]int32, len(p.f.Frame.Comps))
 	for i, c := range p.f.Frame.Comps {
 		p.dc[i] = make([]int32, c.BW*c.BH)
 	}
 	for i := range p.f.Scans {
-		q, err := readScan(p.f, &p.f.Scans[i], p.m, p.st, p.dc)
+		q, err := readScan(p.f, &p.f.Scans[i], p.m, st, p.dc)
 		if err != nil {
 			return err
 		}
@@ -148,9 +165,15 @@ func (p *Picture) readScans() error {
 // caller adds the metadata it wants), the scans, and EOI. Data after the
 // source's EOI is not part of the result.
 func (p *Picture) Encode(reg *Region) ([]byte, error) {
-	if reg.commit() == 0 {
+	out, err := p.encode(reg)
+	if err == nil && reg.changed == 0 {
 		p.notes = append(p.notes, "the label changed no block")
 	}
+	return out, err
+}
+
+func (p *Picture) encode(reg *Region) ([]byte, error) {
+	reg.commit()
 	if p.f.Frame.Progressive() {
 		return p.writeProgressive()
 	}
@@ -185,10 +208,10 @@ func (p *Picture) writeSequential(tabs [][8]*Huff) ([]byte, error) {
 		q := p.seq[sg.Scan]
 		var err error
 		if tabs != nil {
-			err = q.recodeScan(w, data[sg.Off:sg.End], p.st, &tabs[sg.Scan])
+			err = q.recodeScan(w, data[sg.Off:sg.End], &tabs[sg.Scan])
 		} else {
 			w.raw(data[sg.Off:sg.End])
-			err = q.write(w, q.coder(w, q.sourceTables()), p.st)
+			err = q.write(w, q.coder(w, q.sourceTables()))
 		}
 		if err != nil {
 			return nil, err
@@ -228,7 +251,7 @@ func (p *Picture) recodeTables() ([][8]*Huff, string, error) {
 	optimal := false
 	for i, q := range p.seq {
 		need := &coder{freq: new([8][257]int)}
-		if err := q.write(nil, need, p.st); err != nil {
+		if err := q.write(nil, need); err != nil {
 			return nil, "", err
 		}
 		src := q.sourceTables()
@@ -237,7 +260,7 @@ func (p *Picture) recodeTables() ([][8]*Huff, string, error) {
 				tabs[i][slot] = h.extend(lacking(h, &need.freq[slot]), &need.freq[slot])
 			}
 			if h != nil && tabs[i][slot] == nil {
-				opt, err := q.optimalTables(p.st)
+				opt, err := q.optimalTables()
 				if err != nil {
 					return nil, "", err
 				}
@@ -266,10 +289,10 @@ func lacking(h *Huff, freq *[257]int) []byte {
 
 // optimalTables counts every symbol of the recoded scan and returns the
 // optimal tables for those counts.
-func (q *seqScan) optimalTables(st []coefPlane) ([8]*Huff, error) {
+func (q *seqScan) optimalTables() ([8]*Huff, error) {
 	var t [8]*Huff
 	count := &coder{freq: new([8][257]int)}
-	if err := q.recode(count, st); err != nil {
+	if err := q.recode(count); err != nil {
 		return t, err
 	}
 	for slot, h := range q.sourceTables() {
@@ -282,7 +305,7 @@ func (q *seqScan) optimalTables(st []coefPlane) ([8]*Huff, error) {
 
 // recodeScan writes a DHT with the tables t for the scan's slots, the
 // scan header, and the scan coded with them.
-func (q *seqScan) recodeScan(w *writer, header []byte, st []coefPlane, t *[8]*Huff) error {
+func (q *seqScan) recodeScan(w *writer, header []byte, t *[8]*Huff) error {
 	var dht []byte
 	for slot, h := range t {
 		if h != nil {
@@ -295,5 +318,5 @@ func (q *seqScan) recodeScan(w *writer, header []byte, st []coefPlane, t *[8]*Hu
 	w.raw([]byte{0xFF, 0xC4, byte((len(dht) + 2) >> 8), byte(len(dht) + 2)})
 	w.raw(dht)
 	w.raw(header)
-	return q.recode(q.coder(w, t), st)
+	return q.recode(q.coder(w, t))
 }

@@ -7,7 +7,7 @@ package jpegcoef
 // to count symbols and once to write with the optimal tables for those
 // counts. It is lossless like the splice, only slower, and streams like
 // it: no scan is held as coefficients.
-func (q *seqScan) recode(c *coder, st []coefPlane) error {
+func (q *seqScan) recode(c *coder) error {
 	r := &reader{buf: q.e.buf}
 	var blk [64]int16
 	for i, iv := range q.e.ivs {
@@ -25,6 +25,10 @@ func (q *seqScan) recode(c *coder, st []coefPlane) error {
 				blk[0] = int16(dpred[p.sc])
 				src := &blk
 				if in {
+					st, err := q.region(u)
+					if err != nil {
+						return err
+					}
 					src = (*[64]int16)(st[p.comp].block(ux*p.h+p.dx, uy*p.v+p.dy))
 				}
 				if err := c.seqBlock(src, epred[p.sc], q.s.Td[p.sc], 4+q.s.Ta[p.sc]); err != nil {

@@ -57,6 +57,10 @@ type Region struct {
 	dq      []*dequant // each component's table, scaled for the IDCT
 	qz      []*jpegenc.Quantizer
 	pw      []*[64][64]float32 // point weights, see weights
+	stream  *rowStream         // when the region is decoded row by row
+	patch   *image.RGBA        // what Blend draws, and how
+	at      image.Point
+	draw    func(img image.Image, clip image.Rectangle)
 }
 
 // What happened to an MCU of the region.

@@ -21,15 +21,17 @@ type run struct {
 
 // seqScan is one sequential scan between the two passes.
 type seqScan struct {
-	s        *Scan
-	g        grid
-	e        *ecs
-	t        tables
-	ur       mcuRect   // the region in the scan's units
-	runs     []run     // in scan order
-	ends     []int     // where each read interval's last unit ends, -1 if unread
-	dc       [][]int32 // every read block's DC, by component (see Picture.DC)
-	f        *Frame
+	s    *Scan
+	g    grid
+	e    *ecs
+	t    tables
+	ur   mcuRect   // the region in the scan's units
+	runs []run     // in scan order
+	ends []int     // where each read interval's last unit ends, -1 if unread
+	dc   [][]int32 // every read block's DC, by component (see Picture.DC)
+	f    *Frame
+	st   []coefPlane // the region's coefficients, unless it streams
+	reg  *Region     // the region, when it streams
 }
 
 // unitRect is the region in units of scan s: MCUs when interleaved, the
@@ -44,13 +46,13 @@ func unitRect(f *Frame, s *Scan, m mcuRect) mcuRect {
 }
 
 // readScan is the first pass over scan s, filling the region's blocks of
-// st.
+// st, or, with st nil, only finding where the region's runs lie.
 func readScan(f *File, s *Scan, m mcuRect, st []coefPlane, dc [][]int32) (*seqScan, error) {
 	e, err := destuff(f, s, nil)
 	if err != nil {
 		return nil, err
 	}
-	q := &seqScan{s: s, g: f.Frame.grid(s), e: e, t: scanTables(s), ur: unitRect(&f.Frame, s, m), dc: dc, f: &f.Frame}
+	q := &seqScan{s: s, g: f.Frame.grid(s), e: e, t: scanTables(s), ur: unitRect(&f.Frame, s, m), dc: dc, f: &f.Frame, st: st}
 	if err := e.fit(q.g.intervals(s.Restart), false); err != nil {
 		return nil, err
 	}
@@ -63,7 +65,7 @@ func readScan(f *File, s *Scan, m mcuRect, st []coefPlane, dc [][]int32) (*seqSc
 			continue
 		}
 		r.seek(e.ivs[i].bit)
-		if err := q.readInterval(r, u0, u1, st); err != nil {
+		if err := q.readInterval(r, u0, u1); err != nil {
 			return nil, err
 		}
 		if err := ivalDone(r, e.ivalEnd(i), false); err != nil {
@@ -121,7 +123,7 @@ func (q *seqScan) nextRegion(u, end int) int {
 }
 
 // readInterval reads units [u, end) of one interval.
-func (q *seqScan) readInterval(r *reader, u, end int, st []coefPlane) error {
+func (q *seqScan) readInterval(r *reader, u, end int) error {
 	var pred [4]int32
 	for u < end {
 		next := q.nextRegion(u, end)
@@ -130,7 +132,7 @@ func (q *seqScan) readInterval(r *reader, u, end int, st []coefPlane) error {
 		}
 		if u = next; u < end {
 			var err error
-			if u, err = q.readRun(r, u, end, &pred, st); err != nil {
+			if u, err = q.readRun(r, u, end, &pred); err != nil {
 				return err
 			}
 		}
@@ -138,20 +140,25 @@ func (q *seqScan) readInterval(r *reader, u, end int, st []coefPlane) error {
 	return nil
 }
 
-// readRun decodes the region's units from u on, and the unit after them,
-// and remembers them as a run; DCs are stored absolute. It returns the
-// unit after the run.
-func (q *seqScan) readRun(r *reader, u, end int, pred *[4]int32, st []coefPlane) (int, error) {
+// readRun reads the region's units of one row from u on, and the unit
+// after them, and remembers them as a run: decoded into the store, or,
+// when the region streams, only stepped over (loadRow decodes them when
+// they are needed). It returns the unit after the run.
+func (q *seqScan) readRun(r *reader, u, end int, pred *[4]int32) (int, error) {
 	rn := run{u0: u, start: r.bitpos(), pred: *pred}
-	for ; u < end && q.inRegion(u); u++ {
-		if err := q.readUnit(r, u, pred, nil, st); err != nil {
-			return 0, err
-		}
+	row := q.rowOf(u)
+	n := 0
+	for u+n < end && q.inRegion(u+n) && q.rowOf(u+n) == row {
+		n++
 	}
+	if err := q.readUnits(r, u, n, pred, nil); err != nil {
+		return 0, err
+	}
+	u += n
 	rn.inEnd = r.bitpos()
-	if u < end {
+	if u < end && !q.inRegion(u) {
 		rn.after = make([]int16, 64*len(q.g.parts))
-		if err := q.readUnit(r, u, pred, rn.after, st); err != nil {
+		if err := q.readUnits(r, u, 1, pred, rn.after); err != nil {
 			return 0, err
 		}
 		u++
@@ -159,6 +166,28 @@ func (q *seqScan) readRun(r *reader, u, end int, pred *[4]int32, st []coefPlane)
 	rn.u1, rn.end = u, r.bitpos()
 	q.runs = append(q.runs, rn)
 	return u, nil
+}
+
+// readUnits decodes n units from u into the store (or blocks), or steps
+// over them when the region streams.
+func (q *seqScan) readUnits(r *reader, u, n int, pred *[4]int32, blocks []int16) error {
+	if q.st == nil {
+		return r.skipUnits(&q.g, &q.t, u, n, pred, q.dc, q.f)
+	}
+	for i := range n {
+		if err := q.readUnit(r, u+i, pred, blocks, q.st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rowOf is the region's MCU row that unit u lies in.
+func (q *seqScan) rowOf(u int) int {
+	if len(q.s.Comps) > 1 {
+		return u / q.g.nx
+	}
+	return u / q.g.nx / q.f.Comps[q.s.Comps[0]].V
 }
 
 // readUnit decodes unit u into the store, or into blocks if not nil.
@@ -177,7 +206,7 @@ func (q *seqScan) readUnit(r *reader, u int, pred *[4]int32, blocks []int16, st 
 }
 
 // blockAt is where part j of unit u keeps its coefficients: in blocks if
-// not nil (the unit after a run), else in the store.
+// not nil (the unit after a run), else in st.
 func (q *seqScan) blockAt(blocks []int16, u, j int, st []coefPlane) []int16 {
 	if blocks != nil {
 		return blocks[64*j : 64*j+64]
@@ -190,13 +219,13 @@ func (q *seqScan) blockAt(blocks []int16, u, j int, st []coefPlane) []int16 {
 // write is the second pass: it appends the scan's entropy-coded data to
 // w, coding the special units with c's tables. With w nil it only has c
 // count the symbols the special units need.
-func (q *seqScan) write(w *writer, c *coder, st []coefPlane) error {
+func (q *seqScan) write(w *writer, c *coder) error {
 	k := 0 // next special
 	for i, iv := range q.e.ivs {
 		switch {
 		case q.ends[i] >= 0:
 			var err error
-			if k, err = q.writeInterval(w, c, st, k, iv.bit, q.ends[i]); err != nil {
+			if k, err = q.writeInterval(w, c, k, iv.bit, q.ends[i]); err != nil {
 				return err
 			}
 		case w != nil:
@@ -216,13 +245,13 @@ func (q *seqScan) write(w *writer, c *coder, st []coefPlane) error {
 
 // writeInterval writes one read interval from bit from to bit end,
 // starting with run k; it returns the first run after it.
-func (q *seqScan) writeInterval(w *writer, c *coder, st []coefPlane, k, from, end int) (int, error) {
+func (q *seqScan) writeInterval(w *writer, c *coder, k, from, end int) (int, error) {
 	for ; k < len(q.runs) && q.runs[k].start < end; k++ {
 		rn := &q.runs[k]
 		if w != nil {
 			w.copyBits(q.e.buf, from, rn.start)
 		}
-		if err := q.codeRun(c, rn, st); err != nil {
+		if err := q.codeRun(c, rn); err != nil {
 			return k, err
 		}
 		from = rn.end
@@ -233,8 +262,12 @@ func (q *seqScan) writeInterval(w *writer, c *coder, st []coefPlane, k, from, en
 	return k, nil
 }
 
-// codeRun codes a run's units from their coefficients.
-func (q *seqScan) codeRun(c *coder, rn *run, st []coefPlane) error {
+// codeRun codes a run's units from their coefficients, blended.
+func (q *seqScan) codeRun(c *coder, rn *run) error {
+	st, err := q.region(rn.u0)
+	if err != nil {
+		return err
+	}
 	pred := rn.pred
 	for u := rn.u0; u < rn.u1; u++ {
 		var blocks []int16
