@@ -182,19 +182,12 @@ func (r *Region) requantizeMCU(mx, my int) bool {
 		}
 	}
 	changed := false
-	for i := range r.f.Frame.Comps {
-		c := &r.f.Frame.Comps[i]
+	r.eachBlock(mx, my, func(i int, blk []int16, off int) {
 		p := &r.planes[i]
-		q := r.qz[i]
-		for by := my * c.V; by < (my+1)*c.V; by++ {
-			for bx := mx * c.H; bx < (mx+1)*c.H; bx++ {
-				off := (by-r.py0*c.V)*8*p.stride + (bx-r.m.x0*c.H)*8
-				if requantize(p.pix[off:], r.orig[i][off:], p.stride, q, r.st[i].block(bx, by)) {
-					changed = true
-				}
-			}
+		if requantize(p.pix[off:], r.orig[i][off:], p.stride, r.qz[i], blk) {
+			changed = true
 		}
-	}
+	})
 	return changed
 }
 

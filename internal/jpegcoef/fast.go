@@ -1,7 +1,5 @@
 package jpegcoef
 
-import "encoding/binary"
-
 // fullBits is the window of the full-decode AC table.
 const fullBits = 11
 
@@ -64,11 +62,8 @@ func (r *reader) blockFast(dc *decTable, ac *fullTable, acd *decTable, blk *[64]
 	acc, n, pos, buf := r.acc, r.n, r.pos, r.buf
 	k := 1
 	for k < 64 {
-		if pos+8 <= len(buf) {
-			acc |= binary.BigEndian.Uint64(buf[pos:]) >> n
-			pos += int(63-n) >> 3
-			n |= 56
-		} else {
+		var ok bool
+		if acc, n, pos, ok = refillFast(buf, acc, n, pos); !ok {
 			r.acc, r.n, r.pos = acc, n, pos
 			r.refill()
 			acc, n, pos = r.acc, r.n, r.pos

@@ -192,28 +192,34 @@ func (p *Picture) encode(reg *Region) ([]byte, error) {
 // writeSequential assembles the output around the spliced scans, or,
 // given tables for each scan, with every scan recoded under them.
 func (p *Picture) writeSequential(tabs [][8]*Huff) ([]byte, error) {
+	return p.assemble(tabs != nil, func(w *writer, sg Seg) error {
+		q, header := p.seq[sg.Scan], p.f.Data[sg.Off:sg.End]
+		if tabs != nil {
+			return q.recodeScan(w, header, &tabs[sg.Scan])
+		}
+		w.raw(header)
+		return q.write(w, q.coder(w, q.sourceTables()))
+	})
+}
+
+// assemble writes SOI, the source's segments but APPn and COM before the
+// first scan (and DHT when the scans bring their own), and each scan as
+// scan writes it, header included.
+func (p *Picture) assemble(newTables bool, scan func(w *writer, sg Seg) error) ([]byte, error) {
 	data := p.f.Data
 	w := &writer{out: uninitialized(len(data) + len(data)/32 + 1024)}
 	w.raw(data[:2])
 	scanned := false
 	for _, sg := range p.f.Segs[1:] {
 		switch {
-		case !scanned && isAppOrCOM(sg.Marker), tabs != nil && sg.Marker == 0xC4:
+		case !scanned && isAppOrCOM(sg.Marker), newTables && sg.Marker == 0xC4:
 			continue
 		case sg.Marker != 0xDA:
 			w.raw(data[sg.Off:sg.End])
 			continue
 		}
 		scanned = true
-		q := p.seq[sg.Scan]
-		var err error
-		if tabs != nil {
-			err = q.recodeScan(w, data[sg.Off:sg.End], &tabs[sg.Scan])
-		} else {
-			w.raw(data[sg.Off:sg.End])
-			err = q.write(w, q.coder(w, q.sourceTables()))
-		}
-		if err != nil {
+		if err := scan(w, sg); err != nil {
 			return nil, err
 		}
 	}

@@ -10,24 +10,9 @@ import (
 // the file keeps its size and its way of loading) and its own Huffman
 // tables wherever they can code the label.
 func (p *Picture) writeProgressive() ([]byte, error) {
-	data := p.f.Data
-	w := &writer{out: uninitialized(len(data) + len(data)/32 + 1024)}
-	w.raw(data[:2])
-	scanned := false
-	for _, sg := range p.f.Segs[1:] {
-		switch {
-		case !scanned && isAppOrCOM(sg.Marker), sg.Marker == 0xC4:
-			continue
-		case sg.Marker != 0xDA:
-			w.raw(data[sg.Off:sg.End])
-			continue
-		}
-		scanned = true
-		if err := writeProgScan(w, p.f, &p.f.Scans[sg.Scan], data[sg.Off:sg.End], p.st); err != nil {
-			return nil, err
-		}
-	}
-	return w.out, nil
+	return p.assemble(true, func(w *writer, sg Seg) error {
+		return writeProgScan(w, p.f, &p.f.Scans[sg.Scan], p.f.Data[sg.Off:sg.End], p.st)
+	})
 }
 
 // writeProgScan writes one scan with a DHT, its header and its data:

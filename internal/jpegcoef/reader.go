@@ -14,6 +14,17 @@ type reader struct {
 	n   uint
 }
 
+// refillFast is refill's fast path on a hot loop's copies of the
+// reader's fields; ok is false near the end of buf, where the loop must
+// store them back and call refill.
+func refillFast(buf []byte, acc uint64, n uint, pos int) (uint64, uint, int, bool) {
+	if pos+8 > len(buf) {
+		return acc, n, pos, false
+	}
+	acc |= binary.BigEndian.Uint64(buf[pos:]) >> n
+	return acc, n | 56, pos + int(63-n)>>3, true
+}
+
 func (r *reader) refill() {
 	if r.pos+8 <= len(r.buf) {
 		r.acc |= binary.BigEndian.Uint64(r.buf[r.pos:]) >> r.n

@@ -145,6 +145,13 @@ func (r *Region) rowImage(my int) image.Image {
 		SubsampleRatio: ratios[[2]int{p[1].fx, p[1].fy}], Rect: rect}
 }
 
+// SubsampleRatio is Go's name for chroma that covers fx×fy luma pixels
+// per sample, if it has one.
+func SubsampleRatio(fx, fy int) (image.YCbCrSubsampleRatio, bool) {
+	r, ok := ratios[[2]int{fx, fy}]
+	return r, ok
+}
+
 // ratios maps chroma's pixels per sample to Go's subsample ratios.
 var ratios = map[[2]int]image.YCbCrSubsampleRatio{
 	{1, 1}: image.YCbCrSubsampleRatio444,
@@ -158,21 +165,28 @@ var ratios = map[[2]int]image.YCbCrSubsampleRatio{
 // mcu is the index of MCU (mx, my) in the region's state.
 func (r *Region) mcu(mx, my int) int { return (my-r.m.y0)*(r.m.x1-r.m.x0) + mx - r.m.x0 }
 
-// decodeMCU transforms the blocks of MCU (mx, my) to samples, keeping a
-// copy to see later which blocks the drawing changed.
-func (r *Region) decodeMCU(mx, my int) {
+// eachBlock calls fn with each block of MCU (mx, my): its component,
+// its coefficients and where its samples start in the component's plane.
+func (r *Region) eachBlock(mx, my int, fn func(i int, blk []int16, off int)) {
 	for i := range r.f.Frame.Comps {
 		c := &r.f.Frame.Comps[i]
-		p := &r.planes[i]
-		dq := r.dq[i]
+		stride := r.planes[i].stride
 		for by := my * c.V; by < (my+1)*c.V; by++ {
 			for bx := mx * c.H; bx < (mx+1)*c.H; bx++ {
-				off := (by-r.py0*c.V)*8*p.stride + (bx-r.m.x0*c.H)*8
-				idct(r.st[i].block(bx, by), dq, p.pix[off:], p.stride)
-				for y := range 8 {
-					copy(r.orig[i][off+y*p.stride:off+y*p.stride+8], p.pix[off+y*p.stride:])
-				}
+				fn(i, r.st[i].block(bx, by), (by-r.py0*c.V)*8*stride+(bx-r.m.x0*c.H)*8)
 			}
 		}
 	}
+}
+
+// decodeMCU transforms the blocks of MCU (mx, my) to samples, keeping a
+// copy to see later which blocks the drawing changed.
+func (r *Region) decodeMCU(mx, my int) {
+	r.eachBlock(mx, my, func(i int, blk []int16, off int) {
+		p := &r.planes[i]
+		idct(blk, r.dq[i], p.pix[off:], p.stride)
+		for y := range 8 {
+			copy(r.orig[i][off+y*p.stride:off+y*p.stride+8], p.pix[off+y*p.stride:])
+		}
+	})
 }

@@ -1,7 +1,5 @@
 package jpegcoef
 
-import "encoding/binary"
-
 // skipBits is the window of the multi-symbol AC table.
 const skipBits = 12
 
@@ -90,11 +88,8 @@ func (r *reader) skipAC(t *skipTable, d *decTable) error {
 	acc, n, pos, buf := r.acc, r.n, r.pos, r.buf
 	k := uint(1)
 	for {
-		if pos+8 <= len(buf) {
-			acc |= binary.BigEndian.Uint64(buf[pos:]) >> n
-			pos += int(63-n) >> 3
-			n |= 56
-		} else {
+		var ok bool
+		if acc, n, pos, ok = refillFast(buf, acc, n, pos); !ok {
 			r.acc, r.n, r.pos = acc, n, pos
 			r.refill()
 			acc, n, pos = r.acc, r.n, r.pos

@@ -15,8 +15,8 @@ func labelRect(b image.Rectangle) image.Rectangle {
 	return image.Rect(w*9/16, h*5/8, max(w*9/16+1, w-3), max(h*5/8+1, h-2))
 }
 
-// edit opens data, stamps r and encodes, checking the output with Check.
-func edit(t *testing.T, data []byte, r image.Rectangle) ([]byte, image.Rectangle, *Picture) {
+// splice opens data, stamps r and encodes.
+func splice(t *testing.T, data []byte, r image.Rectangle) ([]byte, *Region, *Picture) {
 	t.Helper()
 	p, err := Open(data)
 	if err != nil {
@@ -31,6 +31,14 @@ func edit(t *testing.T, data []byte, r image.Rectangle) ([]byte, image.Rectangle
 	if err != nil {
 		t.Fatalf("Encode: %v", err)
 	}
+	return out, reg, p
+}
+
+// edit splices data and checks the output, with the source's metadata
+// put back, with Check.
+func edit(t *testing.T, data []byte, r image.Rectangle) ([]byte, image.Rectangle, *Picture) {
+	t.Helper()
+	out, reg, p := splice(t, data, r)
 	out = withApps(p.f, out)
 	if err := Check(out); err != nil {
 		t.Fatalf("Check of the output: %v", err)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+
+	"github.com/belgi-kz/belgi/internal/jpegcoef"
 )
 
 // image turns the DC grids into the 1/8-scale picture.
@@ -45,16 +47,6 @@ func (p *picture) plane(i int, dst []byte, stride, w, h int) {
 	}
 }
 
-// ratios maps luma-over-chroma factor ratios to Go's subsample ratios.
-var ratios = map[[2]int]image.YCbCrSubsampleRatio{
-	{1, 1}: image.YCbCrSubsampleRatio444,
-	{2, 1}: image.YCbCrSubsampleRatio422,
-	{2, 2}: image.YCbCrSubsampleRatio420,
-	{1, 2}: image.YCbCrSubsampleRatio440,
-	{4, 1}: image.YCbCrSubsampleRatio411,
-	{4, 2}: image.YCbCrSubsampleRatio410,
-}
-
 // ycbcr builds the 1/8 picture of a three-component file. Files that
 // image/jpeg reads as RGB, and layouts image.YCbCr cannot hold, are
 // refused so the caller's full decoder handles them.
@@ -64,7 +56,7 @@ func (p *picture) ycbcr(r image.Rectangle) (image.Image, error) {
 	if !col.JFIF && (col.Adobe && col.Transform == 0 || y.ID == 'R' && cb.ID == 'G' && cr.ID == 'B') {
 		return nil, fmt.Errorf("jpegscale: RGB-coded JPEG: %w", ErrUnsupported)
 	}
-	ratio, ok := ratios[[2]int{y.H / cb.H, y.V / cb.V}]
+	ratio, ok := jpegcoef.SubsampleRatio(y.H/cb.H, y.V/cb.V)
 	if !ok || y.H != fr.Hmax || y.V != fr.Vmax || cb.H != cr.H || cb.V != cr.V || y.H%cb.H != 0 || y.V%cb.V != 0 {
 		return nil, fmt.Errorf("jpegscale: sampling factors %d×%d, %d×%d, %d×%d: %w", y.H, y.V, cb.H, cb.V, cr.H, cr.V, ErrUnsupported)
 	}
