@@ -226,4 +226,3 @@ func (p *Picture) assemble(newTables bool, scan func(w *writer, sg Seg) error) (
 }
 
 func isAppOrCOM(m byte) bool { return m >= 0xE0 && m <= 0xEF || m == 0xFE }
-
