@@ -23,10 +23,10 @@ import (
 func labelJPEG(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, float64, error) {
 	var notes []string
 	if spec.Image.JPEGQuality == 0 {
-		out, n, err := labelCoefficients(src, spec, xmp)
+		out, n, area, err := labelCoefficients(src, spec, xmp)
 		var why *jpegcoef.Error
 		if !errors.As(err, &why) {
-			return out, n, labelArea(src, spec), err
+			return out, n, area, err
 		}
 		notes = append(notes, "JPEG decoded and re-encoded in full, one more generation of JPEG loss over the whole picture: "+why.What)
 	}
@@ -39,53 +39,36 @@ func labelJPEG(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, 
 	return out, append(notes, n...), area, err
 }
 
-// labelArea is the share of the picture (%) the label covers.
-func labelArea(src *source, spec labeler.Spec) float64 {
-	cfg, err := decodeConfig(fmtJPEG, src.data)
-	if err != nil {
-		return 0
-	}
-	l, _, err := planLabel(spec, cfg.Width, cfg.Height, src.orientation)
-	if err != nil {
-		return 0
-	}
-	return l.Area()
-}
-
 // labelCoefficients is the lossless path: plan the label from the size
 // alone, decode the MCUs under it, draw, and splice them back.
-func labelCoefficients(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, error) {
+func labelCoefficients(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, float64, error) {
 	info, err := meta.ParseJPEG(src.data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	pic, err := jpegcoef.Open(src.data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	b := pic.Bounds()
 	l, at, err := planLabel(spec, b.Dx(), b.Dy(), src.orientation)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	reg, err := pic.Decode(at)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	patch, err := labelPatch(reg.Image, l, at, src.orientation)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
-	drawn := true
-	reg.Blend(patch, at.Min, func(img image.Image, clip image.Rectangle) {
-		drawn = drawn && compositeIn(img, patch, at.Min, clip)
-	})
-	if !drawn {
-		return nil, nil, fmt.Errorf("cannot draw on the region's %T", reg.Image)
-	}
+	// The region's images are Y'CbCr, gray, RGBA or CMYK, which
+	// compositeIn draws on; a streaming region draws as Encode writes.
+	reg.Blend(patch, at.Min, func(img image.Image, clip image.Rectangle) { compositeIn(img, patch, at.Min, clip) })
 	frame, err := pic.Encode(reg)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	info.SameCoding = true
 	thumb := func(max int) ([]byte, error) {
@@ -96,7 +79,7 @@ func labelCoefficients(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []
 		return thumbOf(small)(max)
 	}
 	out, more, err := finishJPEG(info, frame, thumb, xmp)
-	return out, append(append(l.Notes(), pic.Notes()...), more...), err
+	return out, append(append(l.Notes(), pic.Notes()...), more...), l.Area(), err
 }
 
 // labeledThumb is the labeled picture at its EXIF thumbnail's size,
