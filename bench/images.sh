@@ -13,11 +13,15 @@
 # Usage: bench/images.sh [PHOTO_DIR]
 # PHOTO_DIR defaults to the real-world corpus's camera JPEGs
 # (../shared/realworld/images). Of its *.jpg files, those of at least
-# 1 MP that djpeg decodes without a warning are used.
+# 1 MP that djpeg decodes without a warning are used. SIZE=2 sets the
+# label's cap height (% of the shorter side, default 5) for both Belgi and
+# vips: the default label covers about a third of a photo, a 2 % one
+# about a twentieth.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 src=${1:-../shared/realworld/images}
 rounds=${ROUNDS:-3}
+size=${SIZE:-5}
 [ -d "$src" ] || { echo "bench: no folder $src (give a folder of JPEG photos)"; exit 1; }
 for tool in vips vipsheader jpegtran djpeg bc; do
   command -v $tool >/dev/null || { echo "bench: $tool missing (scripts/deps.sh test installs it)"; exit 1; }
@@ -46,7 +50,7 @@ n=$(ls "$work/photos" | wc -l)
 vips_one() {
   f=$1; o=$2
   w=$(vipsheader -f width "$f"); h=$(vipsheader -f height "$f")
-  s=$(( w < h ? w : h )); px=$(( s * 5 / 100 * 1000 / 714 )); m=$(( s * 2 / 100 ))
+  s=$(( w < h ? w : h )); px=$(( s * size / 100 * 1000 / 714 )); m=$(( s * 2 / 100 ))
   dpi=$(( px * 72 / 12 )); t="$o/$(basename "$f").v.png"
   vips text "$t" "$kk
 $ru" --fontfile "$font" --font "Noto Sans Bold 12" --dpi "$dpi" --width $(( w - 2 * m )) --rgba
@@ -56,7 +60,7 @@ $ru" --fontfile "$font" --font "Noto Sans Bold 12" --dpi "$dpi" --width $(( w - 
 }
 jpegtran_one() { jpegtran -copy all -outfile "$2/$(basename "$1")" "$1"; }
 export -f vips_one jpegtran_one
-export kk ru font
+export kk ru font size
 
 # time_it prints the seconds a command took; its output is dropped and a
 # failure stops the benchmark.
@@ -65,12 +69,12 @@ time_it() {
   "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; exit 1; }
   t1=$(date +%s.%N); echo "$t1 - $t0" | bc
 }
-run_belgi() { time_it "$work/belgi-cli" label -jobs 2 -overwrite -out "$work/belgi" "$work/photos"; }
+run_belgi() { time_it "$work/belgi-cli" label -jobs 2 -size "$size" -overwrite -out "$work/belgi" "$work/photos"; }
 run_xargs() { time_it bash -c "ls '$work/photos'/* | xargs -P 2 -I{} bash -c '$1 {} $work/$2'"; }
 fastest() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc)" = 1 ]; then echo "$2"; else echo "$1"; fi; }
 
 mkdir -p "$work/belgi" "$work/vips" "$work/jpegtran"
-printf 'photos: %d files, %.0f megapixels, 2 jobs each, best of %d rounds\n' "$n" "$mp" "$rounds" >&2
+printf 'photos: %d files, %.0f megapixels, label cap height %s %%, 2 jobs each, best of %d rounds\n' "$n" "$mp" "$size" "$rounds" >&2
 tb= tv= tj=
 for _ in $(seq "$rounds"); do
   tb=$(fastest "$tb" "$(run_belgi)")
