@@ -22,9 +22,9 @@ import (
 // the notes say why.
 func labelJPEG(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, float64, error) {
 	var notes []string
+	var why *jpegcoef.Error
 	if spec.Image.JPEGQuality == 0 {
 		out, n, area, err := labelCoefficients(src, spec, xmp)
-		var why *jpegcoef.Error
 		if !errors.As(err, &why) {
 			return out, n, area, err
 		}
@@ -32,6 +32,9 @@ func labelJPEG(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, 
 	}
 	img, err := decode(fmtJPEG, src.data)
 	if err != nil {
+		if why != nil && errors.Is(why, jpegcoef.ErrUnsupported) {
+			err = why
+		}
 		return nil, nil, 0, labeler.AtStage(labeler.StageDecode, fmt.Errorf("%s (%w)", damage(err), err))
 	}
 	src.img = img
@@ -118,4 +121,17 @@ func withColourSegments(frame []byte, info *meta.JPEGInfo) []byte {
 		}
 	}
 	return append(data, frame[2:]...)
+}
+
+// jpegVariant is jpegcoef's error naming a JPEG variant Belgi does not
+// decode (arithmetic coding, 12-bit samples, lossless, hierarchical), or
+// nil.
+func jpegVariant(f format, data []byte) error {
+	if f != fmtJPEG {
+		return nil
+	}
+	if _, err := jpegcoef.Parse(data); errors.Is(err, jpegcoef.ErrUnsupported) {
+		return err
+	}
+	return nil
 }

@@ -146,6 +146,9 @@ func open(path string, maxMP float64) (*source, image.Config, error) {
 	}
 	cfg, err := decodeConfig(f, data)
 	if err != nil {
+		if v := jpegVariant(f, data); v != nil {
+			err = v // names what Belgi cannot decode (arithmetic coding, 12-bit...)
+		}
 		return nil, cfg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %s (%w)", damage(err), err))
 	}
 	frames := 1
