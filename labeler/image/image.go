@@ -79,9 +79,12 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 		xnotes = append(xnotes, n...)
 		return provenance.Packet(clean, mark)
 	}
-	if src.format == fmtGIF {
+	switch src.format {
+	case fmtGIF:
 		out, notes, area, err = labelGIF(src, job.Spec, xmp)
-	} else {
+	case fmtJPEG:
+		out, notes, area, err = labelJPEG(src, job.Spec, xmp)
+	default:
 		out, notes, area, err = labelStill(src, job.Spec, xmp)
 	}
 	if err == nil && mark.TC260 && (src.format == fmtPNG || src.format == fmtBMP) {
@@ -104,10 +107,11 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 }
 
 // load reads and decodes a picture, refusing oversized ones from the
-// header before any pixel is decoded.
+// header before any pixel is decoded. GIFs decode frame by frame and
+// JPEGs only where the label goes, so neither is decoded here.
 func load(path string, maxMP float64) (*source, error) {
 	src, _, err := open(path, maxMP)
-	if err != nil || src.format == fmtGIF {
+	if err != nil || src.format == fmtGIF || src.format == fmtJPEG {
 		return src, err
 	}
 	if src.img, err = decode(src.format, src.data); err != nil {
@@ -142,6 +146,9 @@ func open(path string, maxMP float64) (*source, image.Config, error) {
 	}
 	cfg, err := decodeConfig(f, data)
 	if err != nil {
+		if v := jpegVariant(f, data); v != nil {
+			err = v // names what Belgi cannot decode (arithmetic coding, 12-bit...)
+		}
 		return nil, cfg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %s (%w)", damage(err), err))
 	}
 	frames := 1
@@ -163,17 +170,12 @@ func notAPicture(data []byte) error {
 // stored pixels are shown turned by orientation.
 func labelPicture(img image.Image, spec labeler.Spec, orientation int) (image.Image, render.Layout, error) {
 	b := img.Bounds()
-	dw, dh := render.DisplaySize(b.Dx(), b.Dy(), orientation)
-	l, err := render.Plan(spec, dw, dh)
+	l, at, err := planLabel(spec, b.Dx(), b.Dy(), orientation)
 	if err != nil {
 		return nil, l, err
 	}
-	at := render.StoredRect(l.Rect, dw, dh, orientation).Add(b.Min)
-	patch, _, err := l.Draw(render.Measure(img, at))
-	if err != nil {
-		return nil, l, err
-	}
-	return composite(img, render.ToStored(patch, orientation), at.Min), l, nil
+	out, err := drawLabel(img, l, at.Add(b.Min), orientation)
+	return out, l, err
 }
 
 // Inspect implements labeler.Kind.

@@ -1,28 +1,24 @@
-package jpegscale
+package jpegtest
 
 import (
 	"bytes"
 	"image"
 	"image/color"
 	"image/jpeg"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/jpegenc"
 	"github.com/belgi-kz/belgi/internal/samples"
 )
 
-// fixture makes one test JPEG, or nil when a tool it needs is missing;
-// fixtures are built on demand so the fuzz seeds and the table tests
-// share them.
-type fixture struct {
-	name string
-	make func(t testing.TB) []byte
+// Fixture makes one test JPEG, or nil when a tool it needs is missing.
+type Fixture struct {
+	Name string
+	Make func(t testing.TB) []byte
 }
 
-func stdJPEG(w, h, q int, gray bool) func(testing.TB) []byte {
+// Std encodes the test scene with image/jpeg (4:2:0 or gray).
+func Std(w, h, q int, gray bool) func(testing.TB) []byte {
 	return func(t testing.TB) []byte {
 		var img image.Image = samples.Scene(w, h, 7)
 		if gray {
@@ -60,7 +56,8 @@ func encodeFrame(t testing.TB, f *jpegenc.Frame, restart int) []byte {
 	return b.Bytes()
 }
 
-func encYCbCr(w, h int, ratio image.YCbCrSubsampleRatio, q, restart int) func(testing.TB) []byte {
+// Enc encodes the scene with jpegenc at a subsample ratio.
+func Enc(w, h int, ratio image.YCbCrSubsampleRatio, q, restart int) func(testing.TB) []byte {
 	return func(t testing.TB) []byte {
 		l, c := jpegenc.StandardTables(q)
 		f, err := jpegenc.FromYCbCr(sceneYCbCr(w, h, ratio), &l, &c)
@@ -71,9 +68,9 @@ func encYCbCr(w, h int, ratio image.YCbCrSubsampleRatio, q, restart int) func(te
 	}
 }
 
-// encWide uses tables with entries over 255, which jpegenc writes as
+// Wide uses tables with entries over 255, which jpegenc writes as
 // 16-bit tables under SOF1 (extended sequential).
-func encWide(w, h int) func(testing.TB) []byte {
+func Wide(w, h int) func(testing.TB) []byte {
 	return func(t testing.TB) []byte {
 		l, c := jpegenc.StandardTables(20)
 		for i := range l {
@@ -91,25 +88,27 @@ func encWide(w, h int) func(testing.TB) []byte {
 	}
 }
 
-func encGray(w, h, q, restart int) func(testing.TB) []byte {
+// Gray encodes the scene in gray with jpegenc.
+func Gray(w, h, q, restart int) func(testing.TB) []byte {
 	return func(t testing.TB) []byte {
 		l, _ := jpegenc.StandardTables(q)
 		return encodeFrame(t, jpegenc.FromGray(samples.Gray(samples.Scene(w, h, 3)), &l), restart)
 	}
 }
 
-func encCMYK(w, h, q, restart int) func(testing.TB) []byte {
+// CMYK encodes the scene as Adobe CMYK (transform 0) with jpegenc.
+func CMYK(w, h, q, restart int) func(testing.TB) []byte {
 	return func(t testing.TB) []byte {
 		l, _ := jpegenc.StandardTables(q)
 		return encodeFrame(t, jpegenc.FromCMYK(samples.CMYK(samples.Scene(w, h, 4)), &l), restart)
 	}
 }
 
-// encYCCK writes Adobe YCCK as libjpeg does: C, M, Y converted like R,
-// G, B to YCbCr, and K stored inverted, under APP14 transform 2. jpegenc
-// has no such mode, so its inverted planes are turned back and converted
+// YCCK writes Adobe YCCK as libjpeg does: C, M, Y converted like R, G, B
+// to YCbCr, and K stored inverted, under APP14 transform 2. jpegenc has
+// no such mode, so its inverted planes are turned back and converted
 // here, and its APP14 is swapped for one announcing transform 2.
-func encYCCK(w, h, q int) func(testing.TB) []byte {
+func YCCK(w, h, q int) func(testing.TB) []byte {
 	return func(t testing.TB) []byte {
 		src := samples.CMYK(samples.Scene(w, h, 6))
 		l, _ := jpegenc.StandardTables(q)
@@ -127,30 +126,5 @@ func encYCCK(w, h, q int) func(testing.TB) []byte {
 			t.Fatal(err)
 		}
 		return b.Bytes()
-	}
-}
-
-// magick converts a PNG of the scene with ImageMagick's convert and the
-// given options; nil means convert is missing.
-func magick(w, h int, args ...string) func(testing.TB) []byte {
-	return func(t testing.TB) []byte {
-		bin, err := exec.LookPath("convert")
-		if err != nil {
-			return nil
-		}
-		dir := t.TempDir()
-		in, out := filepath.Join(dir, "in.png"), filepath.Join(dir, "out.jpg")
-		if err := os.WriteFile(in, samples.PNG(samples.Scene(w, h, 8)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		cmd := append(append([]string{in}, args...), out)
-		if msg, err := exec.Command(bin, cmd...).CombinedOutput(); err != nil {
-			t.Fatalf("convert: %v: %s", err, msg)
-		}
-		data, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return data
 	}
 }
