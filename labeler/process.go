@@ -149,11 +149,9 @@ func (p *pass) prepare(ctx context.Context) (Kind, bool, error) {
 		res.Status, res.Reason = StatusSkipped, "output exists (use overwrite to replace it)"
 		return kind, true, nil
 	}
-	if !p.spec.Out.Relabel {
-		if rep, err := kind.Inspect(ctx, p.in.Path); err == nil && rep.Labeled {
-			res.Status, res.Reason = StatusSkipped, "already labeled by Belgi (relabel to label it again)"
-			return kind, true, nil
-		}
+	if !p.spec.Out.Relabel && p.reg.labeledAlready(ctx, p.spec, kind, p.in.Path) {
+		res.Status, res.Reason = StatusSkipped, "already labeled by Belgi (relabel to label it again)"
+		return kind, true, nil
 	}
 	return kind, false, nil
 }

@@ -108,7 +108,13 @@ type ingredient struct {
 }
 
 type validationResults struct {
-	ActiveManifest Results `cbor:"activeManifest"`
+	ActiveManifest   Results           `cbor:"activeManifest"`
+	IngredientDeltas []ingredientDelta `cbor:"ingredientDeltas,omitempty"`
+}
+
+type ingredientDelta struct {
+	URI    string  `cbor:"ingredientAssertionURI"`
+	Deltas Results `cbor:"validationDeltas"`
 }
 
 // claim is c2pa.claim.v2.

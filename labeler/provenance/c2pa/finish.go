@@ -18,12 +18,13 @@ import (
 type Finisher struct {
 	formats Formats
 	ids     *identities
+	trust   *trustCache
 }
 
 // NewFinisher signs the built-in formats and any extra ones (the
 // documents kind's PDF), which are tried first.
 func NewFinisher(extra ...Format) *Finisher {
-	return &Finisher{formats: append(Formats(extra), BuiltIn()...), ids: &identities{}}
+	return &Finisher{formats: append(Formats(extra), BuiltIn()...), ids: &identities{}, trust: &trustCache{}}
 }
 
 // Formats lists the formats the finisher signs.
@@ -36,7 +37,11 @@ var ErrUnsupported = errors.New("not signed")
 
 // Finish implements labeler.Finisher.
 func (f *Finisher) Finish(ctx context.Context, job labeler.Job, out labeler.Outcome) (labeler.Outcome, error) {
-	parent, srcFormat, perr := ReadParent(job.Input, f.formats)
+	trust, err := f.trust.get(job.Spec.C2PA.Trust)
+	if err != nil {
+		return out, fmt.Errorf("c2pa: trust anchors: %w", err)
+	}
+	parent, srcFormat, perr := ReadParent(job.Input, f.formats, Options{Trust: trust})
 	if perr != nil {
 		out.Notes = append(out.Notes, "the source's Content Credentials could not be read and are not carried over: "+perr.Error())
 	}

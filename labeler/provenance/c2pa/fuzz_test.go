@@ -92,7 +92,7 @@ func FuzzStore(f *testing.F) {
 	f.Add(l.Store())
 	f.Fuzz(func(t *testing.T, store []byte) {
 		_, _ = ValidateStore(store, bytes.NewReader(out), int64(len(out)))
-		_, _ = NewParent(store, nil, 0, Format{})
+		_, _ = NewParent(store, nil, 0, Options{})
 		_, _ = VerifySignature(store, store)
 		_, _ = ParseTimestamp(store)
 	})

@@ -60,7 +60,7 @@ func TestRealWorldParents(t *testing.T) {
 			if _, err := os.Stat(src); err != nil {
 				t.Skip("corpus file missing: ", err)
 			}
-			parent, _, err := ReadParent(src, BuiltIn())
+			parent, _, err := ReadParent(src, BuiltIn(), Options{})
 			if err != nil || parent == nil {
 				t.Fatalf("parent %v, %v", parent, err)
 			}
