@@ -27,9 +27,10 @@ type LabelVerifier interface {
 // could not be looked for, rather than that looking failed.
 var ErrCannotVerify = errors.New("the perceivable label cannot be checked")
 
-// WithExaminer has Check pass every report through e.
+// WithExaminer has Check pass every report through e too, after the
+// examiners given before.
 func (r *Registry) WithExaminer(e Examiner) *Registry {
-	r.examiner = e
+	r.examiners = append(r.examiners, e)
 	return r
 }
 
@@ -61,9 +62,9 @@ func (r *Registry) inspect(ctx context.Context, spec Spec, k Kind, path string) 
 	if err != nil {
 		return rep, err
 	}
-	if r.examiner != nil {
-		if err := r.examiner.Examine(ctx, spec, path, &rep); err != nil {
-			rep.Warnings = append(rep.Warnings, "Content Credentials unreadable: "+err.Error())
+	for _, e := range r.examiners {
+		if err := e.Examine(ctx, spec, path, &rep); err != nil {
+			rep.Warnings = append(rep.Warnings, err.Error())
 		}
 	}
 	verifyLabel(ctx, k, path, &rep)

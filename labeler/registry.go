@@ -18,7 +18,7 @@ var ErrUnsupported = errors.New("unsupported file")
 type Registry struct {
 	kinds    []Kind
 	finish   Finisher
-	examiner Examiner
+	examiners []Examiner
 }
 
 // NewRegistry returns a registry of the given kinds, sniffed in order.

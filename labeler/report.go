@@ -73,6 +73,11 @@ func (r *Report) AddSource(s Source) {
 		return
 	}
 	s.AI = s.AI || IsAI(s.Type)
+	for _, have := range r.Sources {
+		if have.Where == s.Where && have.Type == s.Type {
+			return
+		}
+	}
 	r.Sources = append(r.Sources, s)
 	if !s.AI {
 		if r.DigitalSourceType == "" {

@@ -267,9 +267,6 @@ func inspectMP3(path string) (labeler.Report, error) {
 		return labeler.Report{}, fmt.Errorf("audio: %w", err)
 	}
 	rep := report(FormatMP3, t.Private(privXMP))
-	if dst := t.Text(txxxDST); rep.DigitalSourceType == "" && dst != "" {
-		rep.DigitalSourceType = dst
-		rep.Provenance = append(rep.Provenance, "id3")
-	}
+	rep.AddSource(labeler.Source{Where: labeler.SourceID3, Type: t.Text(txxxDST)})
 	return rep, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/belgi-kz/belgi/labeler/audio"
 	"github.com/belgi-kz/belgi/labeler/image"
 	"github.com/belgi-kz/belgi/labeler/provenance/c2pa"
+	"github.com/belgi-kz/belgi/labeler/provenance/tags"
 	"github.com/belgi-kz/belgi/labeler/text"
 	"github.com/belgi-kz/belgi/labeler/video"
 )
@@ -27,5 +28,6 @@ func Default() *labeler.Registry {
 		video.New(video.WithNotice(audio.NoticeBeside)),
 		text.NewDocument(),
 		text.New(),
-	).WithFinisher(c2pa.NewFinisher(text.PDFCredentials())).WithExaminer(c2pa.NewExaminer(text.PDFCredentials()))
+	).WithFinisher(c2pa.NewFinisher(text.PDFCredentials())).
+		WithExaminer(c2pa.NewExaminer(text.PDFCredentials())).WithExaminer(tags.Examiner{})
 }

@@ -200,8 +200,3 @@ func matchesExclusion(r io.ReaderAt, b bmffBox, ex []bmffExclusion) (bool, error
 	}
 	return false, nil
 }
-
-// checkBoxHash is a stub until box hashes are read.
-func (v *validator) checkBoxHash(b []byte, asset io.ReaderAt, size int64, url string) {
-	v.log.note("assertion.hardBinding.unchecked", url, "Belgi does not check box hashes")
-}
