@@ -16,8 +16,8 @@ var ErrUnsupported = errors.New("unsupported file")
 // Registry knows the media kinds. Order matters: the first kind whose
 // Sniff accepts a file's head wins.
 type Registry struct {
-	kinds    []Kind
-	finish   Finisher
+	kinds     []Kind
+	finish    Finisher
 	examiners []Examiner
 }
 
