@@ -84,6 +84,9 @@ func verifyLabel(ctx context.Context, k Kind, path string, rep *Report) {
 	}
 	found, err := v.VerifyLabel(ctx, path, *rep)
 	switch {
+	case errors.Is(err, ErrCannotVerify):
+		rep.Perceivable = PerceivableUnchecked
+		rep.Warnings = append(rep.Warnings, err.Error())
 	case err != nil:
 		rep.Perceivable = PerceivableUnchecked
 		rep.Warnings = append(rep.Warnings, "the perceivable label was not checked: "+err.Error())

@@ -58,6 +58,8 @@ type source struct {
 	notes       []string // what the output will not carry of the source
 	img         image.Image
 	orientation int
+	// region is where the label was drawn (the first frame's, for a GIF).
+	region *provenance.Region
 }
 
 // Label implements labeler.Kind.
@@ -76,7 +78,9 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	xmp := func(existing []byte) ([]byte, error) {
 		clean, n, _ := meta.StripXMPPictures(existing)
 		xnotes = append(xnotes, n...)
-		return provenance.Packet(clean, mark)
+		m := mark
+		m.Region = src.region
+		return provenance.Packet(clean, m)
 	}
 	if src.format == fmtGIF {
 		out, notes, area, err = labelGIF(src, job.Spec, xmp)
@@ -160,19 +164,22 @@ func notAPicture(data []byte) error {
 
 // labelPicture draws the label on one picture (a still or a frame) whose
 // stored pixels are shown turned by orientation.
-func labelPicture(img image.Image, spec labeler.Spec, orientation int) (image.Image, render.Layout, error) {
+// It also returns the label's region, recorded for `check`.
+func labelPicture(img image.Image, spec labeler.Spec, orientation int) (image.Image, render.Layout, *provenance.Region, error) {
 	b := img.Bounds()
 	dw, dh := render.DisplaySize(b.Dx(), b.Dy(), orientation)
 	l, err := render.Plan(spec, dw, dh)
 	if err != nil {
-		return nil, l, err
+		return nil, l, nil, err
 	}
 	at := render.StoredRect(l.Rect, dw, dh, orientation).Add(b.Min)
 	patch, _, err := l.Draw(render.Measure(img, at))
 	if err != nil {
-		return nil, l, err
+		return nil, l, nil, err
 	}
-	return composite(img, render.ToStored(patch, orientation), at.Min), l, nil
+	stored := render.ToStored(patch, orientation)
+	region := provenance.RegionOf(stored, at.Min.Sub(b.Min), b.Dx(), b.Dy())
+	return composite(img, stored, at.Min), l, &region, nil
 }
 
 // Inspect implements labeler.Kind.

@@ -32,7 +32,22 @@ func MarkFor(spec labeler.Spec, layers []string) Mark {
 		AISystemVersion:   spec.AISystem.Version,
 		PromptWriter:      spec.AISystem.PromptWriter,
 		AIProvider:        spec.AISystem.Provider,
+		CustomNotice:      customNotice(spec),
 	}
+}
+
+// customNotice reports whether the spoken notice is not made of the
+// stock clips: the user's recording, or wording of their own.
+func customNotice(spec labeler.Spec) bool {
+	if spec.Audio.CustomClip != "" {
+		return true
+	}
+	for _, l := range spec.Langs {
+		if t := spec.Custom[l]; t != "" && t != labeler.PresetNotice(l, spec.AI) {
+			return true
+		}
+	}
+	return false
 }
 
 // Report fills a labeler.Report from what was found in a packet.

@@ -2,6 +2,7 @@ package video
 
 import (
 	"fmt"
+	"github.com/belgi-kz/belgi/labeler/provenance"
 	"image"
 	"strings"
 	"time"
@@ -27,6 +28,8 @@ type plan struct {
 	noticeLen time.Duration // the notice's length, for ducking
 	meta      []string      // -metadata arguments
 	packet    []byte        // the XMP packet
+	// region is the badge as recorded for `check`.
+	region *provenance.Region
 }
 
 // inputs are numbered in this order; optional ones only when used.
