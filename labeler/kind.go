@@ -98,4 +98,13 @@ type Outcome struct {
 	// LabelArea is the share of the displayed frame (%) the label's box
 	// covers, for pictures and video; 0 for other kinds.
 	LabelArea float64
+	// Companions are files written beside the output (a C2PA sidecar),
+	// each as a temporary file that the core publishes with the output:
+	// renamed into place right after it, removed when the output fails.
+	Companions []Companion
+}
+
+// Companion is one file published with an output.
+type Companion struct {
+	Temp, Final string
 }

@@ -43,6 +43,8 @@ type Result struct {
 	// C2PAManifest is the label (urn:c2pa:...) of the manifest signed
 	// into the output, as read back; "" when none was.
 	C2PAManifest string `json:"c2pa_manifest,omitempty"`
+	// companions are published with the output (see Outcome).
+	companions []Companion
 }
 
 // Process labels one input: detect, label into a temporary file, sync,
@@ -115,6 +117,7 @@ func (p *pass) run(ctx context.Context) error {
 	}
 	tmp, err := p.write(ctx, p.reg.finishing(kind))
 	defer discard(tmp, created, p.res)
+	defer removeCompanions(p.res)
 	if err != nil {
 		return err
 	}
@@ -175,7 +178,7 @@ func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 	if err != nil {
 		return tmp, err
 	}
-	p.res.Layers, p.res.Notes = outcome.Layers, outcome.Notes
+	p.res.Layers, p.res.Notes, p.res.companions = outcome.Layers, outcome.Notes, outcome.Companions
 	p.res.LabelArea = math.Round(outcome.LabelArea*100) / 100 // hundredths of a percent are plenty
 	p.stage = StageWrite
 	if err := syncFile(tmp); err != nil {
@@ -201,6 +204,7 @@ func (p *pass) publish(ctx context.Context, tmp string) error {
 	if err := os.Rename(tmp, res.Output); err != nil {
 		return err
 	}
+	publishCompanions(res)
 	syncDir(filepath.Dir(res.Output))
 	var err error
 	if res.OutputSHA256, err = hashFile(res.Output); err != nil {
@@ -260,3 +264,22 @@ func unchanged(path string, before os.FileInfo) error {
 }
 
 func hashFile(path string) (string, error) { return filehash.SHA256(path) }
+
+// publishCompanions renames each companion into place after the output.
+// One that cannot be is left out, with a note: the output stands on its
+// own marks.
+func publishCompanions(res *Result) {
+	for _, c := range res.companions {
+		if err := os.Rename(c.Temp, c.Final); err != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s was not written beside the output: %v", filepath.Base(c.Final), err))
+		}
+	}
+	res.companions = nil
+}
+
+// removeCompanions deletes companions not published (a failed file).
+func removeCompanions(res *Result) {
+	for _, c := range res.companions {
+		_ = os.Remove(c.Temp)
+	}
+}

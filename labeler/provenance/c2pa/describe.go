@@ -1,9 +1,6 @@
 package c2pa
 
-import (
-	"crypto/x509"
-	"time"
-)
+import "time"
 
 // ManifestInfo describes one manifest of a chain for people: who signed
 // it and when, what it says happened, and what validating it found.
@@ -76,18 +73,4 @@ func agentName(a any) string {
 		return joinNonEmpty(name, version)
 	}
 	return ""
-}
-
-// Leaf returns the signing certificate of the active manifest, for
-// callers that show or compare it; nil when the signature is unreadable.
-func leafOf(m *manifest) *x509.Certificate {
-	msg, err := parseSign1(m.sig)
-	if err != nil {
-		return nil
-	}
-	chain, err := x5chainOf(msg.Headers)
-	if err != nil {
-		return nil
-	}
-	return chain[0]
 }

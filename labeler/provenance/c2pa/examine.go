@@ -28,17 +28,17 @@ func NewExaminer(extra ...Format) *Examiner {
 func (e *Examiner) Examine(ctx context.Context, spec labeler.Spec, path string, rep *labeler.Report) error {
 	trust, err := e.trust.get(spec.C2PA.Trust)
 	if err != nil {
-		return fmt.Errorf("Content Credentials not checked: trust anchors: %w", err)
+		return fmt.Errorf("content credentials not checked: trust anchors: %w", err)
 	}
 	opt := Options{Trust: trust}
 	found, err := ReadFileWith(path, e.formats, opt)
 	if err != nil {
-		return fmt.Errorf("Content Credentials unreadable: %w", err)
+		return fmt.Errorf("content credentials unreadable: %w", err)
 	}
 	sidecar := ""
 	if !found.Present {
 		if found, sidecar, err = readSidecar(path, opt); err != nil {
-			return fmt.Errorf("Content Credentials unreadable: %w", err)
+			return fmt.Errorf("content credentials unreadable: %w", err)
 		}
 	}
 	if !found.Present {

@@ -103,7 +103,7 @@ func (f *Finisher) signed(out labeler.Outcome, spec labeler.C2PASpec, parent *Pa
 		out.Notes = append(out.Notes, "the source's Content Credentials ("+parent.describe()+") are kept as the parent ingredient")
 	}
 	if spec.UsesDevIdentity() {
-		out.Notes = append(out.Notes, "C2PA signed with Belgi's development identity: sign with your newsroom's certificate (-c2pa-key, -c2pa-chain) before publishing")
+		out.Notes = append(out.Notes, "C2PA signed with Belgi's development identity: sign with your newsroom's certificate (-c2pa-pkcs12, or -c2pa-key and -c2pa-chain) before publishing")
 	}
 	return out
 }

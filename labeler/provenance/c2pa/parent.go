@@ -14,6 +14,9 @@ import (
 type Parent struct {
 	manifests [][]byte
 	active    node
+	// redactions are the URIs of the assertions redacted in manifests
+	// (their thumbnails of the unlabeled content).
+	redactions []string
 	// Results of validating the active manifest against the source,
 	// recorded in the ingredient's validationResults; Deltas are its own
 	// ingredients' (see Validate).
@@ -38,10 +41,13 @@ func NewParent(store []byte, asset io.ReaderAt, size int64, opt Options) (*Paren
 	if err != nil {
 		return nil, fmt.Errorf("c2pa: the source's manifest store: %w", err)
 	}
-	p := &Parent{active: sv.active().node, Results: v.Results, Deltas: v.Deltas, State: v.State}
-	for _, m := range sv.order {
-		p.manifests = append(p.manifests, m.node.raw)
+	p := &Parent{Results: v.Results, Deltas: v.Deltas, State: v.State}
+	p.manifests, p.redactions = redactThumbnails(sv)
+	nodes, err := parseBoxes(p.manifests[len(p.manifests)-1], 8)
+	if err != nil || len(nodes) != 1 {
+		return nil, fmt.Errorf("c2pa: redacting the source's manifest: %v", err)
 	}
+	p.active = nodes[0]
 	if len(v.Manifests) > 0 && v.Results.has("claimSignature.validated") {
 		p.Signer = v.Manifests[0].Signer
 	}

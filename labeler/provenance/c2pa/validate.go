@@ -45,18 +45,6 @@ func (r Results) Codes() []string {
 	return out
 }
 
-func (r *Results) add(ok bool, pass, fail, url, why string) {
-	if ok {
-		r.Success = append(r.Success, Status{Code: pass, URL: url})
-	} else {
-		r.Failure = append(r.Failure, Status{Code: fail, URL: url, Explanation: why})
-	}
-}
-
-func (r *Results) info(code, url, why string) {
-	r.Informational = append(r.Informational, Status{Code: code, URL: url, Explanation: why})
-}
-
 // VerifySignature checks a C2PA claim signature (a COSE_Sign1 with the
 // claim as detached payload) with the key of the first certificate of
 // its x5chain, which it returns. Chain and trust are not checked here.

@@ -22,13 +22,13 @@ const maxElements = 1 << 20
 // readMatroska walks the segment's top-level elements, skipping
 // clusters by their size, and reads every Tags element.
 func readMatroska(r io.ReaderAt, size int64) ([]Tag, error) {
-	p := int64(0)
-	id, n, hl, err := element(r, p, size)
-	if err != nil {
+	_, n, hl, err := element(r, 0, size)
+	if err != nil || n < 0 {
 		return nil, err
 	}
-	p += hl + n // the EBML header
-	if id, n, hl, err = element(r, p, size); err != nil || id != idSegment {
+	p := hl + n // past the EBML header
+	id, n, hl, err := element(r, p, size)
+	if err != nil || id != idSegment {
 		return nil, err
 	}
 	end := min(size, p+hl+n)
@@ -57,6 +57,9 @@ func readMatroska(r io.ReaderAt, size int64) ([]Tag, error) {
 // unknown) and the header's length.
 func element(r io.ReaderAt, p, end int64) (id uint64, size, hlen int64, err error) {
 	var h [12]byte
+	if p < 0 || p >= end {
+		return 0, 0, 0, errTruncated
+	}
 	if _, err := r.ReadAt(h[:min(12, end-p)], p); err != nil && err != io.EOF {
 		return 0, 0, 0, err
 	}
