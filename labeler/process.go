@@ -68,6 +68,9 @@ func (r *Registry) Process(ctx context.Context, spec Spec, in Input, progress fu
 		res.Status, res.Reason = StatusSkipped, in.Skip
 		return res
 	}
+	if in.AI != "" {
+		p.spec.AI = in.AI
+	}
 	if err := p.run(ctx); err != nil {
 		p.fail(err)
 	}

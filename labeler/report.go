@@ -144,3 +144,18 @@ func (r *Report) warnOnce(w string) {
 		r.Warnings = append(r.Warnings, w)
 	}
 }
+
+// Involvement is the AI involvement the file's own provenance states:
+// that of the first AI statement found (Belgi's record and the file's
+// XMP, then the active manifest before its ingredients), "" without one.
+func (r *Report) Involvement() Involvement {
+	for _, s := range r.Sources {
+		switch SourceCode(s.Type) {
+		case SourceCode(DSTComposite):
+			return Modified
+		case SourceCode(DSTTrained), "trainedAlgorithmicData":
+			return Generated
+		}
+	}
+	return ""
+}

@@ -25,6 +25,7 @@ type c2paSettings struct {
 	keyName  *widget.Label
 	chainNm  *widget.Label
 	devBtn   *widget.Button
+	csrBtn   *widget.Button
 	status   *widget.Label
 
 	key, chain string // the chosen PEM files, "" for none
@@ -33,6 +34,8 @@ type c2paSettings struct {
 	onChange func()
 	// onChoose asks for a file titled title; the answer comes to done.
 	onChoose func(title string, done func(string))
+	// onCSR starts making a key and a signing request for the newsroom.
+	onCSR func()
 }
 
 // c2paIdentity is what the chosen files say, read once per choice so
@@ -55,7 +58,15 @@ func newC2PASettings(tr *translator) *c2paSettings {
 	c.chainBtn = &widget.Button{Text: tr.L("Certificate chain (PEM)…"), Icon: theme.FileIcon(), OnTapped: c.chooseChain}
 	c.devBtn = &widget.Button{Text: tr.L("Use development identity"), Icon: theme.HistoryIcon(),
 		Importance: widget.LowImportance, OnTapped: c.useDev}
+	c.csrBtn = &widget.Button{Text: tr.L("Create signing request…"), Icon: theme.DocumentCreateIcon(),
+		Importance: widget.LowImportance, OnTapped: c.createCSR}
 	return c
+}
+
+func (c *c2paSettings) createCSR() {
+	if c.onCSR != nil {
+		c.onCSR()
+	}
 }
 
 // wire connects the widgets once they are filled.
@@ -223,5 +234,6 @@ func (c *c2paSettings) box(errs map[string]*widget.Label) fyne.CanvasObject {
 		container.NewBorder(nil, nil, c.chainBtn, nil, c.chainNm), errs["c2pa-chain"],
 		c.status,
 		container.NewHBox(c.devBtn),
+		container.NewHBox(c.csrBtn),
 	)
 }
