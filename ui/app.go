@@ -21,10 +21,10 @@ type App struct {
 	spec   labeler.Spec
 	player *player.Player // one for the app: the speaker opens only once
 
-	files    *fileList
-	details  *detailsPanel
-	checks   *checker
-	checkUI  *throttle // repaints the list as files' provenance arrives
+	files   *fileList
+	details *detailsPanel
+	checks  *checker
+	checkUI *throttle // repaints the list as files' provenance arrives
 	// aiChosen: the user set the AI involvement in this session, which
 	// then applies to every file over what each file's provenance says.
 	aiChosen bool
