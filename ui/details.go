@@ -88,16 +88,16 @@ func (d *detailsPanel) involvement(ai labeler.Involvement) string {
 func (d *detailsPanel) labelLine(r *labeler.Report) {
 	switch r.Perceivable {
 	case labeler.PerceivableContent:
-		d.line(d.tr.L("Belgi's label: found in the content"), widget.SuccessImportance)
+		d.line(d.tr.L("Belgi's label: found in the content"), widget.MediumImportance)
 	case labeler.PerceivableSigned:
-		d.line(d.tr.L("Belgi's label: vouched for by Belgi's own signature"), widget.SuccessImportance)
+		d.line(d.tr.L("Belgi's label: vouched for by Belgi's own signature"), widget.MediumImportance)
 	case labeler.PerceivableMissing:
 		d.line(d.tr.L("Belgi's label: recorded, but missing from the content"), widget.DangerImportance)
 	case labeler.PerceivableUnchecked:
 		d.line(d.tr.L("Belgi's label: recorded, not checked in the content"), widget.WarningImportance)
 	default:
 		if r.Labeled {
-			d.line(d.tr.L("Belgi's label: recorded"), widget.SuccessImportance)
+			d.line(d.tr.L("Belgi's label: recorded"), widget.MediumImportance)
 		}
 	}
 }
@@ -110,7 +110,7 @@ func (d *detailsPanel) credentials(c *labeler.Credentials) {
 		labeler.StateValid:   d.tr.L("Content Credentials: valid, signer not on your trust list"),
 		labeler.StateInvalid: d.tr.L("Content Credentials: invalid"),
 	}[c.State]
-	imp := widget.SuccessImportance
+	imp := widget.MediumImportance // light-theme green is hard to read
 	if c.State == labeler.StateInvalid {
 		imp = widget.DangerImportance
 	}

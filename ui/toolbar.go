@@ -36,7 +36,7 @@ func (u *App) filesPane() fyne.CanvasObject {
 	icon.SetMinSize(fyne.NewSquareSize(56))
 	u.files.hint = container.NewPadded(container.NewVBox(layout.NewSpacer(), container.NewCenter(icon), hint, layout.NewSpacer()))
 	split := container.NewVSplit(container.NewStack(u.files, u.files.hint), u.details.object())
-	split.Offset = 0.6
+	split.Offset = 0.4
 	return split
 }
 
