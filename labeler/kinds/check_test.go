@@ -1,6 +1,7 @@
 package kinds
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -11,6 +12,7 @@ import (
 	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/internal/samples"
 	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/provenance/c2pa/c2patest"
 )
 
 const aiURI = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
@@ -179,5 +181,41 @@ func TestCheckNonAIManifests(t *testing.T) {
 	rep := check(t, "../../../shared/realworld/c2pa/c2pa-ts_amazon-titan-g1.png")
 	if !rep.AIFound() || !slices.Contains(rep.Warnings, labeler.WarnAIUnlabeled) {
 		t.Errorf("Titan (AI-generated): %+v", rep)
+	}
+}
+
+// TestCheckAgreesWithReferenceOnPDF: Content Credentials in PDF (the
+// document kind's container) get the reference implementation's verdict
+// too: Adobe's signed PDF, and Belgi's own PDF whole and with one byte
+// of its content changed.
+func TestCheckAgreesWithReferenceOnPDF(t *testing.T) {
+	adobe := "../../../shared/realworld/c2pa/c2pa-public-testfiles_adobe-20240110-single_manifest_store.pdf"
+	dir := t.TempDir()
+	src := filepath.Join(dir, "article.pdf")
+	if err := os.WriteFile(src, samples.PDF([]string{"An article"}, ""), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	own := labelFile(t, src, labeler.DefaultSpec())
+	b, _ := os.ReadFile(own)
+	i := bytes.Index(b, []byte("An article"))
+	b[i] ^= 0x20
+	tampered := filepath.Join(dir, "tampered.pdf")
+	if err := os.WriteFile(tampered, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{adobe, own, tampered} {
+		if _, err := os.Stat(path); err != nil {
+			continue
+		}
+		v := c2patest.Reference(t, path, "")
+		rep := check(t, path)
+		want := slices.Compact(slices.Sorted(slices.Values(append(v.Failures, v.Deltas...))))
+		var got []string
+		if rep.Credentials != nil {
+			got = slices.Compact(slices.Sorted(slices.Values(rep.Credentials.Failures)))
+		}
+		if rep.Credentials == nil || rep.Credentials.State != v.State || !slices.Equal(got, want) {
+			t.Errorf("%s: Belgi %+v, reference %s %v", filepath.Base(path), rep.Credentials, v.State, want)
+		}
 	}
 }
