@@ -135,7 +135,11 @@ func (u *App) specChanged(s labeler.Spec) {
 	if s.AI != u.spec.AI {
 		u.chooseAI()
 	}
+	recheck := s.C2PA.Trust != u.spec.C2PA.Trust
 	u.spec = s
+	if recheck {
+		u.recheck()
+	}
 	saveSpec(u.fyne.Preferences(), s)
 	u.preview.update(u.specFor(u.files.current()))
 	u.updateActions()

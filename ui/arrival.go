@@ -80,7 +80,7 @@ type checker struct {
 	b       *bridge
 	reg     *labeler.Registry
 	mu      sync.Mutex
-	queue   []*fileItem
+	queue   []queued
 	running bool
 	ctx     context.Context
 	stop    context.CancelFunc
@@ -95,26 +95,33 @@ func newChecker(b *bridge, reg *labeler.Registry, spec func() labeler.Spec, done
 	return &checker{b: b, reg: reg, ctx: ctx, stop: stop, spec: spec, done: done}
 }
 
+// queued is a file to check with the settings of the moment it was
+// queued (the trust anchors), read on the UI goroutine.
+type queued struct {
+	f    *fileItem
+	spec labeler.Spec
+}
+
 // add queues files to check; files no kind knows are not.
 func (c *checker) add(items []*fileItem) {
+	spec := c.spec()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, f := range items {
 		if f.kind != nil && f.arrival == nil {
-			c.queue = append(c.queue, f)
+			c.queue = append(c.queue, queued{f, spec})
 		}
 	}
 	if !c.running && len(c.queue) > 0 {
 		c.running = true
-		spec := c.spec()
-		c.b.start(func() { c.run(spec) })
+		c.b.start(c.run)
 	}
 }
 
 // close stops checking: the window is going away.
 func (c *checker) close() { c.stop() }
 
-func (c *checker) run(spec labeler.Spec) {
+func (c *checker) run() {
 	for {
 		c.mu.Lock()
 		if len(c.queue) == 0 || c.ctx.Err() != nil {
@@ -122,11 +129,11 @@ func (c *checker) run(spec labeler.Spec) {
 			c.mu.Unlock()
 			return
 		}
-		f := c.queue[0]
+		q := c.queue[0]
 		c.queue = c.queue[1:]
 		c.mu.Unlock()
-		a := &arrival{}
-		rep, err := c.reg.Check(c.ctx, spec, f.input.Path)
+		f, a := q.f, &arrival{}
+		rep, err := c.reg.Check(c.ctx, q.spec, f.input.Path)
 		if err != nil {
 			a.err = strings.TrimPrefix(err.Error(), f.name()+": ")
 		} else {

@@ -36,3 +36,14 @@ func (u *App) specFor(f *fileItem) labeler.Spec {
 	}
 	return s
 }
+
+// recheck reads every file's provenance again: the trust anchors
+// changed, and with them which credentials are trusted.
+func (u *App) recheck() {
+	for _, f := range u.files.items {
+		f.arrival = nil
+	}
+	u.checks.add(u.files.items)
+	u.files.Refresh()
+	u.details.show(u.files.current())
+}

@@ -26,9 +26,13 @@ type c2paSettings struct {
 	chainNm  *widget.Label
 	devBtn   *widget.Button
 	csrBtn   *widget.Button
+	trustBtn *widget.Button
+	trustNm  *widget.Label
+	trustClr *widget.Button
 	status   *widget.Label
 
 	key, chain string // the chosen PEM files, "" for none
+	trust      string // the trust anchors file, "" for none
 	id         c2paIdentity
 
 	onChange func()
@@ -60,7 +64,21 @@ func newC2PASettings(tr *translator) *c2paSettings {
 		Importance: widget.LowImportance, OnTapped: c.useDev}
 	c.csrBtn = &widget.Button{Text: tr.L("Create signing request…"), Icon: theme.DocumentCreateIcon(),
 		Importance: widget.LowImportance, OnTapped: c.createCSR}
+	c.trustBtn = &widget.Button{Text: tr.L("Trust anchors (PEM)…"), Icon: theme.FileIcon(), OnTapped: c.chooseTrust}
+	c.trustNm = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	c.trustClr = &widget.Button{Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: c.clearTrust}
 	return c
+}
+
+// chooseTrust picks the PEM file of certificates whose signers check
+// calls trusted (the C2PA trust list, the newsroom's CA).
+func (c *c2paSettings) chooseTrust() {
+	c.onChoose(c.tr.L("Trust anchors (PEM)…"), func(p string) { c.trust = p; c.onChange() })
+}
+
+func (c *c2paSettings) clearTrust() {
+	c.trust = ""
+	c.onChange()
 }
 
 func (c *c2paSettings) createCSR() {
@@ -105,7 +123,7 @@ func (c *c2paSettings) useDev() {
 // set fills the widgets from s; the caller keeps changes quiet.
 func (c *c2paSettings) set(s labeler.Spec) {
 	c.sign.SetChecked(!s.C2PA.Off)
-	c.key, c.chain = s.C2PA.Key, s.C2PA.Chain
+	c.key, c.chain, c.trust = s.C2PA.Key, s.C2PA.Chain, s.C2PA.Trust
 	c.id = readIdentity(c.key, c.chain) // the files may have changed since
 	c.show()
 }
@@ -113,7 +131,7 @@ func (c *c2paSettings) set(s labeler.Spec) {
 // read writes the widgets into s.
 func (c *c2paSettings) read(s *labeler.Spec) {
 	s.C2PA.Off = !c.sign.Checked
-	s.C2PA.Key, s.C2PA.Chain = c.key, c.chain
+	s.C2PA.Key, s.C2PA.Chain, s.C2PA.Trust = c.key, c.chain, c.trust
 	c.show()
 }
 
@@ -181,6 +199,13 @@ func (c *c2paSettings) show() {
 	if c.chain == "" {
 		c.chainNm.SetText("")
 	}
+	c.trustNm.SetText(filepath.Base(c.trust))
+	if c.trust == "" {
+		c.trustNm.SetText(c.tr.L("none: credentials are at best valid"))
+		c.trustClr.Hide()
+	} else {
+		c.trustClr.Show()
+	}
 	enable(c.keyBtn, on)
 	enable(c.chainBtn, on)
 	// The way back is offered only when there is somewhere to go back from.
@@ -235,5 +260,6 @@ func (c *c2paSettings) box(errs map[string]*widget.Label) fyne.CanvasObject {
 		c.status,
 		container.NewHBox(c.devBtn),
 		container.NewHBox(c.csrBtn),
+		container.NewBorder(nil, nil, c.trustBtn, c.trustClr, c.trustNm), errs["c2pa-trust"],
 	)
 }
