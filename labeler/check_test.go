@@ -73,7 +73,7 @@ func (*verifyingKind) VerifyLabel(_ context.Context, path string, _ labeler.Repo
 type aiExaminer struct{}
 
 func (aiExaminer) Examine(_ context.Context, _ labeler.Spec, _ string, rep *labeler.Report) error {
-	rep.AddSource(labeler.Source{Where: labeler.SourceID3, Type: labeler.DSTTrained})
+	rep.AddDeclaration(labeler.Declaration{Where: labeler.SourceID3, Type: labeler.DSTTrained})
 	return nil
 }
 
@@ -135,13 +135,13 @@ func TestIsAI(t *testing.T) {
 // and an AI one found later becomes the report's digital source type.
 func TestReportSources(t *testing.T) {
 	var r labeler.Report
-	r.AddSource(labeler.Source{Where: labeler.SourceC2PA, Type: "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"})
-	if r.AIFound() || len(r.Sources) != 1 {
+	r.AddDeclaration(labeler.Declaration{Where: labeler.SourceC2PA, Type: "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"})
+	if r.AIFound() || len(r.Declarations) != 1 {
 		t.Fatalf("%+v", r)
 	}
-	r.AddSource(labeler.Source{Where: labeler.SourceXMP, Type: labeler.DSTTrained})
-	r.AddSource(labeler.Source{Where: labeler.SourceXMP, Type: labeler.DSTTrained})
-	if !r.AIFound() || r.DigitalSourceType != labeler.DSTTrained || len(r.Sources) != 2 || !slices.Equal(r.Provenance, []string{labeler.SourceXMP}) {
+	r.AddDeclaration(labeler.Declaration{Where: labeler.SourceXMP, Type: labeler.DSTTrained})
+	r.AddDeclaration(labeler.Declaration{Where: labeler.SourceXMP, Type: labeler.DSTTrained})
+	if !r.AIFound() || r.DigitalSourceType != labeler.DSTTrained || len(r.Declarations) != 2 || !slices.Equal(r.Provenance, []string{labeler.SourceXMP}) {
 		t.Errorf("%+v", r)
 	}
 }

@@ -98,6 +98,9 @@ type Outcome struct {
 	// LabelArea is the share of the displayed frame (%) the label's box
 	// covers, for pictures and video; 0 for other kinds.
 	LabelArea float64
+	// C2PAManifest is the label of the C2PA manifest the finisher signed
+	// into the output (or its sidecar) and read back; "" when none.
+	C2PAManifest string
 	// Companions are files written beside the output (a C2PA sidecar),
 	// each as a temporary file that the core publishes with the output:
 	// renamed into place right after it, removed when the output fails.

@@ -193,6 +193,9 @@ func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 	}
 	p.stage = StageReadBack
 	report, err := verify(ctx, kind, p.spec, tmp)
+	if report.C2PAManifest == "" {
+		report.C2PAManifest = outcome.C2PAManifest // the finisher read it back
+	}
 	p.res.Check, p.res.C2PAManifest = &report, report.C2PAManifest
 	return tmp, err
 }

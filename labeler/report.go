@@ -19,11 +19,12 @@ type Report struct {
 	DigitalSourceType string `json:"digital_source_type,omitempty"`
 	// Provenance lists where AI provenance was found: "iptc-xmp", "c2pa",
 	// "id3", "vorbis", "mp4", "matroska", "tc260", "belgi". A statement
-	// that the content is not AI (a camera's digitalCapture) is a Source
-	// but no Provenance.
+	// that the content is not AI (a camera's digitalCapture) is a
+	// Declaration but no Provenance.
 	Provenance []string `json:"provenance,omitempty"`
-	// Sources is every statement of how the content was made, AI or not.
-	Sources []Source `json:"sources,omitempty"`
+	// Declarations are every statement of how the content was made, AI
+	// or not.
+	Declarations []Declaration `json:"declarations,omitempty"`
 	// Perceivable says how Check confirmed the perceivable label Belgi's
 	// record claims: PerceivableContent, PerceivableSigned,
 	// PerceivableMissing or PerceivableUnchecked; "" without a record.
@@ -40,7 +41,7 @@ type Report struct {
 	C2PAManifest string `json:"c2pa_manifest,omitempty"`
 }
 
-// Where a digital source type was found, as Source.Where and
+// Where a digital source type was found, as Declaration.Where and
 // Report.Provenance name it.
 const (
 	SourceXMP      = "iptc-xmp" // IPTC DigitalSourceType in XMP
@@ -53,8 +54,8 @@ const (
 	SourceBelgi    = "belgi"    // Belgi's own record
 )
 
-// Source is one statement of how the content was made.
-type Source struct {
+// Declaration is one statement of how the content was made.
+type Declaration struct {
 	Where string `json:"where"`
 	// Type is the digital source type as written (a URI or a code).
 	Type string `json:"type"`
@@ -65,20 +66,20 @@ type Source struct {
 	AI bool `json:"ai"`
 }
 
-// AddSource records a statement: every one goes to Sources; AI ones also
-// name their place in Provenance and set DigitalSourceType (an AI type
-// replaces a non-AI one found before).
-func (r *Report) AddSource(s Source) {
+// AddDeclaration records a statement: every one goes to Declarations;
+// AI ones also name their place in Provenance and set DigitalSourceType
+// (an AI type replaces a non-AI one found before).
+func (r *Report) AddDeclaration(s Declaration) {
 	if strings.TrimSpace(s.Type) == "" {
 		return
 	}
 	s.AI = s.AI || IsAI(s.Type)
-	for _, have := range r.Sources {
+	for _, have := range r.Declarations {
 		if have.Where == s.Where && have.Type == s.Type {
 			return
 		}
 	}
-	r.Sources = append(r.Sources, s)
+	r.Declarations = append(r.Declarations, s)
 	if !s.AI {
 		if r.DigitalSourceType == "" {
 			r.DigitalSourceType = s.Type
@@ -149,7 +150,7 @@ func (r *Report) warnOnce(w string) {
 // that of the first AI statement found (Belgi's record and the file's
 // XMP, then the active manifest before its ingredients), "" without one.
 func (r *Report) Involvement() Involvement {
-	for _, s := range r.Sources {
+	for _, s := range r.Declarations {
 		switch SourceCode(s.Type) {
 		case SourceCode(DSTComposite):
 			return Modified

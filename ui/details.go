@@ -66,7 +66,7 @@ func (d *detailsPanel) report(f *fileItem, r *labeler.Report) {
 	if f.input.AI != "" {
 		d.line(d.tr.L("AI involvement taken from the file: {{.AI}}", map[string]any{"AI": d.involvement(f.input.AI)}), widget.MediumImportance)
 	}
-	for _, s := range r.Sources {
+	for _, s := range r.Declarations {
 		d.line(fmt.Sprintf("%s: %s", s.Where, labeler.SourceCode(s.Type)), aiImportance(s.AI))
 	}
 	if r.Credentials != nil {

@@ -267,6 +267,6 @@ func inspectMP3(path string) (labeler.Report, error) {
 		return labeler.Report{}, fmt.Errorf("audio: %w", err)
 	}
 	rep := report(FormatMP3, t.Private(privXMP))
-	rep.AddSource(labeler.Source{Where: labeler.SourceID3, Type: t.Text(txxxDST)})
+	rep.AddDeclaration(labeler.Declaration{Where: labeler.SourceID3, Type: t.Text(txxxDST)})
 	return rep, nil
 }

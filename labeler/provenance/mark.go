@@ -52,9 +52,9 @@ func customNotice(spec labeler.Spec) bool {
 
 // Report fills a labeler.Report from what was found in a packet.
 func (f Found) Report(r *labeler.Report) {
-	r.AddSource(labeler.Source{Where: labeler.SourceXMP, Type: f.DigitalSourceType})
+	r.AddDeclaration(labeler.Declaration{Where: labeler.SourceXMP, Type: f.DigitalSourceType})
 	if f.TC260 != "" {
-		r.AddSource(labeler.Source{Where: labeler.SourceTC260, Type: "AIGC " + f.TC260, AI: tc260AI(f.TC260)})
+		r.AddDeclaration(labeler.Declaration{Where: labeler.SourceTC260, Type: "AIGC " + f.TC260, AI: tc260AI(f.TC260)})
 	}
 	if f.Belgi {
 		r.Labeled = true

@@ -71,29 +71,32 @@ func (f *Finisher) Finish(ctx context.Context, job labeler.Job, out labeler.Outc
 	if !ok {
 		return f.sidecar(ctx, job, out, m, s)
 	}
-	if err := f.sign(ctx, job.Temp, format, m, s); errors.Is(err, ErrUnsupported) {
+	label, err := f.sign(ctx, job.Temp, format, m, s)
+	if errors.Is(err, ErrUnsupported) {
 		out.Notes = append(out.Notes, "Content Credentials left out: "+err.Error())
 		return keep(err.Error()), nil
 	} else if err != nil {
 		return out, err
 	}
+	out.C2PAManifest = label
 	return f.signed(out, job.Spec.C2PA, parent), nil
 }
 
 // sign signs path and reads it back: the manifest must be there, its
 // signature valid and its hard binding matching the bytes as written.
-func (f *Finisher) sign(ctx context.Context, path string, format Format, m Manifest, s Signer) error {
+// It returns the label of the manifest read back.
+func (f *Finisher) sign(ctx context.Context, path string, format Format, m Manifest, s Signer) (string, error) {
 	if err := SignFile(ctx, path, format, m, s); err != nil {
-		return err
+		return "", err
 	}
 	found, err := ReadFile(path, Formats{format})
 	if err != nil {
-		return fmt.Errorf("c2pa: reading the signed copy back: %w", err)
+		return "", fmt.Errorf("c2pa: reading the signed copy back: %w", err)
 	}
 	if !found.Present || !found.HashMatches || !found.Results.Valid() {
-		return fmt.Errorf("c2pa: the signed copy does not validate: %v", found.Results.Failure)
+		return "", fmt.Errorf("c2pa: the signed copy does not validate: %v", found.Results.Failure)
 	}
-	return nil
+	return found.Label, nil
 }
 
 // signed records the layer and says what a reader should know.

@@ -44,7 +44,7 @@ func (f Found) Report(r *labeler.Report) {
 	for _, m := range f.Validation.Manifests {
 		for _, a := range m.Actions {
 			if a.DigitalSourceType != "" {
-				r.AddSource(labeler.Source{Where: labeler.SourceC2PA, Type: a.DigitalSourceType, Signer: m.Signer})
+				r.AddDeclaration(labeler.Declaration{Where: labeler.SourceC2PA, Type: a.DigitalSourceType, Signer: m.Signer})
 			}
 		}
 	}

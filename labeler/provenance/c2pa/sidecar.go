@@ -58,6 +58,9 @@ func (f *Finisher) sidecar(ctx context.Context, job labeler.Job, out labeler.Out
 		return out, fmt.Errorf("c2pa: sidecar: %w", err)
 	}
 	out.Companions = append(out.Companions, labeler.Companion{Temp: tmp, Final: path})
+	if sv, err := newStoreView(store); err == nil {
+		out.C2PAManifest = sv.active().label
+	}
 	out = f.signed(out, job.Spec.C2PA, m.Parent)
 	out.Notes = append(out.Notes, "Content Credentials written beside it as "+filepath.Base(path)+": keep the two files together")
 	return out, nil

@@ -27,7 +27,7 @@ func (Examiner) Examine(ctx context.Context, _ labeler.Spec, path string, rep *l
 	found, err := ReadFile(path)
 	for _, t := range found {
 		if dst := SourceType(t.Key, t.Value); dst != "" {
-			rep.AddSource(labeler.Source{Where: t.Where, Type: dst})
+			rep.AddDeclaration(labeler.Declaration{Where: t.Where, Type: dst})
 		}
 	}
 	if err != nil {

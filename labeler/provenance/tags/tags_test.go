@@ -79,7 +79,7 @@ func TestNonAITagIsNotAI(t *testing.T) {
 	if err := (Examiner{}).Examine(context.Background(), labeler.Spec{}, path, &rep); err != nil {
 		t.Fatal(err)
 	}
-	if rep.AIFound() || len(rep.Sources) != 1 || rep.Sources[0].AI {
+	if rep.AIFound() || len(rep.Declarations) != 1 || rep.Declarations[0].AI {
 		t.Errorf("report %+v", rep)
 	}
 }
