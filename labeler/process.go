@@ -43,6 +43,8 @@ type Result struct {
 	// C2PAManifest is the label (urn:c2pa:...) of the manifest signed
 	// into the output, as read back; "" when none was.
 	C2PAManifest string `json:"c2pa_manifest,omitempty"`
+	// companions are published with the output (see Outcome).
+	companions []Companion
 }
 
 // Process labels one input: detect, label into a temporary file, sync,
@@ -65,6 +67,9 @@ func (r *Registry) Process(ctx context.Context, spec Spec, in Input, progress fu
 	if in.Skip != "" {
 		res.Status, res.Reason = StatusSkipped, in.Skip
 		return res
+	}
+	if in.AI != "" {
+		p.spec.AI = in.AI
 	}
 	if err := p.run(ctx); err != nil {
 		p.fail(err)
@@ -115,6 +120,7 @@ func (p *pass) run(ctx context.Context) error {
 	}
 	tmp, err := p.write(ctx, p.reg.finishing(kind))
 	defer discard(tmp, created, p.res)
+	defer removeCompanions(p.res)
 	if err != nil {
 		return err
 	}
@@ -149,11 +155,9 @@ func (p *pass) prepare(ctx context.Context) (Kind, bool, error) {
 		res.Status, res.Reason = StatusSkipped, "output exists (use overwrite to replace it)"
 		return kind, true, nil
 	}
-	if !p.spec.Out.Relabel {
-		if rep, err := kind.Inspect(ctx, p.in.Path); err == nil && rep.Labeled {
-			res.Status, res.Reason = StatusSkipped, "already labeled by Belgi (relabel to label it again)"
-			return kind, true, nil
-		}
+	if !p.spec.Out.Relabel && p.reg.labeledAlready(ctx, p.spec, kind, p.in.Path) {
+		res.Status, res.Reason = StatusSkipped, "already labeled by Belgi (relabel to label it again)"
+		return kind, true, nil
 	}
 	return kind, false, nil
 }
@@ -177,7 +181,7 @@ func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 	if err != nil {
 		return tmp, err
 	}
-	p.res.Layers, p.res.Notes = outcome.Layers, outcome.Notes
+	p.res.Layers, p.res.Notes, p.res.companions = outcome.Layers, outcome.Notes, outcome.Companions
 	p.res.LabelArea = math.Round(outcome.LabelArea*100) / 100 // hundredths of a percent are plenty
 	p.stage = StageWrite
 	if err := syncFile(tmp); err != nil {
@@ -189,6 +193,9 @@ func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 	}
 	p.stage = StageReadBack
 	report, err := verify(ctx, kind, p.spec, tmp)
+	if report.C2PAManifest == "" {
+		report.C2PAManifest = outcome.C2PAManifest // the finisher read it back
+	}
 	p.res.Check, p.res.C2PAManifest = &report, report.C2PAManifest
 	return tmp, err
 }
@@ -203,6 +210,7 @@ func (p *pass) publish(ctx context.Context, tmp string) error {
 	if err := os.Rename(tmp, res.Output); err != nil {
 		return err
 	}
+	publishCompanions(res)
 	syncDir(filepath.Dir(res.Output))
 	var err error
 	if res.OutputSHA256, err = hashFile(res.Output); err != nil {
@@ -262,3 +270,22 @@ func unchanged(path string, before os.FileInfo) error {
 }
 
 func hashFile(path string) (string, error) { return filehash.SHA256(path) }
+
+// publishCompanions renames each companion into place after the output.
+// One that cannot be is left out, with a note: the output stands on its
+// own marks.
+func publishCompanions(res *Result) {
+	for _, c := range res.companions {
+		if err := os.Rename(c.Temp, c.Final); err != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s was not written beside the output: %v", filepath.Base(c.Final), err))
+		}
+	}
+	res.companions = nil
+}
+
+// removeCompanions deletes companions not published (a failed file).
+func removeCompanions(res *Result) {
+	for _, c := range res.companions {
+		_ = os.Remove(c.Temp)
+	}
+}

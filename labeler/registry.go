@@ -1,7 +1,6 @@
 package labeler
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,8 +16,9 @@ var ErrUnsupported = errors.New("unsupported file")
 // Registry knows the media kinds. Order matters: the first kind whose
 // Sniff accepts a file's head wins.
 type Registry struct {
-	kinds  []Kind
-	finish Finisher
+	kinds     []Kind
+	finish    Finisher
+	examiners []Examiner
 }
 
 // NewRegistry returns a registry of the given kinds, sniffed in order.
@@ -90,23 +90,6 @@ func (r *Registry) detect(path string) (Kind, []byte, error) {
 	}
 	k, err := r.detectBytes(filepath.Base(path), head)
 	return k, head, err
-}
-
-// Check reads the marks of any file a kind knows, for `belgi-cli check`:
-// the kind's report with Kind set and the warnings every report shares
-// (Report.Finish). A failure is a *FileError at StageDecode.
-func (r *Registry) Check(ctx context.Context, path string) (Report, error) {
-	k, _, err := r.detect(path)
-	if err != nil {
-		return Report{}, fileError(path, StageDecode, err)
-	}
-	rep, err := k.Inspect(ctx, path)
-	rep.Kind = k.Name()
-	if err != nil {
-		return rep, fileError(path, StageDecode, err)
-	}
-	rep.Finish()
-	return rep, nil
 }
 
 // OutputFor is where the labeled copy of in goes, with the extension the

@@ -47,6 +47,7 @@ func (u *App) addPaths(paths []string) {
 
 func (u *App) added(items []*fileItem, errs []error) {
 	u.files.add(items)
+	u.checks.add(items)
 	u.updateActions()
 	if len(errs) > 0 {
 		u.bar.idle(u.tr.L("Some paths could not be read: {{.Err}}", map[string]any{"Err": errs[0].Error()}))

@@ -32,7 +32,11 @@ func (c *chooser) pickFile(title string, done func(string)) {
 
 // pickFolder asks for a folder, like pickFile.
 func (c *chooser) pickFolder(done func(string)) {
-	title := c.app.tr.L("Add folder…")
+	c.pickFolderTitled(c.app.tr.L("Add folder…"), done)
+}
+
+// pickFolderTitled is pickFolder under another title.
+func (c *chooser) pickFolderTitled(title string, done func(string)) {
 	c.pick(func() (string, error) { return native.Directory().Title(title).Browse() }, done, c.fyneFolder)
 }
 

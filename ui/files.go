@@ -30,6 +30,7 @@ type fileItem struct {
 	stage    labeler.Stage // where a failure happened, "" if unknown
 	output   string        // the labeled copy, once written
 	fraction float64       // progress while working
+	arrival  *arrival
 }
 
 // name is what the row shows: the path relative to the folder it was

@@ -35,7 +35,9 @@ func (u *App) filesPane() fyne.CanvasObject {
 	icon := canvas.NewImageFromResource(theme.UploadIcon())
 	icon.SetMinSize(fyne.NewSquareSize(56))
 	u.files.hint = container.NewPadded(container.NewVBox(layout.NewSpacer(), container.NewCenter(icon), hint, layout.NewSpacer()))
-	return container.NewStack(u.files, u.files.hint)
+	split := container.NewVSplit(container.NewStack(u.files, u.files.hint), u.details.object())
+	split.Offset = 0.4
+	return split
 }
 
 // menu is the File and Help menus; their shortcuts work wherever the
@@ -106,6 +108,7 @@ func (u *App) updateActions() {
 // quit closes the app; an export in progress is cancelled first and the
 // app quits once it has stopped, so no temporary file is left behind.
 func (u *App) quit() {
+	u.checks.close()
 	if u.job == nil {
 		u.fyne.Quit()
 		return

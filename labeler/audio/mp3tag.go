@@ -39,29 +39,35 @@ func (s *mp3Source) newTag(spec labeler.Spec) ([]byte, error) {
 
 // inspectMP3 reads the ID3v2 tag: XMP first, the TXXX frame otherwise.
 func inspectMP3(path string) (labeler.Report, error) {
+	t, err := readID3(path)
+	if err != nil || t == nil {
+		return report(FormatMP3, nil), err
+	}
+	rep := report(FormatMP3, t.Private(privXMP))
+	rep.AddDeclaration(labeler.Declaration{Where: labeler.SourceID3, Type: t.Text(txxxDST)})
+	return rep, nil
+}
+
+// readID3 reads the ID3v2 tag at the start of an MP3; nil if it has none.
+func readID3(path string) (*mp3.Tag, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return labeler.Report{}, fmt.Errorf("audio: %w", err)
+		return nil, fmt.Errorf("audio: %w", err)
 	}
 	defer f.Close()
 	head := make([]byte, 10)
 	n, _ := f.Read(head)
 	size := mp3.TagSize(head[:n])
 	if size == 0 {
-		return report(FormatMP3, nil), nil
+		return nil, nil
 	}
 	b := make([]byte, size)
 	if _, err := f.ReadAt(b, 0); err != nil {
-		return labeler.Report{}, fmt.Errorf("audio: the ID3v2 tag is truncated: %w", err)
+		return nil, fmt.Errorf("audio: the ID3v2 tag is truncated: %w", err)
 	}
 	t, err := mp3.ParseTag(b)
 	if err != nil {
-		return labeler.Report{}, fmt.Errorf("audio: %w", err)
+		return nil, fmt.Errorf("audio: %w", err)
 	}
-	rep := report(FormatMP3, t.Private(privXMP))
-	if dst := t.Text(txxxDST); rep.DigitalSourceType == "" && dst != "" {
-		rep.DigitalSourceType = dst
-		rep.Provenance = append(rep.Provenance, "id3")
-	}
-	return rep, nil
+	return t, nil
 }

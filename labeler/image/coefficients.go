@@ -9,6 +9,7 @@ import (
 	"github.com/belgi-kz/belgi/internal/jpegscale"
 	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/provenance"
 	"github.com/belgi-kz/belgi/labeler/render"
 	xdraw "golang.org/x/image/draw"
 )
@@ -66,6 +67,8 @@ func labelCoefficients(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []
 	if err != nil {
 		return nil, nil, 0, err
 	}
+	region := provenance.RegionOf(patch, at.Min.Sub(b.Min), b.Dx(), b.Dy())
+	src.region = &region // recorded in the XMP, for check to find in the pixels
 	// The region's images are Y'CbCr, gray, RGBA or CMYK, which
 	// compositeIn draws on; a streaming region draws as Encode writes.
 	reg.Blend(patch, at.Min, func(img image.Image, clip image.Rectangle) { compositeIn(img, patch, at.Min, clip) })

@@ -20,16 +20,6 @@ func planLabel(spec labeler.Spec, w, h, orientation int) (render.Layout, image.R
 	return l, render.StoredRect(l.Rect, dw, dh, orientation), nil
 }
 
-// drawLabel draws the planned label at at (stored pixels of img), its
-// colours chosen against the pixels under it.
-func drawLabel(img image.Image, l render.Layout, at image.Rectangle, orientation int) (image.Image, error) {
-	patch, err := labelPatch(img, l, at, orientation)
-	if err != nil {
-		return nil, err
-	}
-	return composite(img, patch, at.Min), nil
-}
-
 // labelPatch renders the label for the pixels of img under at, turned
 // to the stored orientation.
 func labelPatch(img image.Image, l render.Layout, at image.Rectangle, orientation int) (*image.RGBA, error) {

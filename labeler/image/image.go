@@ -10,7 +10,6 @@ import (
 	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
-	"github.com/belgi-kz/belgi/labeler/provenance/c2pa"
 	"github.com/belgi-kz/belgi/labeler/render"
 )
 
@@ -59,6 +58,8 @@ type source struct {
 	notes       []string // what the output will not carry of the source
 	img         image.Image
 	orientation int
+	// region is where the label was drawn (the first frame's, for a GIF).
+	region *provenance.Region
 }
 
 // Label implements labeler.Kind.
@@ -77,7 +78,9 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	xmp := func(existing []byte) ([]byte, error) {
 		clean, n, _ := meta.StripXMPPictures(existing)
 		xnotes = append(xnotes, n...)
-		return provenance.Packet(clean, mark)
+		m := mark
+		m.Region = src.region
+		return provenance.Packet(clean, m)
 	}
 	switch src.format {
 	case fmtGIF:
@@ -168,14 +171,20 @@ func notAPicture(data []byte) error {
 
 // labelPicture draws the label on one picture (a still or a frame) whose
 // stored pixels are shown turned by orientation.
-func labelPicture(img image.Image, spec labeler.Spec, orientation int) (image.Image, render.Layout, error) {
+// It also returns the label's region, recorded for `check`.
+func labelPicture(img image.Image, spec labeler.Spec, orientation int) (image.Image, render.Layout, *provenance.Region, error) {
 	b := img.Bounds()
 	l, at, err := planLabel(spec, b.Dx(), b.Dy(), orientation)
 	if err != nil {
-		return nil, l, err
+		return nil, l, nil, err
 	}
-	out, err := drawLabel(img, l, at.Add(b.Min), orientation)
-	return out, l, err
+	at = at.Add(b.Min)
+	patch, err := labelPatch(img, l, at, orientation)
+	if err != nil {
+		return nil, l, nil, err
+	}
+	region := provenance.RegionOf(patch, at.Min.Sub(b.Min), b.Dx(), b.Dy())
+	return composite(img, patch, at.Min), l, &region, nil
 }
 
 // Inspect implements labeler.Kind.
@@ -196,13 +205,5 @@ func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 	}
 	xmp, _ := meta.ReadXMP(data)
 	provenance.Read(xmp).Report(&rep)
-	if found, err := c2pa.Read(data); err == nil {
-		found.Report(&rep)
-		if found.Present && rep.Labeled {
-			rep.Layers = append(rep.Layers, labeler.LayerC2PA)
-		}
-	} else {
-		rep.Warnings = append(rep.Warnings, "C2PA manifest unreadable: "+err.Error())
-	}
-	return rep, nil
+	return rep, nil // Content Credentials: the registry's examiner
 }

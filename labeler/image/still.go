@@ -18,10 +18,11 @@ type packetFn func(existing []byte) ([]byte, error)
 // labelStill labels a single picture and writes it in its own format; it
 // also returns the share of the picture (%) the label covers.
 func labelStill(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, float64, error) {
-	img, l, err := labelPicture(src.img, spec, src.orientation)
+	img, l, region, err := labelPicture(src.img, spec, src.orientation)
 	if err != nil {
 		return nil, nil, 0, err
 	}
+	src.region = region
 	notes := l.Notes()
 	var out []byte
 	var more []string

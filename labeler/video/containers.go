@@ -4,13 +4,14 @@ package video
 type markStyle int
 
 const (
-	marksNone     markStyle = iota // the container holds no metadata (MPEG-PS): written as another
-	marksMP4                       // an XMP uuid box appended after ffmpeg, and the comment
-	marksMatroska                  // DIGITAL_SOURCE_TYPE, BELGI and XMP tags, and the comment
-	marksTags                      // the same tags where the muxer writes any tag (FLV, ASF)
-	marksComment                   // the record in the comment, all the container holds (AVI, RealMedia)
-	marksService                   // the record as the transport stream's service name (SDT)
-	marksMXF                       // the record and DigitalSourceType as MXF user comments
+	marksNone      markStyle = iota // the container holds no metadata (MPEG-PS): written as another
+	marksMP4                        // an XMP uuid box appended after ffmpeg, and the comment
+	marksMatroska                   // DIGITAL_SOURCE_TYPE, BELGI and XMP tags, and the comment
+	marksTags                       // the same tags where the muxer writes any tag (ASF)
+	marksShortTags                  // DIGITAL_SOURCE_TYPE and BELGI only: FLV's reader refuses any string over 1 KiB
+	marksComment                    // the record in the comment, all the container holds (AVI, RealMedia)
+	marksService                    // the record as the transport stream's service name (SDT)
+	marksMXF                        // the record and DigitalSourceType as MXF user comments
 )
 
 // container is how Belgi writes one container through ffmpeg.
@@ -44,7 +45,7 @@ var containers = map[string]container{
 	"m2ts": {name: "M2TS (AVCHD)", ext: ".m2ts", muxer: "mpegts", args: append([]string{"-mpegts_m2ts_mode", "1"}, tsArgs...),
 		marks: marksService, subtitles: []string{"dvb_subtitle", "dvb_teletext"}},
 	"mxf":  {name: "MXF", ext: ".mxf", muxer: "mxf", marks: marksMXF, subtitles: []string{}},
-	"flv":  {name: "FLV", ext: ".flv", muxer: "flv", marks: marksTags, subtitles: []string{}},
+	"flv":  {name: "FLV", ext: ".flv", muxer: "flv", marks: marksShortTags, subtitles: []string{}},
 	"asf":  {name: "ASF (WMV)", ext: ".wmv", muxer: "asf", marks: marksTags, subtitles: []string{}},
 	"rm":   {name: "RealMedia", ext: ".rm", muxer: "rm", marks: marksComment, subtitles: []string{}},
 	"mpeg": {name: "MPEG program stream", ext: ".mpg", muxer: "vob", into: "mp4"},

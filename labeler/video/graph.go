@@ -9,6 +9,7 @@ import (
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/provenance"
 )
 
 // plan is one ffmpeg run: the inputs beside the source, what to do with
@@ -33,6 +34,8 @@ type plan struct {
 	streams   []outStream   // the labeled copy's streams, in order
 	shift     float64       // how far the muxer moved the whole timeline (read back)
 	aigc      bool          // the TC260 AIGC record is written (cn profile)
+	// region is the badge as recorded for `check`.
+	region *provenance.Region
 }
 
 // inputs are numbered in this order; optional ones only when used.

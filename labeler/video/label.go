@@ -73,6 +73,7 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 		return nil, out, err
 	}
 	p.badgeAt = b.at
+	p.region = badgeRegion(b, src, job.Spec)
 	out.Layers = []string{labeler.LayerVisible}
 	out.Notes = append(p.containerNotes(), p.enc.notes...)
 	out.Notes = append(out.Notes, b.layout.Notes()...)
@@ -138,6 +139,7 @@ func (p *plan) movedChapters(dir string) (string, error) {
 // the source's) and the container's tags.
 func (p *plan) marks(layers []string) error {
 	m := provenance.MarkFor(p.spec, layers)
+	m.Region = p.region
 	existing := sourceXMP(p.input)
 	if existing == nil {
 		existing = []byte(lookup(p.src.info.Format.Tags, tagXMP))

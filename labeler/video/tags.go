@@ -85,6 +85,10 @@ func metaArgs(style markStyle, info ffmpeg.Info, spec labeler.Spec, m provenance
 	switch style {
 	case marksMatroska, marksTags:
 		args = append(args, "-metadata", tagDST+"="+dst, "-metadata", tagBelgi+"="+rec, "-metadata", tagXMP+"="+xmp)
+	case marksShortTags:
+		// ffmpeg's FLV reader drops the whole onMetaData object when one
+		// string exceeds its 1 KiB buffer, as the XMP packet does.
+		args = append(args, "-metadata", tagDST+"="+dst, "-metadata", tagBelgi+"="+rec)
 	case marksMXF:
 		args = append(args, "-metadata", "comment_"+tagBelgi+"="+rec, "-metadata", "comment_"+tagDST+"="+dst,
 			"-metadata", "comment_"+tagXMP+"="+xmp)

@@ -30,7 +30,7 @@ func Sign(ctx context.Context, in io.ReaderAt, size int64, out Output, f Format,
 		return err
 	}
 	if m.Parent == nil && l.Store() != nil {
-		if m.Parent, err = NewParent(l.Store(), in, size, f); err != nil {
+		if m.Parent, err = NewParent(l.Store(), in, size, Options{}); err != nil {
 			return err
 		}
 	}
