@@ -121,7 +121,11 @@ func fuzzTIFF(t *testing.T, data, enc []byte) {
 	if _, err := SpliceTIFF(&out, enc, info, fuzzXMP); err != nil {
 		t.Fatalf("tiff splice: %v", err)
 	}
-	if got, err := ParseTIFF(out.Bytes()); err != nil || !bytes.Equal(got.XMP, fuzzXMP) {
+	got, err := ParseTIFF(out.Bytes())
+	if err != nil || !bytes.Equal(got.XMP, fuzzXMP) {
 		t.Fatalf("tiff round trip: %v", err)
+	}
+	if len(got.subs) != len(info.subs) || len(got.notes) > 0 {
+		t.Fatalf("tiff round trip: %d of %d sub-directories, notes %q", len(got.subs), len(info.subs), got.notes)
 	}
 }
