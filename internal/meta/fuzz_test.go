@@ -113,6 +113,9 @@ func fuzzGIF(t *testing.T, data []byte) {
 }
 
 func fuzzTIFF(t *testing.T, data, enc []byte) {
+	if l, err := ParseTIFFLayout(data); err == nil && (l.Width <= 0 || l.Height <= 0 || l.TileW <= 0 || l.TileH > l.Height) {
+		t.Fatalf("tiff layout %+v", l)
+	}
 	info, err := ParseTIFF(data)
 	if err != nil {
 		return

@@ -106,6 +106,11 @@ var intended = map[string]bool{
 	// source (the output is its first page).
 	"IFD0:FillOrder": true, "IFD0:SampleFormat": true, "IFD0:T4Options": true, "IFD0:T6Options": true,
 	"IFD0:PageNumber": true,
+	// A JPEG-compressed TIFF is written as one JPEG strip: exiftool calls
+	// it PreviewImage, and the tiles, shared tables, old-style stream
+	// pointer and CMYK ink set of the source no longer apply.
+	"IFD0:PreviewImage": true, "IFD0:PreviewImageLength": true, "IFD0:JPEGTables": true, "IFD0:OtherImageStart": true,
+	"IFD0:TileWidth": true, "IFD0:TileLength": true, "IFD0:TileOffsets": true, "IFD0:TileByteCounts": true, "IFD0:InkSet": true,
 }
 
 // lostTags lists the kept-group tags of in that out lacks or changed.
