@@ -56,13 +56,6 @@ func jpegCoded(l *meta.TIFFLayout) bool {
 	return l.Compression == tiffJPEG || l.Compression == tiffOldJPEG
 }
 
-// isJPEGTIFF reports whether data is a JPEG-compressed TIFF, which is
-// written back with Deflate.
-func isJPEGTIFF(data []byte) bool {
-	l, err := meta.ParseTIFFLayout(data)
-	return err == nil && jpegCoded(l)
-}
-
 // decodeJPEGTIFF decodes each strip or tile as the JPEG stream it is
 // (with the shared tables of tag 347) onto one canvas.
 func decodeJPEGTIFF(l *meta.TIFFLayout) (image.Image, error) {
