@@ -20,7 +20,13 @@ func FuzzParseJPEG(f *testing.F) {
 		f.Add(c.data)
 	}
 	frame := encodeJPEG(f, testImage(8, 8))
+	f.Add(withDNL(f, frame, 8))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if fixed, changed, err := ResolveDNL(data); changed && err == nil {
+			if _, err := WalkJPEG(fixed); err != nil {
+				t.Fatalf("DNL resolved into a file that does not walk: %v", err)
+			}
+		}
 		info, err := ParseJPEG(data)
 		if err != nil {
 			return

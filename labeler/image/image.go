@@ -140,7 +140,11 @@ func open(path string, maxMP float64) (*source, image.Config, error) {
 	}
 	var notes []string
 	if f == fmtJPEG {
-		if notes, err = jpegSourceNotes(data); err != nil {
+		if data, notes, err = resolveDNL(data); err != nil {
+			return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
+		}
+		more, err := jpegSourceNotes(data)
+		if notes = append(notes, more...); err != nil {
 			return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
 		}
 	}
