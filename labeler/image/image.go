@@ -44,6 +44,9 @@ func (Kind) Sniff(head []byte) bool {
 func (Kind) OutputExt(head []byte) string {
 	switch f, _ := sniffFormat(head); f {
 	case fmtBMP:
+		if _, g, ok := bmpEmbedded(head); ok && g == fmtJPEG {
+			return ".jpg"
+		}
 		return ".png"
 	case fmtHEIF, fmtAVIF:
 		return ".jpg"
@@ -138,12 +141,14 @@ func open(path string, maxMP float64) (*source, image.Config, error) {
 	if raw := rawCamera(path, data); raw != "" {
 		return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: a camera raw file (%s): develop it to JPEG or TIFF first", raw))
 	}
-	var notes []string
+	data, f, notes := unwrapBMP(data, f)
 	if f == fmtJPEG {
-		if data, notes, err = resolveDNL(data); err != nil {
+		var more []string
+		if data, more, err = resolveDNL(data); err != nil {
 			return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
 		}
-		more, err := jpegSourceNotes(data)
+		notes = append(notes, more...)
+		more, err = jpegSourceNotes(data)
 		if notes = append(notes, more...); err != nil {
 			return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
 		}
