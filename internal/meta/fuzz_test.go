@@ -77,6 +77,7 @@ func FuzzSplicePNG(f *testing.F) {
 // FuzzOtherContainers covers WebP, GIF, TIFF and ReadXMP the same way.
 func FuzzOtherContainers(f *testing.F) {
 	f.Add(richWebP(f, rgbICC))
+	f.Add(animatedSource(f))
 	f.Add(encodeGIF(f, true))
 	f.Add(sourceTIFF(binary.BigEndian, rgbICC))
 	f.Add(sourceTIFF(binary.LittleEndian, cmykICC))
@@ -95,6 +96,18 @@ func fuzzWebP(t *testing.T, data, enc []byte) {
 	info, err := ParseWebP(data)
 	if err != nil {
 		return
+	}
+	if frames, err := info.Frames(); err == nil && len(frames) > 0 && info.Width > 0 {
+		var out bytes.Buffer
+		if _, err := SpliceAnimatedWebP(&out, info.Width, info.Height, frames, info, fuzzXMP); err == nil {
+			got, err := ParseWebP(out.Bytes())
+			if err != nil {
+				t.Fatalf("animated webp round trip: %v", err)
+			}
+			if again, err := got.Frames(); err != nil || len(again) != len(frames) {
+				t.Fatalf("animated webp round trip: %d of %d frames, %v", len(again), len(frames), err)
+			}
+		}
 	}
 	var out bytes.Buffer
 	if _, err := SpliceWebP(&out, enc, info, fuzzXMP); err != nil {

@@ -62,6 +62,7 @@ type source struct {
 	notes       []string // what the output will not carry of the source
 	img         image.Image
 	orientation int
+	animated    bool // an animated WebP: labeled frame by frame, not decoded here
 }
 
 // Label implements labeler.Kind.
@@ -82,11 +83,13 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 		xnotes = append(xnotes, n...)
 		return provenance.Packet(clean, mark)
 	}
-	switch src.format {
-	case fmtGIF:
+	switch {
+	case src.format == fmtGIF:
 		out, notes, area, err = labelGIF(src, job.Spec, xmp)
-	case fmtJPEG:
+	case src.format == fmtJPEG:
 		out, notes, area, err = labelJPEG(src, job.Spec, xmp)
+	case src.animated:
+		out, notes, area, err = labelWebPAnimation(src, job.Spec, xmp)
 	default:
 		out, notes, area, err = labelStill(src, job.Spec, xmp)
 	}
@@ -114,7 +117,7 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 // JPEGs only where the label goes, so neither is decoded here.
 func load(path string, maxMP float64) (*source, error) {
 	src, _, err := open(path, maxMP)
-	if err != nil || src.format == fmtGIF || src.format == fmtJPEG {
+	if err != nil || src.format == fmtGIF || src.format == fmtJPEG || src.animated {
 		return src, err
 	}
 	if src.img, err = decode(src.format, src.data); err != nil {
@@ -160,14 +163,17 @@ func open(path string, maxMP float64) (*source, image.Config, error) {
 		}
 		return nil, cfg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %s (%w)", damage(err), err))
 	}
-	frames := 1
-	if f == fmtGIF {
+	frames, animated := 1, false
+	switch f {
+	case fmtGIF:
 		frames = countGIFFrames(data)
+	case fmtWebP:
+		frames, animated = webpFrames(data)
 	}
 	if err := checkSize(cfg, frames, maxMP); err != nil {
 		return nil, cfg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
 	}
-	return &source{name: filepath.Base(path), data: data, format: f, orientation: orientationOf(f, data), notes: notes}, cfg, nil
+	return &source{name: filepath.Base(path), data: data, format: f, orientation: orientationOf(f, data), notes: notes, animated: animated}, cfg, nil
 }
 
 // notAPicture is the error for data no image decoder here knows.
