@@ -21,7 +21,10 @@ func FuzzParseJPEG(f *testing.F) {
 	}
 	frame := encodeJPEG(f, testImage(8, 8))
 	f.Add(withDNL(f, frame, 8))
+	pair, _ := mpo(f)
+	f.Add(pair)
 	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzMPF(t, data, frame)
 		if fixed, changed, err := ResolveDNL(data); changed && err == nil {
 			if _, err := WalkJPEG(fixed); err != nil {
 				t.Fatalf("DNL resolved into a file that does not walk: %v", err)
@@ -149,5 +152,25 @@ func fuzzTIFF(t *testing.T, data, enc []byte) {
 	}
 	if len(got.subs) != len(info.subs) || len(got.notes) > 0 {
 		t.Fatalf("tiff round trip: %d of %d sub-directories, notes %q", len(got.subs), len(info.subs), got.notes)
+	}
+}
+
+// fuzzMPF: what splits can be shifted and joined again, and splits back
+// into the same images.
+func fuzzMPF(t *testing.T, data, frame []byte) {
+	mp, ok, err := SplitMPF(data)
+	if !ok || err != nil {
+		return
+	}
+	if _, err := ShiftMPF(mp.Index, 7, 3); err != nil {
+		t.Fatalf("split index does not shift: %v", err)
+	}
+	joined, err := JoinMPF(frame, mp.Index, mp.Parts)
+	if err != nil {
+		return // an index too large to rewrite, or more images than entries
+	}
+	again, ok, err := SplitMPF(joined)
+	if !ok || err != nil || len(again.Parts) != len(mp.Parts) {
+		t.Fatalf("joined file splits into %v, %v", ok, err)
 	}
 }

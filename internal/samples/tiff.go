@@ -127,3 +127,27 @@ func SplitTables(jpg []byte) (tables, rest []byte) {
 	}
 	return append(tables, 0xFF, 0xD9), append(rest, jpg[p:]...)
 }
+
+// MPFIndex is the payload of an MPF APP2 segment ("MPF\0" and a
+// little-endian MP index IFD) listing one image per type, sizes and
+// offsets zero: meta.JoinMPF sets them when it writes the file.
+func MPFIndex(types ...uint32) []byte {
+	entries := make([]byte, 0, 16*len(types))
+	for i, t := range types {
+		if i == 0 {
+			t |= 0x20000000 // representative image
+		}
+		entries = binary.LittleEndian.AppendUint32(entries, t)
+		entries = append(entries, make([]byte, 12)...)
+	}
+	out := appendDirectory([]byte("II*\x00\x00\x00\x00\x00"), []TIFFField{
+		{0xB000, 7, 4, []byte("0100")}, Long(0xB001, uint32(len(types))), {0xB002, 7, uint32(len(entries)), entries}})
+	return append([]byte("MPF\x00"), out...)
+}
+
+// MPFAttributes is the MPF APP2 payload of a further image of a stereo
+// pair: its MP attribute IFD, with its individual image number.
+func MPFAttributes(num uint32) []byte {
+	out := appendDirectory([]byte("II*\x00\x00\x00\x00\x00"), []TIFFField{{0xB000, 7, 4, []byte("0100")}, Long(0xB101, num)})
+	return append([]byte("MPF\x00"), out...)
+}

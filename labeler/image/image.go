@@ -88,6 +88,9 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 		out, notes, area, err = labelGIF(src, job.Spec, xmp)
 	case src.format == fmtJPEG:
 		out, notes, area, err = labelJPEG(src, job.Spec, xmp)
+		if err == nil {
+			out, notes, err = addViews(out, notes, src, job.Spec, xmp)
+		}
 	case src.animated:
 		out, notes, area, err = labelWebPAnimation(src, job.Spec, xmp)
 	default:

@@ -37,8 +37,9 @@ func readBack(out []byte, src *source) error {
 		}
 	case fmtJPEG:
 		// Entropy-decoding every scan proves the data whole at a
-		// fraction of a full decode's cost (no IDCT, no colour).
-		if err := checkJPEGStructure(out); err != nil {
+		// fraction of a full decode's cost (no IDCT, no colour); each
+		// image of a multi-picture file is checked on its own.
+		if err := checkJPEGParts(out); err != nil {
 			return err
 		}
 	default:
