@@ -75,3 +75,56 @@ func JPEGTIFF(j JPEGStrip) ([]byte, error) {
 	le.PutUint32(out[4:], at)
 	return out, nil
 }
+
+// RasterTIFF wraps one strip of chunky samples (RGB with 3 samples or
+// grey with 1, of 8 or 16 bits, little-endian), zlib-compressed after
+// horizontal differencing, as a TIFF with Deflate compression (8) and
+// predictor 2: what golang.org/x/image/tiff writes, without the alpha
+// channel it adds to every colour picture.
+func RasterTIFF(strip []byte, width, height, samples, bits int) ([]byte, error) {
+	if width <= 0 || height <= 0 || width > 1<<31-1 || height > 1<<31-1 || (samples != 1 && samples != 3) || (bits != 8 && bits != 16) {
+		return nil, errors.New("meta: tiff: raster layout out of range")
+	}
+	le := binary.LittleEndian
+	short := func(v ...uint16) []byte {
+		var b []byte
+		for _, x := range v {
+			b = le.AppendUint16(b, x)
+		}
+		return b
+	}
+	long := func(v ...uint32) []byte {
+		var b []byte
+		for _, x := range v {
+			b = le.AppendUint32(b, x)
+		}
+		return b
+	}
+	photometric := uint16(2)
+	if samples == 1 {
+		photometric = 1
+	}
+	out := append([]byte("II*\x00\x00\x00\x00\x00"), strip...)
+	fields := []ifdField{
+		{TIFFTag{256, 4, 1, long(uint32(width))}},
+		{TIFFTag{257, 4, 1, long(uint32(height))}},
+		{TIFFTag{258, 3, uint32(samples), short(uint16(bits), uint16(bits), uint16(bits))[:2*samples]}},
+		{TIFFTag{tagCompression, 3, 1, short(8)}},
+		{TIFFTag{tagPhotometric, 3, 1, short(photometric)}},
+		{TIFFTag{273, 4, 1, long(8)}},
+		{TIFFTag{277, 3, 1, short(uint16(samples))}},
+		{TIFFTag{tagRowsPerStrip, 4, 1, long(uint32(height))}},
+		{TIFFTag{279, 4, 1, long(uint32(len(strip)))}},
+		{TIFFTag{282, 5, 1, long(72, 1)}},
+		{TIFFTag{283, 5, 1, long(72, 1)}},
+		{TIFFTag{284, 3, 1, short(1)}},
+		{TIFFTag{296, 3, 1, short(2)}},
+		{TIFFTag{317, 3, 1, short(2)}},
+	}
+	out, at, err := appendIFD(out, le, fields, 0)
+	if err != nil {
+		return nil, err
+	}
+	le.PutUint32(out[4:], at)
+	return out, nil
+}

@@ -130,6 +130,9 @@ func encodeTIFF(img image.Image, source []byte, quality int) ([]byte, []string, 
 	if l, err := meta.ParseTIFFLayout(source); err == nil && jpegCoded(l) {
 		return encodeJPEGTIFF(img, l, quality)
 	}
+	if out, ok, err := encodeOpaqueTIFF(img); ok || err != nil {
+		return out, nil, err
+	}
 	var enc bytes.Buffer
 	if err := tiff.Encode(&enc, img, &tiff.Options{Compression: tiff.Deflate, Predictor: true}); err != nil {
 		return nil, nil, fmt.Errorf("encode tiff: %w", err)
