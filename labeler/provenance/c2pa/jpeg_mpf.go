@@ -53,6 +53,9 @@ func (m mpfSpliced) Reserve(w io.Writer, n int) (Slot, error) {
 		return Slot{}, err
 	}
 	seg := int(binary.BigEndian.Uint16(m.clean[m.index-2:])) - 2
+	if seg < 0 || m.index+seg > m.at {
+		return m.spliced.Reserve(w, n)
+	}
 	payload, err := meta.ShiftMPF(m.clean[m.index:m.index+seg], len(f)-m.removed, len(f)-m.removedHere)
 	if err != nil {
 		return m.spliced.Reserve(w, n) // an index that does not parse is left as it was

@@ -39,3 +39,15 @@ func TestMultiPictureJPEGKeepsItsViews(t *testing.T) {
 		}
 	}
 }
+
+// FuzzJPEGMPF: the JPEG layout, MP index included, never panics on a
+// hostile file.
+func FuzzJPEGMPF(f *testing.F) {
+	pair, err := meta.JoinMPF(samples.JPEG(picture(), 85, 0), samples.MPFIndex(0x020002, 0x020002), [][]byte{samples.JPEG(picture(), 60, 0)})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(pair)
+	seedSigned(f, "jpeg")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzContainer(t, jpegContainer{}, data) })
+}
