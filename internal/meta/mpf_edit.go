@@ -113,9 +113,7 @@ func JoinMPF(primary, index []byte, images [][]byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := append(bytes.Clone(primary[:at]), 0xFF, mAPP2, 0, 0)
-	binary.BigEndian.PutUint16(out[at+2:], uint16(len(payload)+2))
-	out = append(append(out, payload...), primary[at:]...)
+	out := app2At(primary, at, payload)
 	for _, im := range images {
 		out = append(out, im...)
 	}
@@ -168,9 +166,14 @@ func InsertMPF(jpg, payload []byte) ([]byte, error) {
 	if len(payload)+2 > 65535 {
 		return nil, errors.New("meta: mpf: payload too large for a segment")
 	}
-	at := mpfInsertAt(jpg, f)
-	out := append(bytes.Clone(jpg[:at]), 0xFF, mAPP2, byte((len(payload)+2)>>8), byte(len(payload)+2))
-	return append(append(out, payload...), jpg[at:]...), nil
+	return app2At(jpg, mpfInsertAt(jpg, f), payload), nil
+}
+
+// app2At is a copy of jpg with an APP2 segment of payload at offset at.
+func app2At(jpg []byte, at int, payload []byte) []byte {
+	out := append(bytes.Clone(jpg[:at]), 0xFF, mAPP2)
+	out = binary.BigEndian.AppendUint16(out, uint16(len(payload)+2))
+	return append(append(out, payload...), jpg[at:]...)
 }
 
 // MPFPayload is a JPEG's first APP2 "MPF\0" payload, nil without one.

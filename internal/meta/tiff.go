@@ -51,13 +51,9 @@ func (t *TIFFInfo) SetOrientation(o int) error {
 // out with a note rather than failing the file: the pixels are the
 // decoder's business, this is only what rides along.
 func ParseTIFF(data []byte) (*TIFFInfo, error) {
-	t, err := parseTIFFHeader(data)
+	t, es, err := firstIFD(data)
 	if err != nil {
-		return nil, fmt.Errorf("meta: tiff: %w", err)
-	}
-	es, _, err := t.entries(t.ifd0)
-	if err != nil {
-		return nil, fmt.Errorf("meta: tiff: %w", err)
+		return nil, err
 	}
 	info := &TIFFInfo{BigEndian: t.order == binary.BigEndian}
 	for _, e := range es {
@@ -112,14 +108,23 @@ const tagDNGVersion = 50706
 
 // IsDNG reports whether a TIFF's first directory has a DNGVersion tag.
 func IsDNG(data []byte) bool {
-	t, err := parseTIFFHeader(data)
-	if err != nil {
-		return false
-	}
-	es, _, err := t.entries(t.ifd0)
+	_, es, err := firstIFD(data)
 	if err != nil {
 		return false
 	}
 	_, ok := find(es, tagDNGVersion)
 	return ok
+}
+
+// firstIFD reads a TIFF's header and first directory.
+func firstIFD(data []byte) (tiffData, []ifdEntry, error) {
+	t, err := parseTIFFHeader(data)
+	if err != nil {
+		return t, nil, fmt.Errorf("meta: tiff: %w", err)
+	}
+	es, _, err := t.entries(t.ifd0)
+	if err != nil {
+		return t, nil, fmt.Errorf("meta: tiff: %w", err)
+	}
+	return t, es, nil
 }

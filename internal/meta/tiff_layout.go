@@ -42,13 +42,9 @@ const maxSegments = 1 << 20
 // ParseTIFFLayout reads where a TIFF's first picture is and how it is
 // coded.
 func ParseTIFFLayout(data []byte) (*TIFFLayout, error) {
-	t, err := parseTIFFHeader(data)
+	t, es, err := firstIFD(data)
 	if err != nil {
-		return nil, fmt.Errorf("meta: tiff: %w", err)
-	}
-	es, _, err := t.entries(t.ifd0)
-	if err != nil {
-		return nil, fmt.Errorf("meta: tiff: %w", err)
+		return nil, err
 	}
 	num := func(tag uint16, def int) int {
 		if e, ok := find(es, tag); ok {
