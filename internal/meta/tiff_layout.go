@@ -23,7 +23,10 @@ type TIFFLayout struct {
 	Segments     [][]byte // each strip's or tile's bytes, in order
 	JPEGTables   []byte   // tag 347: abbreviated tables stream, if any
 	// Subsampling is YCbCr's chroma subsampling (tag 530; 2×2 when absent).
-	Subsampling     [2]int
+	Subsampling [2]int
+	// ExtraSamples counts the samples past the colour ones (tag 338):
+	// an alpha channel, or data the picture does not show.
+	ExtraSamples    int
 	JPEGInterchange []byte // tags 513/514: an old-style JPEG's whole stream
 }
 
@@ -64,6 +67,9 @@ func ParseTIFFLayout(data []byte) (*TIFFLayout, error) {
 		return nil, fmt.Errorf("meta: tiff: %w", err)
 	}
 	l.JPEGTables = valueOf(t, es, tagJPEGTables)
+	if e, ok := find(es, 338); ok {
+		l.ExtraSamples = int(e.Count)
+	}
 	l.Subsampling = [2]int{2, 2}
 	if e, ok := find(es, 530); ok && e.Type == 3 && e.Count == 2 {
 		v := t.b[e.pos+8:]

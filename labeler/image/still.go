@@ -125,13 +125,17 @@ func writeTIFF(img image.Image, source []byte, quality int, xmp packetFn) ([]byt
 }
 
 // encodeTIFF encodes like the source: a JPEG-compressed TIFF as one, the
-// rest losslessly with Deflate.
+// rest losslessly with Deflate; an opaque picture from a source without
+// an alpha channel as RGB, one with an alpha channel keeps it.
 func encodeTIFF(img image.Image, source []byte, quality int) ([]byte, []string, error) {
-	if l, err := meta.ParseTIFFLayout(source); err == nil && jpegCoded(l) {
+	l, err := meta.ParseTIFFLayout(source)
+	if err == nil && jpegCoded(l) {
 		return encodeJPEGTIFF(img, l, quality)
 	}
-	if out, ok, err := encodeOpaqueTIFF(img); ok || err != nil {
-		return out, nil, err
+	if err == nil && l.ExtraSamples == 0 {
+		if out, ok, err := encodeOpaqueTIFF(img); ok || err != nil {
+			return out, nil, err
+		}
 	}
 	var enc bytes.Buffer
 	if err := tiff.Encode(&enc, img, &tiff.Options{Compression: tiff.Deflate, Predictor: true}); err != nil {

@@ -78,3 +78,29 @@ func checkLibtiffReads(t *testing.T, name string, data []byte, want image.Image)
 		t.Errorf("%s: ImageMagick sees other pixels (%v)", name, err)
 	}
 }
+
+// TestTIFFAlphaChannelKept: a source with an alpha channel keeps it,
+// even when the picture is opaque; one without gets none.
+func TestTIFFAlphaChannelKept(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		src     []byte
+		samples int
+	}{
+		{"RGBA source", tiffOf(t, scene(40, 30)), 4},
+		{"RGB source", mustRaster(t, scene(40, 30)), 3},
+	} {
+		out, _ := os.ReadFile(labelResult(t, "scan.tif", c.src).Output)
+		if l, err := meta.ParseTIFFLayout(out); err != nil || l.SamplesPerPixel != c.samples {
+			t.Errorf("%s: output layout %+v, %v", c.name, l, err)
+		}
+	}
+}
+
+func mustRaster(t *testing.T, img image.Image) []byte {
+	out, ok, err := encodeOpaqueTIFF(img)
+	if !ok || err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
