@@ -15,8 +15,8 @@ import (
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/jpegcoef"
-	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/internal/jpegtest"
+	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
