@@ -16,6 +16,7 @@ import (
 
 	"github.com/belgi-kz/belgi/internal/jpegcoef"
 	"github.com/belgi-kz/belgi/internal/jpegtest"
+	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
@@ -103,6 +104,9 @@ func TestRealWorldJPEGFidelity(t *testing.T) {
 	for _, in := range files {
 		name, _ := filepath.Rel(corpus, in)
 		src, _ := os.ReadFile(in)
+		if fixed, ok, _ := meta.ResolveDNL(src); ok {
+			src = fixed // djpeg refuses a height given by DNL; the picture is the same
+		}
 		out, o, err := labelFile(t, in, t.TempDir(), spec)
 		switch {
 		case err != nil:

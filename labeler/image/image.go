@@ -43,6 +43,9 @@ func (Kind) Sniff(head []byte) bool {
 func (Kind) OutputExt(head []byte) string {
 	switch f, _ := sniffFormat(head); f {
 	case fmtBMP:
+		if _, g, ok := bmpEmbedded(head); ok && g == fmtJPEG {
+			return ".jpg"
+		}
 		return ".png"
 	case fmtHEIF, fmtAVIF:
 		return ".jpg"
@@ -59,7 +62,8 @@ type source struct {
 	img         image.Image
 	orientation int
 	// region is where the label was drawn (the first frame's, for a GIF).
-	region *provenance.Region
+	region   *provenance.Region
+	animated bool // an animated WebP: labeled frame by frame, not decoded here
 }
 
 // Label implements labeler.Kind.
@@ -82,11 +86,16 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 		m.Region = src.region
 		return provenance.Packet(clean, m)
 	}
-	switch src.format {
-	case fmtGIF:
+	switch {
+	case src.format == fmtGIF:
 		out, notes, area, err = labelGIF(src, job.Spec, xmp)
-	case fmtJPEG:
+	case src.format == fmtJPEG:
 		out, notes, area, err = labelJPEG(src, job.Spec, xmp)
+		if err == nil {
+			out, notes, err = addViews(out, notes, src, job.Spec, xmp)
+		}
+	case src.animated:
+		out, notes, area, err = labelWebPAnimation(src, job.Spec, xmp)
 	default:
 		out, notes, area, err = labelStill(src, job.Spec, xmp)
 	}
@@ -114,7 +123,7 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 // JPEGs only where the label goes, so neither is decoded here.
 func load(path string, maxMP float64) (*source, error) {
 	src, _, err := open(path, maxMP)
-	if err != nil || src.format == fmtGIF || src.format == fmtJPEG {
+	if err != nil || src.format == fmtGIF || src.format == fmtJPEG || src.animated {
 		return src, err
 	}
 	if src.img, err = decode(src.format, src.data); err != nil {
@@ -141,9 +150,15 @@ func open(path string, maxMP float64) (*source, image.Config, error) {
 	if raw := rawCamera(path, data); raw != "" {
 		return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: a camera raw file (%s): develop it to JPEG or TIFF first", raw))
 	}
-	var notes []string
+	data, f, notes := unwrapBMP(data, f)
 	if f == fmtJPEG {
-		if notes, err = jpegSourceNotes(data); err != nil {
+		var more []string
+		if data, more, err = resolveDNL(data); err != nil {
+			return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
+		}
+		notes = append(notes, more...)
+		more, err = jpegSourceNotes(data)
+		if notes = append(notes, more...); err != nil {
 			return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
 		}
 	}
@@ -154,14 +169,17 @@ func open(path string, maxMP float64) (*source, image.Config, error) {
 		}
 		return nil, cfg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %s (%w)", damage(err), err))
 	}
-	frames := 1
-	if f == fmtGIF {
+	frames, animated := 1, false
+	switch f {
+	case fmtGIF:
 		frames = countGIFFrames(data)
+	case fmtWebP:
+		frames, animated = webpFrames(data)
 	}
 	if err := checkSize(cfg, frames, maxMP); err != nil {
 		return nil, cfg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
 	}
-	return &source{name: filepath.Base(path), data: data, format: f, orientation: orientationOf(f, data), notes: notes}, cfg, nil
+	return &source{name: filepath.Base(path), data: data, format: f, orientation: orientationOf(f, data), notes: notes, animated: animated}, cfg, nil
 }
 
 // notAPicture is the error for data no image decoder here knows.

@@ -27,10 +27,19 @@ func readBack(out []byte, src *source) error {
 		if _, err := gif.DecodeAll(bytes.NewReader(out)); err != nil {
 			return err
 		}
+	case fmtWebP:
+		if src.animated {
+			if err := readBackAnimation(out, src); err != nil {
+				return err
+			}
+		} else if _, err := decode(f, out); err != nil {
+			return err
+		}
 	case fmtJPEG:
 		// Entropy-decoding every scan proves the data whole at a
-		// fraction of a full decode's cost (no IDCT, no colour).
-		if err := checkJPEGStructure(out); err != nil {
+		// fraction of a full decode's cost (no IDCT, no colour); each
+		// image of a multi-picture file is checked on its own.
+		if err := checkJPEGParts(out); err != nil {
 			return err
 		}
 	default:

@@ -3,9 +3,11 @@
 package image
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +18,7 @@ import (
 	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance/c2pa"
+	"github.com/belgi-kz/belgi/labeler/render"
 )
 
 // corpus is the real-world collection beside the repository (CI lays a
@@ -76,7 +79,7 @@ func checkRealOutput(t *testing.T, in, out string) {
 		t.Fatal(err)
 	}
 	noPictureInC2PA(t, data)
-	t.Logf("embedded pictures: %v", checkPreviews(t, data, labeled, src.img))
+	t.Logf("embedded pictures: %v", checkPreviews(t, checkViews(t, src.data, data), labeled, src.img))
 	if _, err := exec.LookPath("exiftool"); err == nil {
 		if lost := lostTags(t, in, out); len(lost) > 0 {
 			t.Errorf("exiftool no longer finds %d of the source's tags: %s", len(lost), strings.Join(lost, "; "))
@@ -104,6 +107,11 @@ var intended = map[string]bool{
 	// source (the output is its first page).
 	"IFD0:FillOrder": true, "IFD0:SampleFormat": true, "IFD0:T4Options": true, "IFD0:T6Options": true,
 	"IFD0:PageNumber": true,
+	// A JPEG-compressed TIFF is written as one JPEG strip: exiftool calls
+	// it PreviewImage, and the tiles, shared tables, old-style stream
+	// pointer and CMYK ink set of the source no longer apply.
+	"IFD0:PreviewImage": true, "IFD0:PreviewImageLength": true, "IFD0:JPEGTables": true, "IFD0:OtherImageStart": true,
+	"IFD0:TileWidth": true, "IFD0:TileLength": true, "IFD0:TileOffsets": true, "IFD0:TileByteCounts": true, "IFD0:InkSet": true,
 }
 
 // lostTags lists the kept-group tags of in that out lacks or changed.
@@ -148,5 +156,59 @@ func noPictureInC2PA(t *testing.T, data []byte) {
 		if m.Marker == 0xEB && len(embeddedPictures(data[m.Off:m.End])) > 0 {
 			t.Errorf("a C2PA segment at %d holds a picture (an unredacted thumbnail of the unlabeled source)", m.Off)
 		}
+	}
+}
+
+// checkViews holds each further image of a multi-picture output (MPO
+// views, MPF previews) to the source's image at the same place in the
+// index: inside the label's box it differs, elsewhere it matches. It
+// returns out with those images blanked, for the preview check, which
+// compares pictures with the primary.
+func checkViews(t *testing.T, in, out []byte) []byte {
+	a, ok1, _ := meta.SplitMPF(in)
+	b, ok2, _ := meta.SplitMPF(out)
+	if !ok2 {
+		return out
+	}
+	if !ok1 || len(a.Parts) != len(b.Parts) {
+		t.Errorf("output has %d MPF images, the source %d", len(b.Parts), len(a.Parts))
+		return out
+	}
+	blanked := bytes.Clone(out)
+	for i := range b.Parts {
+		was, err1 := decode(fmtJPEG, a.Parts[i])
+		now, err2 := decode(fmtJPEG, b.Parts[i])
+		if err1 != nil || err2 != nil {
+			t.Errorf("MPF image %d: %v %v", i+2, err1, err2)
+			continue
+		}
+		checkLabeledLike(t, fmt.Sprintf("MPF image %d", i+2), was, now)
+		at := len(out) - len(b.Parts[i])
+		for j := i + 1; j < len(b.Parts); j++ {
+			at -= len(b.Parts[j])
+		}
+		clear(blanked[at : at+len(b.Parts[i])])
+	}
+	return blanked
+}
+
+// checkLabeledLike: now is was with the label drawn where the default
+// layout puts it.
+func checkLabeledLike(t *testing.T, what string, was, now image.Image) {
+	r := was.Bounds()
+	l, err := render.Plan(labeler.DefaultSpec(), r.Dx(), r.Dy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	type sub interface {
+		SubImage(image.Rectangle) image.Image
+	}
+	box := l.Rect.Add(r.Min)
+	above := image.Rect(r.Min.X, r.Min.Y, r.Max.X, box.Min.Y)
+	if d := meanDiff(was.(sub).SubImage(box), now.(sub).SubImage(box)); d < 10 {
+		t.Errorf("%s: the label's box differs from the source by %.1f only", what, d)
+	}
+	if d := meanDiff(was.(sub).SubImage(above), now.(sub).SubImage(above)); !above.Empty() && d > 6 {
+		t.Errorf("%s: above the label it differs from the source by %.1f", what, d)
 	}
 }

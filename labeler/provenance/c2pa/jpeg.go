@@ -22,8 +22,8 @@ func (jpegContainer) Open(r io.ReaderAt, size int64) (Layout, error) {
 		return nil, err
 	}
 	en := l.maxEn + 1
-	return spliced{clean: l.clean, at: l.insert, old: l.store, oldAt: l.storeAt,
-		frame: func(store []byte) ([]byte, error) { return app11Segments(store, en) }}, nil
+	return withMPF(data, spliced{clean: l.clean, at: l.insert, old: l.store, oldAt: l.storeAt,
+		frame: func(store []byte) ([]byte, error) { return app11Segments(store, en) }}), nil
 }
 
 // jpegLayout is what Belgi needs to know about a JPEG's header segments.
