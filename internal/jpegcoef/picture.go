@@ -14,6 +14,9 @@ type Picture struct {
 	seq   []*seqScan  // sequential scans after the first pass
 	dc    [][]int32   // every block's DC as the first pass read it
 	notes []string
+	// encoded: Encode succeeded; recoded: with new tables, every unit
+	// coded again (see Verify).
+	encoded, recoded bool
 }
 
 // Open parses data and refuses, with an error wrapping ErrUnsupported,
@@ -68,8 +71,7 @@ func (p *Picture) File() *File { return p.f }
 // DC returns each component's DC coefficients, quantised, one per block
 // of the padded MCU grid (BW×BH): the picture as Encode writes it, at
 // 1/8 scale, for a thumbnail. Sequential files got them in the first
-// pass (restart intervals it skipped are read now, DC terms only).
-// Call it after Encode.
+// pass. Call it after Encode.
 func (p *Picture) DC() ([][]int32, error) {
 	if p.f.Frame.Progressive() {
 		dc := make([][]int32, len(p.st))
@@ -80,11 +82,6 @@ func (p *Picture) DC() ([][]int32, error) {
 			}
 		}
 		return dc, nil
-	}
-	for _, q := range p.seq {
-		if err := q.readSkipped(); err != nil {
-			return nil, err
-		}
 	}
 	if p.st == nil {
 		return p.dc, nil // the region's rows kept theirs as they were written
@@ -168,6 +165,7 @@ func (p *Picture) Encode(reg *Region) ([]byte, error) {
 	if err == nil && reg.changed == 0 {
 		p.notes = append(p.notes, "the label changed no block")
 	}
+	p.encoded = err == nil
 	return out, err
 }
 
@@ -183,6 +181,7 @@ func (p *Picture) encode(reg *Region) ([]byte, error) {
 			return nil, terr
 		}
 		p.notes = append(p.notes, note)
+		p.recoded = true
 		out, err = p.writeSequential(tabs)
 	}
 	return out, err

@@ -43,6 +43,9 @@ func edit(t *testing.T, data []byte, r image.Rectangle) ([]byte, image.Rectangle
 	if err := Check(out); err != nil {
 		t.Fatalf("Check of the output: %v", err)
 	}
+	if err := p.Verify(out); err != nil {
+		t.Fatalf("Verify of the output: %v", err)
+	}
 	return out, reg.Image.Bounds(), p
 }
 

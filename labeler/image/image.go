@@ -59,6 +59,10 @@ type source struct {
 	notes       []string // what the output will not carry of the source
 	img         image.Image
 	orientation int
+	// verify proves a JPEG output whole for the read-back when the
+	// labeler knows a cheaper way than decoding it all (see
+	// jpegcoef.Picture.Verify); nil means checkJPEGStructure.
+	verify func(out []byte) error
 }
 
 // Label implements labeler.Kind.
