@@ -17,6 +17,10 @@ type Picture struct {
 	// encoded: Encode succeeded; recoded: with new tables, every unit
 	// coded again (see Verify).
 	encoded, recoded bool
+	// streamAbove is the region store's size above which a sequential
+	// file streams (see streams): four times the file's size, about what
+	// the file's copies (the destuffed scan, the output) take already.
+	streamAbove int
 }
 
 // Open parses data and refuses, with an error wrapping ErrUnsupported,
@@ -33,7 +37,7 @@ func Open(data []byte) (*Picture, error) {
 	if !f.Frame.factorsFit() {
 		return nil, unsupported("sampling factors that do not divide each other")
 	}
-	return &Picture{f: f, md: md}, nil
+	return &Picture{f: f, md: md, streamAbove: 4 * len(data)}, nil
 }
 
 // Bounds is the picture's stored size.
