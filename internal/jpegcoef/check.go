@@ -22,7 +22,7 @@ func Check(data []byte) error {
 // decodes entropy-decodes every scan of f to its end.
 func (f *File) decodes() error {
 	if f.Frame.Progressive() {
-		_, err := decodeAll(f, true)
+		_, err := decodeAll(f, true, false)
 		return err
 	}
 	var buf []byte

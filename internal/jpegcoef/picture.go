@@ -119,7 +119,7 @@ func (p *Picture) Decode(r image.Rectangle) (*Region, error) {
 	p.m = mcuRect{r.Min.X / mcu.X, r.Min.Y / mcu.Y, ceilDiv(r.Max.X, mcu.X), ceilDiv(r.Max.Y, mcu.Y)}
 	switch {
 	case p.f.Frame.Progressive():
-		st, err := decodeAll(p.f, false)
+		st, err := decodeAll(p.f, false, true)
 		if err != nil {
 			return nil, err
 		}
