@@ -240,4 +240,3 @@ func (r *reader) acRefine(t *decTable, blk []int16, nz *uint64, ss, se, al int, 
 	}
 	return nil
 }
-

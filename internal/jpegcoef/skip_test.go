@@ -107,4 +107,3 @@ func TestSkipAgreesWithDecode(t *testing.T) {
 		}
 	}
 }
-
