@@ -22,7 +22,7 @@ func Check(data []byte) error {
 // decodes entropy-decodes every scan of f to its end.
 func (f *File) decodes() error {
 	if f.Frame.Progressive() {
-		_, err := decodeAll(f, true)
+		_, err := decodeAll(f, true, false)
 		return err
 	}
 	var buf []byte
@@ -64,22 +64,41 @@ func checkScan(f *File, s *Scan, e *ecs) error {
 
 // skipUnits steps over units [u, u+n), adding each block's DC
 // difference to pred by scan component and, when dc is not nil, storing
-// each block's DC there (by component, over the padded MCU grid).
+// each block's DC there (by component, over the padded MCU grid). Most
+// units go through skipFast; the last few of the data, one at a time
+// through skipUnit, which minds the data's end.
 func (r *reader) skipUnits(g *grid, t *tables, u, n int, pred *[4]int32, dc [][]int32, f *Frame) error {
-	for ; n > 0; n, u = n-1, u+1 {
-		ux, uy := u%g.nx, u/g.nx
-		for _, p := range g.parts {
-			d, err := r.dcFast(t.dc[p.sc])
-			if err != nil {
+	var ps [10]skipPart
+	parts := skipParts(g, t, f, &ps)
+	for n > 0 {
+		done, err := r.skipFast(parts, g.nx, u, n, pred, dc)
+		if err != nil {
+			return err
+		}
+		if u, n = u+done, n-done; n > 0 {
+			if err := r.skipUnit(parts, g.nx, u, pred, dc); err != nil {
 				return err
 			}
-			pred[p.sc] += d
-			if dc != nil {
-				dc[p.comp][(uy*p.v+p.dy)*f.Comps[p.comp].BW+ux*p.h+p.dx] = pred[p.sc]
-			}
-			if err := r.skipAC(t.skip[p.sc], t.ac[p.sc]); err != nil {
-				return err
-			}
+			u, n = u+1, n-1
+		}
+	}
+	return nil
+}
+
+// skipUnit steps over unit u, refilling with care near the data's end.
+func (r *reader) skipUnit(parts []skipPart, nx, u int, pred *[4]int32, dc [][]int32) error {
+	ux, uy := u%nx, u/nx
+	for _, p := range parts {
+		d, err := r.dcFast(p.dc)
+		if err != nil {
+			return err
+		}
+		pred[p.sc] += d
+		if dc != nil {
+			dc[p.comp][(uy*p.v+p.dy)*p.bw+ux*p.h+p.dx] = pred[p.sc]
+		}
+		if err := r.skipAC(p.skip, p.ac); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -43,11 +43,12 @@ var damaged = []struct {
 	outClean bool // the splice output passes Check
 }{
 	// Found by FuzzSplice: stray bytes in an interval the label does not
-	// touch travel to the output, whose read-back then refuses it.
+	// touch; the first pass sees them, and the interval is written bit
+	// by bit without them instead of byte for byte.
 	{"stray bytes before a restart marker", func(t *testing.T) []byte {
 		d := withRestarts(t)
 		return insert(d, rst(t, d, 0), 0x12, 0x34, 0x56)
-	}, false},
+	}, true},
 	// c2pa-c_for_trusted_read.jpg: a restart marker after the last
 	// interval, which decoders never read; the output drops it.
 	{"restart marker after the last interval", func(t *testing.T) []byte {
@@ -76,9 +77,12 @@ func TestDamagedInputs(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Open: %v", err)
 			}
-			out, _, _ := splice(t, data, labelRect(p.Bounds()))
+			out, _, p := splice(t, data, labelRect(p.Bounds()))
 			if err := Check(out); (err == nil) != tc.outClean {
 				t.Errorf("Check of the output: %v", err)
+			}
+			if err := p.Verify(out); (err == nil) != tc.outClean {
+				t.Errorf("Verify of the output: %v", err)
 			}
 		})
 	}
@@ -105,6 +109,24 @@ var broken = []struct {
 		return []byte("\xff\xd8\xff\xc4\x00\x16\x00\x03" + string(make([]byte, 15)) + "\x00\x01\x02\xff\xd9")
 	}},
 	{"data after EOI", func(t *testing.T) []byte { return append(withRestarts(t), 1, 2, 3) }},
+	// Found by FuzzSplice: libjpeg refuses a DC table with a symbol over
+	// 15 when a scan uses it ("Bogus Huffman table definition").
+	{"DC table with a symbol over 15", func(t *testing.T) []byte {
+		d := bytes.Clone(withRestarts(t))
+		f, _ := Parse(d)
+		for _, sg := range f.Segs {
+			if sg.Marker == 0xC4 && d[sg.Off+4]>>4 == 0 {
+				n := 0
+				for _, c := range d[sg.Off+5 : sg.Off+21] {
+					n += int(c)
+				}
+				d[sg.Off+20+n] = 0x10 // its last symbol
+				return d
+			}
+		}
+		t.Fatal("no DC table")
+		return nil
+	}},
 }
 
 func TestBrokenRefused(t *testing.T) {

@@ -14,6 +14,13 @@ type Picture struct {
 	seq   []*seqScan  // sequential scans after the first pass
 	dc    [][]int32   // every block's DC as the first pass read it
 	notes []string
+	// encoded: Encode succeeded; recoded: with new tables, every unit
+	// coded again (see Verify).
+	encoded, recoded bool
+	// streamAbove is the region store's size above which a sequential
+	// file streams (see streams): four times the file's size, about what
+	// the file's copies (the destuffed scan, the output) take already.
+	streamAbove int
 }
 
 // Open parses data and refuses, with an error wrapping ErrUnsupported,
@@ -30,7 +37,7 @@ func Open(data []byte) (*Picture, error) {
 	if !f.Frame.factorsFit() {
 		return nil, unsupported("sampling factors that do not divide each other")
 	}
-	return &Picture{f: f, md: md}, nil
+	return &Picture{f: f, md: md, streamAbove: 4 * len(data)}, nil
 }
 
 // Bounds is the picture's stored size.
@@ -68,8 +75,7 @@ func (p *Picture) File() *File { return p.f }
 // DC returns each component's DC coefficients, quantised, one per block
 // of the padded MCU grid (BW×BH): the picture as Encode writes it, at
 // 1/8 scale, for a thumbnail. Sequential files got them in the first
-// pass (restart intervals it skipped are read now, DC terms only).
-// Call it after Encode.
+// pass. Call it after Encode.
 func (p *Picture) DC() ([][]int32, error) {
 	if p.f.Frame.Progressive() {
 		dc := make([][]int32, len(p.st))
@@ -80,11 +86,6 @@ func (p *Picture) DC() ([][]int32, error) {
 			}
 		}
 		return dc, nil
-	}
-	for _, q := range p.seq {
-		if err := q.readSkipped(); err != nil {
-			return nil, err
-		}
 	}
 	if p.st == nil {
 		return p.dc, nil // the region's rows kept theirs as they were written
@@ -118,7 +119,7 @@ func (p *Picture) Decode(r image.Rectangle) (*Region, error) {
 	p.m = mcuRect{r.Min.X / mcu.X, r.Min.Y / mcu.Y, ceilDiv(r.Max.X, mcu.X), ceilDiv(r.Max.Y, mcu.Y)}
 	switch {
 	case p.f.Frame.Progressive():
-		st, err := decodeAll(p.f, false)
+		st, err := decodeAll(p.f, false, true)
 		if err != nil {
 			return nil, err
 		}
@@ -168,6 +169,7 @@ func (p *Picture) Encode(reg *Region) ([]byte, error) {
 	if err == nil && reg.changed == 0 {
 		p.notes = append(p.notes, "the label changed no block")
 	}
+	p.encoded = err == nil
 	return out, err
 }
 
@@ -183,6 +185,7 @@ func (p *Picture) encode(reg *Region) ([]byte, error) {
 			return nil, terr
 		}
 		p.notes = append(p.notes, note)
+		p.recoded = true
 		out, err = p.writeSequential(tabs)
 	}
 	return out, err

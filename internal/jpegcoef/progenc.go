@@ -14,8 +14,8 @@ type progEncoder struct {
 	be     int    // how many of them belong to the pending end-of-band run
 }
 
-// block codes one block's share of the scan.
-func (e *progEncoder) block(sc int, blk []int16, pred *int32) error {
+// block codes one block's share of the scan; nz is its mask.
+func (e *progEncoder) block(sc int, blk []int16, nz uint64, pred *int32) error {
 	s := e.s
 	switch {
 	case s.Ss == 0 && s.Ah == 0:
@@ -26,20 +26,12 @@ func (e *progEncoder) block(sc int, blk []int16, pred *int32) error {
 	case s.Ss == 0:
 		e.c.bits(uint32(blk[0]>>s.Al)&1, 1)
 		return nil
+	case nz&band(s.Ss, s.Se) == 0:
+		return e.emptyBand(4 + s.Ta[sc]) // most blocks, in most bands
 	case s.Ah == 0:
 		return e.acFirst(4+s.Ta[sc], blk)
 	}
 	return e.acRefine(4+s.Ta[sc], blk)
-}
-
-// zeroBand reports whether every coefficient of the band is zero, which
-// most blocks' high bands are: the block is then one more in the run.
-func zeroBand(band []int16) bool {
-	var or int16
-	for _, v := range band {
-		or |= v
-	}
-	return or == 0
 }
 
 // emptyBand counts a block with nothing in the band into the EOB run.
@@ -55,9 +47,6 @@ func (e *progEncoder) emptyBand(t int) error {
 // acFirst codes the first scan of a band: values shifted down by Al,
 // zero runs, and blocks with nothing left counted into an EOB run.
 func (e *progEncoder) acFirst(t int, blk []int16) error {
-	if zeroBand(blk[e.s.Ss : e.s.Se+1]) {
-		return e.emptyBand(t)
-	}
 	run := 0
 	for k := e.s.Ss; k <= e.s.Se; k++ {
 		v := int32(blk[k])
@@ -100,9 +89,6 @@ func (e *progEncoder) acFirst(t int, blk []int16) error {
 // ±1 with their sign, and for those that already had a value the next
 // bit, buffered until the code they follow.
 func (e *progEncoder) acRefine(t int, blk []int16) error {
-	if zeroBand(blk[e.s.Ss : e.s.Se+1]) {
-		return e.emptyBand(t)
-	}
 	var abs [64]int32
 	last := -1 // the last coefficient that becomes nonzero now
 	for k := e.s.Ss; k <= e.s.Se; k++ {

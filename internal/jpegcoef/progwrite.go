@@ -6,6 +6,7 @@ import "fmt"
 // the source's own scan script (the same scans in the same order, so the
 // file keeps its way of loading) and optimal Huffman tables per scan.
 func (p *Picture) writeProgressive() ([]byte, error) {
+	refreshMasks(&p.f.Frame, p.st, p.m)
 	return p.assemble(true, func(w *writer, sg Seg) error {
 		return writeProgScan(w, p.f, &p.f.Scans[sg.Scan], p.f.Data[sg.Off:sg.End], p.st)
 	})
@@ -78,7 +79,8 @@ func encodeScan(f *File, s *Scan, c *coder, st []coefPlane) error {
 		for u := u0; u < u1; u++ {
 			ux, uy := u%g.nx, u/g.nx
 			for _, p := range g.parts {
-				if err := e.block(p.sc, st[p.comp].block(ux*p.h+p.dx, uy*p.v+p.dy), &pred[p.sc]); err != nil {
+				blk, nz := st[p.comp].blockNZ(ux*p.h+p.dx, uy*p.v+p.dy)
+				if err := e.block(p.sc, blk, *nz, &pred[p.sc]); err != nil {
 					return err
 				}
 			}

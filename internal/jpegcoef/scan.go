@@ -1,6 +1,9 @@
 package jpegcoef
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // Scan is one SOS header, the tables it uses and where its
 // entropy-coded data lies.
@@ -95,6 +98,10 @@ func (p *parser) checkScan(s *Scan) error {
 			s.DC[i] = nil
 		} else if s.DC[i] == nil {
 			return corrupt("scan uses an undefined Huffman table")
+		} else if slices.Max(s.DC[i].Values) > 15 {
+			// libjpeg refuses such a DC table ("Bogus Huffman table
+			// definition") once a scan uses it, coded or not.
+			return corrupt("DC Huffman table with a symbol over 15")
 		}
 		if s.Se == 0 {
 			s.AC[i] = nil

@@ -10,14 +10,12 @@ const skipBits = 12
 // in the window, so one lookup usually moves past several coefficients.
 // Entry layout (0 = the first code is longer than the window):
 //
-//	bits 0-7   coefficient positions all its symbols advance
-//	bits 8-12  bits they take
-//	bit 13     they end with EOB (the EOB's bits included)
-//	bits 14-20 positions the first symbol alone advances
-//	bits 21-25 bits the first symbol alone takes
-type skipTable [1 << skipBits]uint32
+//	bits 0-6   coefficient positions all its symbols advance
+//	bits 7-11  bits they take
+//	bit 12     they end with EOB (the EOB's bits included)
+type skipTable [1 << skipBits]uint16
 
-const skipEOB = 1 << 13
+const skipEOB = 1 << 12
 
 // skipper returns the table, building it on first use.
 func (h *Huff) skipper() *skipTable {
@@ -33,35 +31,39 @@ func (h *Huff) skipper() *skipTable {
 }
 
 // skipEntry decodes the symbols of window p as the table says.
-func skipEntry(d *decTable, p uint32) uint32 {
-	var e uint32
+func skipEntry(d *decTable, p uint32) uint16 {
 	used, adv := uint(0), uint(0)
 	for n := 0; used < skipBits; n++ {
 		sym, l := peekSymbol(d, p, used)
 		if l == 0 {
-			return e
+			break
 		}
 		run, size := uint(sym>>4), uint(sym&15)
 		bits, step, eob := l+size, run+1, false
 		switch {
 		case size > 10:
-			return e // invalid: the one-symbol path reports it
+			return skipPack(adv, used, false) // invalid: the one-symbol path reports it
 		case size == 0 && run == 15:
 			step = 16
 		case size == 0:
 			step, eob = 0, true
 		}
 		if n > 0 && (used+bits > skipBits || adv+step > 64) {
-			return e
+			break
 		}
 		used, adv = used+bits, adv+step
-		if n == 0 {
-			e |= uint32(step)<<14 | uint32(bits)<<21
-		}
-		e = e&^0x1FFF | uint32(adv) | uint32(used)<<8
 		if eob {
-			return e | skipEOB
+			return skipPack(adv, used, true)
 		}
+	}
+	return skipPack(adv, used, false)
+}
+
+// skipPack makes an entry; no symbol at all makes 0.
+func skipPack(adv, used uint, eob bool) uint16 {
+	e := uint16(adv) | uint16(used)<<7
+	if eob {
+		e |= skipEOB
 	}
 	return e
 }
@@ -94,9 +96,9 @@ func (r *reader) skipAC(t *skipTable, d *decTable) error {
 			r.refill()
 			acc, n, pos = r.acc, r.n, r.pos
 		}
-		e := t[acc>>(64-skipBits)]
-		adv := uint(e & 0xFF)
-		if e == 0 || k+adv+uint(e>>13&1) > 64 {
+		e := uint(t[acc>>(64-skipBits)])
+		adv := e & 0x7F
+		if e == 0 || k+adv+(e>>12&1) > 64 {
 			// A long code, or several symbols crossing the block's end.
 			r.acc, r.n, r.pos = acc, n, pos
 			step, err := r.acStep(d)
@@ -112,7 +114,7 @@ func (r *reader) skipAC(t *skipTable, d *decTable) error {
 			}
 			continue
 		}
-		b := uint(e >> 8 & 31)
+		b := e >> 7 & 31
 		acc <<= b
 		n -= b
 		k += adv

@@ -1,12 +1,14 @@
 package jpegcoef
 
-// The sequential splicer. Its first pass reads a scan up to the end of
-// the last restart interval the region touches: units outside the region
-// are only stepped over, units inside it (and the unit after each run of
-// them, whose DC prediction will change) are decoded and remembered with
-// where their bits lie. Its second pass writes the scan: intervals the
-// region does not touch byte for byte, and in the others the bits of
-// every untouched run copied, the remembered units coded again.
+// The sequential splicer. Its first pass reads the whole scan: units
+// outside the region are only stepped over, units inside it (and the
+// unit after each run of them, whose DC prediction will change) are
+// decoded and remembered with where their bits lie. Every bit of the
+// source is read, so every bit the output copies has been decoded once,
+// which is what Verify builds on, and every block's DC is known for a
+// thumbnail. Its second pass writes the scan: intervals the region does
+// not touch byte for byte, and in the others the bits of every untouched
+// run copied, the remembered units coded again.
 
 // run is a stretch of units the second pass codes again: consecutive
 // units of the region, then (unless the interval ends first) the unit
@@ -17,6 +19,8 @@ type run struct {
 	inEnd      int      // where the region's units end (before the one after)
 	pred       [4]int32 // DC of the block before u0, by scan component
 	after      []int16  // the coefficients of the unit after, if any
+	coded      int      // how many bits the output gives the units (after write)
+	sum        uint64   // checksum of what they were coded from (see sumBlock)
 }
 
 // seqScan is one sequential scan between the two passes.
@@ -27,7 +31,8 @@ type seqScan struct {
 	t    tables
 	ur   mcuRect   // the region in the scan's units
 	runs []run     // in scan order
-	ends []int     // where each read interval's last unit ends, -1 if unread
+	ends []int     // where each interval's last unit ends
+	kept []bool    // intervals copied byte for byte: untouched and without stray bytes
 	dc   [][]int32 // every read block's DC, by component (see Picture.DC)
 	f    *Frame
 	st   []coefPlane // the region's coefficients, unless it streams
@@ -56,42 +61,24 @@ func readScan(f *File, s *Scan, m mcuRect, st []coefPlane, dc [][]int32) (*seqSc
 	if err := e.fit(q.g.intervals(s.Restart), false); err != nil {
 		return nil, err
 	}
-	q.ends = make([]int, len(e.ivs))
+	q.ends, q.kept = make([]int, len(e.ivs)), make([]bool, len(e.ivs))
 	r := &reader{buf: e.buf}
 	for i := range e.ivs {
-		q.ends[i] = -1
 		u0, u1 := q.g.ivalUnits(s.Restart, i)
-		if q.nextRegion(u0, u1) == u1 {
-			continue
-		}
 		r.seek(e.ivs[i].bit)
 		if err := q.readInterval(r, u0, u1); err != nil {
 			return nil, err
 		}
-		if err := ivalDone(r, e.ivalEnd(i), false); err != nil {
+		end := e.ivalEnd(i)
+		if err := ivalDone(r, end, false); err != nil {
 			return nil, err
 		}
 		q.ends[i] = r.bitpos()
+		// Stray bytes after an interval's data are left behind by
+		// writing it bit by bit, like an interval the region touches.
+		q.kept[i] = q.nextRegion(u0, u1) == u1 && end-q.ends[i] < 8
 	}
 	return q, nil
-}
-
-// readSkipped reads the DC terms of the intervals the first pass left
-// unread.
-func (q *seqScan) readSkipped() error {
-	r := &reader{buf: q.e.buf}
-	for i, iv := range q.e.ivs {
-		if q.ends[i] >= 0 {
-			continue
-		}
-		r.seek(iv.bit)
-		var pred [4]int32
-		u0, u1 := q.g.ivalUnits(q.s.Restart, i)
-		if err := r.skipUnits(&q.g, &q.t, u0, u1-u0, &pred, q.dc, q.f); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // inRegion reports whether unit u lies in the region.
@@ -222,15 +209,15 @@ func (q *seqScan) blockAt(blocks []int16, u, j int, st []coefPlane) []int16 {
 func (q *seqScan) write(w *writer, c *coder) error {
 	k := 0 // next special
 	for i, iv := range q.e.ivs {
-		switch {
-		case q.ends[i] >= 0:
-			var err error
-			if k, err = q.writeInterval(w, c, k, iv.bit, q.ends[i]); err != nil {
-				return err
+		if q.kept[i] {
+			if w != nil {
+				w.raw(q.e.raw[iv.src:q.e.srcEnd(i)])
 			}
-		case w != nil:
-			w.raw(q.e.raw[iv.src:q.e.srcEnd(i)])
 			continue
+		}
+		var err error
+		if k, err = q.writeInterval(w, c, k, iv.bit, q.ends[i]); err != nil {
+			return err
 		}
 		switch {
 		case w == nil:
@@ -251,9 +238,11 @@ func (q *seqScan) writeInterval(w *writer, c *coder, k, from, end int) (int, err
 		if w != nil {
 			w.copyBits(q.e.buf, from, rn.start)
 		}
+		b0 := c.w.bitCount()
 		if err := q.codeRun(c, rn); err != nil {
 			return k, err
 		}
+		rn.coded = c.w.bitCount() - b0
 		from = rn.end
 	}
 	if w != nil {
@@ -268,7 +257,7 @@ func (q *seqScan) codeRun(c *coder, rn *run) error {
 	if err != nil {
 		return err
 	}
-	pred := rn.pred
+	pred, sum := rn.pred, uint64(0)
 	for u := rn.u0; u < rn.u1; u++ {
 		var blocks []int16
 		if u == rn.u1-1 {
@@ -279,8 +268,10 @@ func (q *seqScan) codeRun(c *coder, rn *run) error {
 			if err := c.seqBlock(blk, pred[p.sc], q.s.Td[p.sc], 4+q.s.Ta[p.sc]); err != nil {
 				return err
 			}
+			sum = sumBlock(sum, blk, int32(blk[0])-pred[p.sc])
 			pred[p.sc] = int32(blk[0])
 		}
 	}
+	rn.sum = sum
 	return nil
 }

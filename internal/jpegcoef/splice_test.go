@@ -1,8 +1,11 @@
 package jpegcoef
 
 import (
+	"bytes"
 	"errors"
 	"image"
+	"image/color"
+	"image/jpeg"
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/jpegtest"
@@ -42,6 +45,9 @@ func edit(t *testing.T, data []byte, r image.Rectangle) ([]byte, image.Rectangle
 	out = withApps(p.f, out)
 	if err := Check(out); err != nil {
 		t.Fatalf("Check of the output: %v", err)
+	}
+	if err := p.Verify(out); err != nil {
+		t.Fatalf("Verify of the output: %v", err)
 	}
 	return out, reg.Image.Bounds(), p
 }
@@ -85,3 +91,77 @@ func TestUnsupportedRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestStreamingChangesNothing: a region decoded once and kept, and the
+// same region streamed row by row, give the same bytes.
+func TestStreamingChangesNothing(t *testing.T) {
+	for _, fx := range jpegtest.Sequential {
+		t.Run(fx.Name, func(t *testing.T) {
+			data := mustMake(t, fx.Make)
+			var outs [2][]byte
+			streamed := [2]bool{}
+			for i, above := range []int{0, 1 << 40} {
+				p, err := Open(data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				p.streamAbove = above
+				r := labelRect(p.Bounds())
+				reg, err := p.Decode(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				streamed[i] = reg.stream != nil
+				stamp(reg, r)
+				if outs[i], err = p.Encode(reg); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if !bytes.Equal(outs[0], outs[1]) {
+				t.Errorf("streamed (%v) and kept (%v) regions give different files", streamed[0], streamed[1])
+			}
+		})
+	}
+}
+
+// TestRegionImageShowsThePicture: the region's Image, transformed block
+// by block on demand, shows what image/jpeg decodes there (within the
+// rounding two IDCTs differ by), streamed or kept.
+func TestRegionImageShowsThePicture(t *testing.T) {
+	for _, fx := range jpegtest.Sequential {
+		data := mustMake(t, fx.Make)
+		want, err := jpeg.Decode(bytes.NewReader(data))
+		if err != nil {
+			continue // a layout image/jpeg does not read
+		}
+		for _, above := range []int{0, 1 << 40} {
+			p, _ := Open(data)
+			p.streamAbove = above
+			reg, err := p.Decode(labelRect(p.Bounds()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := reg.Image.Bounds()
+			for y := b.Min.Y; y < b.Max.Y; y += 3 {
+				for x := b.Min.X; x < b.Max.X; x += 2 {
+					if d := colourDiff(reg.Image.At(x, y), want.At(x, y)); d > 3 {
+						t.Fatalf("%s (stream %v): at (%d, %d) the region shows %v, image/jpeg %v", fx.Name, reg.stream != nil, x, y, reg.Image.At(x, y), want.At(x, y))
+					}
+				}
+			}
+		}
+	}
+}
+
+// colourDiff is the largest difference of two colours' 8-bit RGBA.
+func colourDiff(a, b color.Color) int {
+	r1, g1, b1, a1 := a.RGBA()
+	r2, g2, b2, a2 := b.RGBA()
+	d := 0
+	for _, p := range [][2]uint32{{r1, r2}, {g1, g2}, {b1, b2}, {a1, a2}} {
+		d = max(d, abs(int(p[0]>>8)-int(p[1]>>8)))
+	}
+	return d
+}
+
+func abs(v int) int { return max(v, -v) }

@@ -12,12 +12,27 @@ type rowStream struct {
 	dc      [][]int32
 }
 
-// streams reports whether a sequential file can be labeled row by row:
+// streams reports whether a sequential file is to be labeled row by row:
 // one scan with every component, colours the region draws on its own
-// planes.
+// planes, and a region whose coefficients would take several times the
+// file's size (a big label on a highly compressed picture). A smaller
+// region is decoded once, in the first pass, and kept: streaming decodes
+// it twice more (for a look at its pixels and to write it), which costs
+// more than the memory it saves.
 func (p *Picture) streams() bool {
 	return !p.f.Frame.Progressive() && len(p.f.Scans) == 1 &&
-		len(p.f.Scans[0].Comps) == len(p.f.Frame.Comps) && (&Region{f: p.f, md: p.md}).rowWise()
+		len(p.f.Scans[0].Comps) == len(p.f.Frame.Comps) && (&Region{f: p.f, md: p.md}).rowWise() &&
+		storeBytes(&p.f.Frame, p.m) > p.streamAbove
+}
+
+// storeBytes is the memory newStore takes for m.
+func storeBytes(f *Frame, m mcuRect) int {
+	n := 0
+	for i := range f.Comps {
+		x0, y0, x1, y1 := m.blocks(&f.Comps[i])
+		n += (x1 - x0) * (y1 - y0) * 64 * 2
+	}
+	return n
 }
 
 // region is the store that holds unit u's blended coefficients.

@@ -7,19 +7,31 @@ import (
 
 // writer appends entropy-coded bits to out with 0xFF00 stuffing. The
 // low n bits of acc are pending; whole bytes leave as soon as 32 gather.
+// bits counts what put was given, so a caller can tell how many bits a
+// stretch of codes took.
 type writer struct {
-	out []byte
-	acc uint64
-	n   uint
+	out  []byte
+	acc  uint64
+	n    uint
+	bits int
 }
 
 // put appends the low n (≤ 32) bits of v.
 func (w *writer) put(v uint32, n uint) {
+	w.bits += int(n)
 	w.acc = w.acc<<n | uint64(v)
 	if w.n += n; w.n >= 32 {
 		w.n -= 32
 		w.word(uint32(w.acc >> w.n))
 	}
+}
+
+// bitCount is how many bits put has taken, 0 without a writer.
+func (w *writer) bitCount() int {
+	if w == nil {
+		return 0
+	}
+	return w.bits
 }
 
 // word appends four bytes, stuffing a zero after each 0xFF.
@@ -149,4 +161,35 @@ func peekBits(src []byte, b int, n uint) uint32 {
 		}
 	}
 	return uint32(v << 24 << uint(b%8) >> (64 - n))
+}
+
+// sameBits reports whether n bits of a from bit i equal n bits of b from
+// bit j: whole bytes compared directly when the two are aligned alike,
+// else 56 bits at a time from unaligned 8-byte loads.
+func sameBits(a []byte, i int, b []byte, j int, n int) bool {
+	if i&7 == j&7 {
+		h := min((8-i&7)&7, n)
+		if h > 0 && peekBits(a, i, uint(h)) != peekBits(b, j, uint(h)) {
+			return false
+		}
+		i, j, n = i+h, j+h, n-h
+		if !bytes.Equal(a[i/8:(i+n)/8], b[j/8:(j+n)/8]) {
+			return false
+		}
+		k := n &^ 7
+		i, j, n = i+k, j+k, n-k
+	}
+	for ; n >= 56 && i/8+8 <= len(a) && j/8+8 <= len(b); i, j, n = i+56, j+56, n-56 {
+		x := binary.BigEndian.Uint64(a[i/8:]) << (i & 7)
+		y := binary.BigEndian.Uint64(b[j/8:]) << (j & 7)
+		if (x^y)>>8 != 0 {
+			return false
+		}
+	}
+	for ; n > 0; i, j, n = i+min(n, 32), j+min(n, 32), n-min(n, 32) {
+		if m := uint(min(n, 32)); peekBits(a, i, m) != peekBits(b, j, m) {
+			return false
+		}
+	}
+	return true
 }

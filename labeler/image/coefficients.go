@@ -85,6 +85,9 @@ func labelCoefficients(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []
 		return thumbOf(small)(max)
 	}
 	out, more, err := finishJPEG(info, frame, thumb, xmp)
+	if err == nil {
+		src.verify = pic.Verify
+	}
 	return out, append(append(l.Notes(), pic.Notes()...), more...), l.Area(), err
 }
 

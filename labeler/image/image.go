@@ -64,6 +64,10 @@ type source struct {
 	// region is where the label was drawn (the first frame's, for a GIF).
 	region   *provenance.Region
 	animated bool // an animated WebP: labeled frame by frame, not decoded here
+	// verify proves a JPEG output whole for the read-back when the
+	// labeler knows a cheaper way than decoding it all (see
+	// jpegcoef.Picture.Verify); nil means checkJPEGStructure.
+	verify func(out []byte) error
 }
 
 // Label implements labeler.Kind.

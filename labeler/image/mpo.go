@@ -84,16 +84,16 @@ func labelView(data []byte, spec labeler.Spec, xmp packetFn) ([]byte, []string, 
 
 // checkJPEGParts checks a labeled JPEG and, in a multi-picture file,
 // each image its MP index names, which must fill the file exactly.
-func checkJPEGParts(data []byte) error {
+func checkJPEGParts(data []byte, primary func([]byte) error) error {
 	mp, ok, err := meta.SplitMPF(data)
 	if err != nil || !ok {
-		return checkJPEGStructure(data)
+		return primary(data)
 	}
 	end := int(mp.Images[0].Size)
 	if end > len(data) {
 		return fmt.Errorf("MP index gives the first image %d bytes, the file has %d", end, len(data))
 	}
-	if err := checkJPEGStructure(data[:end]); err != nil {
+	if err := primary(data[:end]); err != nil {
 		return err
 	}
 	for i, p := range mp.Parts {

@@ -37,9 +37,14 @@ func readBack(out []byte, src *source) error {
 		}
 	case fmtJPEG:
 		// Entropy-decoding every scan proves the data whole at a
-		// fraction of a full decode's cost (no IDCT, no colour); each
-		// image of a multi-picture file is checked on its own.
-		if err := checkJPEGParts(out); err != nil {
+		// fraction of a full decode's cost (no IDCT, no colour); the
+		// splicer proves its picture for less, decoding only what it
+		// coded; each image of a multi-picture file is checked on its own.
+		check := checkJPEGStructure
+		if src.verify != nil {
+			check = src.verify
+		}
+		if err := checkJPEGParts(out, check); err != nil {
 			return err
 		}
 	default:
