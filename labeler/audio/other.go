@@ -30,6 +30,7 @@ type probed struct {
 	encoder  string   // ffmpeg's encoder for the output's programme
 	notes    []string // why the codec or container changed
 	chapters string   // an ffmetadata file of the moved chapters, "" without
+	copied   bool     // the programme's packets were copied, not re-encoded
 }
 
 // probeAudio reads the programme's stream and plans how to write it.
@@ -160,6 +161,7 @@ func (p *probed) join(ctx context.Context, job labeler.Job, notice *pcm.PCM, slo
 			return "", 0, err
 		}
 		if reason == "" {
+			p.copied = true
 			return name + ": programme stream-copied untouched (no re-encode); " + p.markNote(), added, nil
 		}
 	}
