@@ -153,6 +153,10 @@ func (p *probed) finish(job labeler.Job, xmp []byte) error {
 		notes, err := carryFLAC(job.Input, job.Temp, job.Spec.DigitalSourceType(), string(xmp))
 		p.notes = append(p.notes, notes...)
 		return err
+	case p.out.muxer == "aiff":
+		notes, err := carryAIFF(job.Input, job.Temp, p.timeline, aiffMarks{job.Spec.DigitalSourceType(), string(xmp)})
+		p.notes = append(p.notes, notes...)
+		return err
 	case p.out.muxer == "ogg":
 		notes, err := carryOgg(job.Input, job.Temp, vorbisMarks(job.Spec.DigitalSourceType(), string(xmp)), p.copied)
 		p.notes = append(p.notes, notes...)

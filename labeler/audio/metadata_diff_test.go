@@ -22,9 +22,9 @@ var allowedAudio = []*regexp.Regexp{
 	// Content Credentials: a C2PA box before the media (the media data
 	// moves) or an ID3v2 GEOB frame in front of a FLAC stream.
 	regexp.MustCompile(`^exif QuickTime:MediaDataOffset:`),
-	regexp.MustCompile(`^exif ID3v2_\d:UserDefinedText = \((Belgi|DigitalSourceType)\) .* added$`),
+	regexp.MustCompile(`^exif ID3v2_\d:UserDefinedText = \((Belgi|DigitalSourceType|XMP)\) .* added$`),
 	// The spoken notice makes the file longer.
-	regexp.MustCompile(`^exif \S+:(Duration|TotalSamples|NumberOfSamples|NumberOfSamples64|DataSize64|RIFFSize64|SampleCount|AudioFrames|MediaDuration|TrackDuration|AudioBytes|FrameCount|VBRFrames|VBRBytes|MusicLength|MusicCRC|LameMusicLength|LameMusicCRC)(:| = )`),
+	regexp.MustCompile(`^exif \S+:(Duration|TotalSamples|NumberOfSamples|NumberOfSamples64|DataSize64|RIFFSize64|SampleCount|AudioFrames|MediaDuration|TrackDuration|AudioBytes|FrameCount|VBRFrames|VBRBytes|MusicLength|MusicCRC|LameMusicLength|LameMusicCRC|NumSampleFrames)(:| = )`),
 	// A re-encode or re-mux writes its own encoder, stream statistics and
 	// Matroska track UIDs.
 	regexp.MustCompile(`(?i)^(format|stream \d+) tag (encoder|ENCODER|encoded_by|vendor_id|DURATION)( added| lost|:)`),
@@ -64,6 +64,7 @@ func TestMetadataDifferencesAreBelgis(t *testing.T) {
 		{"a.wav", append([]string{"-c:a", "pcm_s16le"}, tags...), nil},
 		{"a.webm", append([]string{"-c:a", "libopus", "-metadata:s:a:0", "title=Voice", "-metadata:s:a:0", "COPYRIGHT=CC BY-NC-SA"}, tags...), nil},
 		{"a.wv", append([]string{"-c:a", "wavpack"}, tags...), nil},
+		{"a.aiff", []string{"-c:a", "pcm_s16be"}, richAIFF},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := generate(t, t.TempDir(), tc.name, tc.args...)
