@@ -126,4 +126,6 @@ func TestAIFFKeepsItsChunks(t *testing.T) {
 	}
 }
 
-func sameFrame(a, b mp3.TagFrame) bool { return a.ID == b.ID && a.Flags == b.Flags && bytes.Equal(a.Body, b.Body) }
+func sameFrame(a, b mp3.TagFrame) bool {
+	return a.ID == b.ID && a.Flags == b.Flags && bytes.Equal(a.Body, b.Body)
+}
