@@ -153,6 +153,14 @@ func (p *probed) finish(job labeler.Job, xmp []byte) error {
 		notes, err := carryFLAC(job.Input, job.Temp, job.Spec.DigitalSourceType(), string(xmp))
 		p.notes = append(p.notes, notes...)
 		return err
+	case p.format == FormatAPE:
+		notes, err := carryAPE(job.Input, job.Temp, vorbisMarks(job.Spec.DigitalSourceType(), string(xmp)))
+		p.notes = append(p.notes, notes...)
+		return err
+	case p.out.muxer == "wv":
+		notes, err := carryWavPack(job.Input, job.Temp, p.timeline, apeMarks(job.Spec.DigitalSourceType(), string(xmp)))
+		p.notes = append(p.notes, notes...)
+		return err
 	case p.out.muxer == "aiff":
 		notes, err := carryAIFF(job.Input, job.Temp, p.timeline, aiffMarks{job.Spec.DigitalSourceType(), string(xmp)})
 		p.notes = append(p.notes, notes...)
