@@ -70,3 +70,13 @@ func Vendor(b []byte) string {
 	}
 	return string(b[4 : 4+n])
 }
+
+// SetSamples writes the total number of sample frames (36 bits) into a
+// STREAMINFO block's body.
+func SetSamples(streamInfo []byte, n int64) {
+	if len(streamInfo) < 18 || n < 0 || n >= 1<<36 {
+		return
+	}
+	streamInfo[13] = streamInfo[13]&0xF0 | byte(n>>32)
+	binary.BigEndian.PutUint32(streamInfo[14:18], uint32(n))
+}

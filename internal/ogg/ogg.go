@@ -3,9 +3,11 @@
 package ogg
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // ErrTruncated is wrapped when the last page is cut short.
@@ -16,16 +18,20 @@ const flagEOS = 0x04
 
 // Page is one page's place and header fields Belgi reads.
 type Page struct {
-	Offset int64
-	Size   int64 // header, segment table and body
-	Flags  byte
-	Serial uint32
+	Offset  int64
+	Size    int64 // header, segment table and body
+	Flags   byte
+	Serial  uint32
+	Granule int64
 }
 
 // ReadPage reads the page header at off and sizes the page.
 func ReadPage(r io.ReaderAt, off, end int64) (Page, error) {
 	var h [27 + 255]byte
 	n, _ := r.ReadAt(h[:min(int64(len(h)), max(0, end-off))], off)
+	if n < 27 && n > 0 && strings.HasPrefix("OggS", string(h[:min(n, 4)])) {
+		return Page{}, fmt.Errorf("%w: the page at byte %d lacks its header", ErrTruncated, off)
+	}
 	if n < 27 || string(h[:4]) != "OggS" {
 		return Page{}, fmt.Errorf("no Ogg page at byte %d", off)
 	}
@@ -37,7 +43,8 @@ func ReadPage(r io.ReaderAt, off, end int64) (Page, error) {
 	for _, s := range h[27 : 27+segs] {
 		size += int64(s)
 	}
-	p := Page{Offset: off, Size: size, Flags: h[5], Serial: uint32(h[14]) | uint32(h[15])<<8 | uint32(h[16])<<16 | uint32(h[17])<<24}
+	p := Page{Offset: off, Size: size, Flags: h[5], Serial: binary.LittleEndian.Uint32(h[14:18]),
+		Granule: int64(binary.LittleEndian.Uint64(h[6:14]))}
 	if off+size > end {
 		return p, fmt.Errorf("%w: the page at byte %d needs %d bytes, %d remain", ErrTruncated, off, size, end-off)
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-func page(serial byte, flags byte, body ...int) []byte {
+func testPage(serial byte, flags byte, body ...int) []byte {
 	h := []byte("OggS\x00")
 	h = append(h, flags)
 	h = append(h, make([]byte, 8)...)
@@ -23,8 +23,8 @@ func page(serial byte, flags byte, body ...int) []byte {
 }
 
 func TestComplete(t *testing.T) {
-	whole := append(append(page(1, 2, 30), page(1, 0, 255, 10)...), page(1, flagEOS, 5)...)
-	two := append(append(page(1, 2, 3), page(2, 2, 3)...), append(page(1, flagEOS, 1), page(2, flagEOS, 1)...)...)
+	whole := append(append(testPage(1, 2, 30), testPage(1, 0, 255, 10)...), testPage(1, flagEOS, 5)...)
+	two := append(append(testPage(1, 2, 3), testPage(2, 2, 3)...), append(testPage(1, flagEOS, 1), testPage(2, flagEOS, 1)...)...)
 	cases := []struct {
 		name      string
 		data      []byte
@@ -34,7 +34,7 @@ func TestComplete(t *testing.T) {
 		{"whole", whole, false, false},
 		{"two streams", two, false, false},
 		{"cut in the last page", whole[:len(whole)-2], true, false},
-		{"no end of stream", whole[:len(whole)-len(page(1, flagEOS, 5))], true, false},
+		{"no end of stream", whole[:len(whole)-len(testPage(1, flagEOS, 5))], true, false},
 		{"junk", []byte("not ogg at all, no"), false, true},
 	}
 	for _, c := range cases {
@@ -46,7 +46,7 @@ func TestComplete(t *testing.T) {
 }
 
 func FuzzComplete(f *testing.F) {
-	f.Add(append(page(1, 2, 30), page(1, flagEOS, 5)...))
+	f.Add(append(testPage(1, 2, 30), testPage(1, flagEOS, 5)...))
 	paths, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "realworld", "audio", "*"))
 	for _, p := range paths {
 		if b, err := os.ReadFile(p); err == nil && strings.HasPrefix(string(b), "OggS") {

@@ -68,6 +68,12 @@ func (p *probed) codecArgs() []string {
 		if b := p.bits(); b != "" {
 			args = append(args, "-bits_per_raw_sample", b)
 		}
+	case p.encoder == "wavpack":
+		// Given float samples, ffmpeg's encoder would write float WavPack.
+		args = append(args, "-sample_fmt", wavpackSampleFmt(p.stream.SampleFmt))
+		if b := p.bits(); b != "" {
+			args = append(args, "-bits_per_raw_sample", b)
+		}
 	case p.encoder == "alac":
 		args = append(args, "-sample_fmt", "s16p")
 		if b, _ := strconv.Atoi(p.bits()); b > 16 {
@@ -90,6 +96,18 @@ func (p *probed) bits() string {
 		return b
 	}
 	return ""
+}
+
+// wavpackSampleFmt is the planar format of the source's samples that
+// ffmpeg's WavPack encoder takes.
+func wavpackSampleFmt(src string) string {
+	switch strings.TrimSuffix(src, "p") {
+	case "u8", "s16", "flt":
+		return strings.TrimSuffix(src, "p") + "p"
+	case "dbl":
+		return "fltp"
+	}
+	return "s32p"
 }
 
 func flacSampleFmt(s ffmpeg.Stream) string {

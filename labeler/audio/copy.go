@@ -59,7 +59,7 @@ func (p *probed) concat(ctx context.Context, job labeler.Job, notice *pcm.PCM, s
 		if err := encodeWith(ctx, b, path, p.codecArgs()); err != nil {
 			return "", 0, err
 		}
-		if reason := p.sameSetup(ctx, path); reason != "" {
+		if reason := p.sameSetup(ctx, path, job.Input); reason != "" {
 			return reason, 0, nil
 		}
 		n, err := decodedSeconds(ctx, path)
@@ -108,17 +108,20 @@ func decodedSeconds(ctx context.Context, path string) (float64, error) {
 	return float64(n) / float64(rate), nil
 }
 
-// sameSetup compares an encoded notice's codec set-up with the
-// programme's: Vorbis codebooks and AAC configurations must be identical
-// for one header to serve both; Opus packets describe themselves.
-func (p *probed) sameSetup(ctx context.Context, path string) string {
+// sameSetup compares an encoded notice (path) with the programme (src):
+// Vorbis codebooks and AAC configurations must be identical for one
+// header to serve both; Opus packets describe themselves, but not the
+// header's channel mapping and output gain.
+func (p *probed) sameSetup(ctx context.Context, path, src string) string {
 	n, err := probeAudio(ctx, path, p.format)
 	switch {
 	case err != nil:
 		return "the encoded notice could not be read back"
 	case n.channels != p.channels || n.stream.CodecName != p.stream.CodecName || n.rate != p.rate:
 		return "the notice could not be encoded with the programme's codec, rate and channels"
-	case p.stream.CodecName != "opus" && n.stream.ExtradataHash != p.stream.ExtradataHash:
+	case p.stream.CodecName == "opus":
+		return opusHeadsDiffer(src, path)
+	case n.stream.ExtradataHash != p.stream.ExtradataHash:
 		return "the programme's codec set-up differs from what ffmpeg's encoder writes"
 	}
 	return ""

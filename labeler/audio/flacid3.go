@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/belgi-kz/belgi/internal/flac"
 )
@@ -76,14 +75,7 @@ func mergeBlocks(in io.ReaderAt, sm *flac.Meta, out io.ReaderAt, om *flac.Meta, 
 			vendor = flac.Vendor(body)
 		}
 	}
-	var comments []string
-	for _, c := range sm.Comments {
-		k, _, _ := strings.Cut(c, "=")
-		if !strings.EqualFold(k, tagDSTVorbis) && !strings.EqualFold(k, tagXMP) {
-			comments = append(comments, c)
-		}
-	}
-	comments = append(comments, tagDSTVorbis+"="+dstComment, tagXMP+"="+xmp)
+	comments := withMarks(sm.Comments, vorbisMarks(dstComment, xmp))
 	blocks = append(blocks, flac.RawBlock{Type: flac.TypeVorbisComment, Body: flac.Comments(vendor, comments)})
 	for _, b := range sm.Blocks {
 		switch b.Type {

@@ -153,6 +153,27 @@ func (p *probed) finish(job labeler.Job, xmp []byte) error {
 		notes, err := carryFLAC(job.Input, job.Temp, job.Spec.DigitalSourceType(), string(xmp))
 		p.notes = append(p.notes, notes...)
 		return err
+	case p.format == FormatAPE:
+		notes, err := carryAPE(job.Input, job.Temp, vorbisMarks(job.Spec.DigitalSourceType(), string(xmp)))
+		p.notes = append(p.notes, notes...)
+		return err
+	case p.out.muxer == "wv":
+		notes, err := carryWavPack(job.Input, job.Temp, p.timeline, apeMarks(job.Spec.DigitalSourceType(), string(xmp)))
+		p.notes = append(p.notes, notes...)
+		return err
+	case p.out.muxer == "aiff":
+		notes, err := carryAIFF(job.Input, job.Temp, p.timeline, aiffMarks{job.Spec.DigitalSourceType(), string(xmp)})
+		p.notes = append(p.notes, notes...)
+		return err
+	case p.out.muxer == "ogg":
+		notes, err := carryOgg(job.Input, job.Temp, vorbisMarks(job.Spec.DigitalSourceType(), string(xmp)), p.copied)
+		p.notes = append(p.notes, notes...)
+		return err
 	}
 	return nil
+}
+
+// vorbisMarks are Belgi's marks as Vorbis comments.
+func vorbisMarks(dst, xmp string) []string {
+	return []string{tagDSTVorbis + "=" + dst, tagXMP + "=" + xmp}
 }

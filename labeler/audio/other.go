@@ -30,6 +30,8 @@ type probed struct {
 	encoder  string   // ffmpeg's encoder for the output's programme
 	notes    []string // why the codec or container changed
 	chapters string   // an ffmetadata file of the moved chapters, "" without
+	copied   bool     // the programme's packets were copied, not re-encoded
+	timeline timeline // where the programme's frames land in the output
 }
 
 // probeAudio reads the programme's stream and plans how to write it.
@@ -123,13 +125,14 @@ func (p *probed) write(ctx context.Context, job labeler.Job, notice *pcm.PCM, sl
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("audio: %w", err)
 	}
+	p.timeline = timelineOf(slots, notice, job.Spec.Audio)
 	if len(p.info.Chapters) > 0 {
 		dir, err := tempDir(job.Temp)
 		if err != nil {
 			return labeler.Outcome{}, err
 		}
 		defer os.RemoveAll(dir)
-		if p.chapters, err = writeChapters(dir, p.info.Chapters, timelineOf(slots, notice, job.Spec.Audio), p.rate); err != nil {
+		if p.chapters, err = writeChapters(dir, p.info.Chapters, p.timeline, p.rate); err != nil {
 			return labeler.Outcome{}, err
 		}
 	}
@@ -160,6 +163,7 @@ func (p *probed) join(ctx context.Context, job labeler.Job, notice *pcm.PCM, slo
 			return "", 0, err
 		}
 		if reason == "" {
+			p.copied = true
 			return name + ": programme stream-copied untouched (no re-encode); " + p.markNote(), added, nil
 		}
 	}

@@ -21,6 +21,11 @@ var frameSizes = map[string]int{
 // chosen, keeps the source's cover art where the container can, and lasts
 // the programme plus the added notices, within one codec frame.
 func (p *probed) readBack(ctx context.Context, path, src string, added float64) error {
+	if p.out.muxer == "ogg" {
+		if err := verifyOgg(path); err != nil {
+			return err
+		}
+	}
 	info, err := ffmpeg.Probe(ctx, path)
 	if err != nil {
 		return fmt.Errorf("audio: the labeled copy does not read back: %w", err)

@@ -34,7 +34,7 @@ func (p *plan) mixArgs() []string {
 	if audioChannels(p.src) > 8 {
 		codec = []string{"-c:a", "pcm_f32le"}
 	}
-	args = append(args, "-filter_complex", strings.Join(p.audioGraph(in), ";"), "-map", "[a]")
+	args = append(args, "-filter_complex", strings.Join(p.trimmed(p.audioGraph(in)), ";"), "-map", "[a]")
 	return append(append(args, codec...), "-f", "matroska", "-y", ffmpeg.SafePath(p.mixed))
 }
 

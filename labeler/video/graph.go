@@ -24,6 +24,7 @@ type plan struct {
 	badgePNG  string
 	badgeAt   image.Point
 	audioEnc  []string      // encoder arguments when the sound is re-encoded
+	trim      float64       // seconds of the sound's start its encoder's priming replaces
 	slatePNG  string        // "" without a slate
 	noticeWAV string        // "" without a spoken notice
 	noticeLen time.Duration // the notice's length, for ducking

@@ -98,6 +98,7 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	filtered := p.noticeWAV != "" || (p.slatePNG != "" && src.audio != nil)
 	if filtered {
 		p.audioEnc = audioEncoder(ctx, src.audio, container)
+		p.trim = p.primingTrim(ctx)
 		p.mixed = mixedPath(job.Temp)
 	}
 	out.Notes = append(out.Notes, p.planStreams(filtered)...)
