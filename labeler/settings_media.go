@@ -122,6 +122,11 @@ func videoSettings() []Setting {
 			Kk: "Кодтау сапасы (CRF): аз болған сайын жақсы; 18 — көзге жоғалтусыз.",
 			Ru: "Качество кодирования (CRF): меньше — лучше; 18 — визуально без потерь."},
 	}, {
+		Name: "smart-render", Section: SectionVideo, Pref: "video.smartRender", Value: field(func(s *Spec) *bool { return &s.Video.SmartRender }),
+		Help: Help{En: "When the label covers only the start, re-encode only the first seconds and copy the rest of the video untouched.",
+			Kk: "Белгі тек басында болса, алғашқы секундтарды ғана қайта кодтап, бейненің қалғанын өзгертпей көшіру.",
+			Ru: "Если метка только в начале, перекодировать лишь первые секунды, а остальное видео копировать без изменений."},
+	}, {
 		Name: "video-preset", Section: SectionVideo, Value: field(func(s *Spec) *string { return &s.Video.Preset }),
 		Choices: Presets,
 		Help: Help{En: "Encoder speed; slower presets make smaller files.",

@@ -36,6 +36,11 @@ type VideoSpec struct {
 	// nearest speed of other encoders.
 	CRF    int
 	Preset string
+	// SmartRender re-encodes only the groups of pictures the label
+	// touches when it covers just the start (start:N, or the slate), and
+	// copies the rest of the picture and sound bit for bit; a source it
+	// can't match is re-encoded whole, with a note saying why.
+	SmartRender bool
 }
 
 func defaultVideoSpec() VideoSpec {
@@ -44,6 +49,7 @@ func defaultVideoSpec() VideoSpec {
 		SlateSeconds: 2.5,
 		Spoken:       true, Duck: 15,
 		CRF: 18, Preset: "medium",
+		SmartRender: true,
 	}
 }
 

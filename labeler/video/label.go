@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
 )
@@ -30,15 +29,18 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("video: %w", err)
 	}
-	defer os.RemoveAll(dir)
+	if os.Getenv("BELGI_KEEP") == "" {
+		defer os.RemoveAll(dir)
+	} else {
+		println("work", dir)
+	}
 	p, out, err := k.prepare(ctx, job, src, dir)
 	if err != nil {
 		return out, err
 	}
 	job.Progress(encodeFrom)
-	err = ffmpeg.RunProgress(ctx, p.total(), func(f float64) {
-		job.Progress(encodeFrom + (encodeTo-encodeFrom)*f)
-	}, p.args()...)
+	notes, err := encodeVideo(ctx, p, dir, job.Progress)
+	out.Notes = append(out.Notes, notes...)
 	if err != nil {
 		return out, fmt.Errorf("video: %w", err)
 	}
