@@ -29,8 +29,9 @@ type Detail struct {
 	Channels   int    `json:"channels"`
 	// InitialPadding is the audio encoder's delay in samples (AAC
 	// priming, Opus pre-skip) as the container declares it.
-	InitialPadding int `json:"initial_padding"`
-	ExtradataSize  int `json:"extradata_size"`
+	InitialPadding int    `json:"initial_padding"`
+	ExtradataSize  int    `json:"extradata_size"`
+	NbFramesText   string `json:"nb_frames"`
 	ExtradataDump  string `json:"extradata"`
 	// Extradata is the codec set-up (avcC, hvcC, ...), decoded from
 	// ffprobe's hex dump.
@@ -96,4 +97,13 @@ func ParseHexDump(dump string) ([]byte, error) {
 		out = append(out, b...)
 	}
 	return out, nil
+}
+
+// NbFrames is the frame count the container declares, -1 when unknown.
+func (d Detail) NbFrames() int {
+	n, err := strconv.Atoi(d.NbFramesText)
+	if err != nil {
+		return -1
+	}
+	return n
 }

@@ -151,7 +151,7 @@ func (s *smart) encoderArgs(id uint) []string {
 			args = append(args, "-level:v", strconv.Itoa(s.vd.Level))
 		}
 	case "hevc":
-		args = withX265Params(args, s.x265Params())
+		args = append(withX265Params(args, s.x265Params()), "-profile:v", hevcProfile(s.vd.Profile))
 	}
 	if s.segExt() == ".mp4" {
 		args = append(args, "-video_track_timescale", strconv.Itoa(s.vd.TimeBaseDen()))
@@ -176,36 +176,52 @@ func (s *smart) shareParameterSets(ctx context.Context, segs []segment) error {
 	if s.codec == "vp9" || len(segs) == 0 {
 		return nil
 	}
-	records := [][]byte{s.vd.Extradata}
-	for _, seg := range segs {
-		d, err := ffmpeg.StreamDetail(ctx, seg.path, 0)
-		if err != nil {
-			return err
-		}
-		records = append(records, d.Extradata)
+	var merged []byte
+	box := "avcC"
+	var err error
+	if s.codec == "hevc" {
+		box = "hvcC"
+		merged, err = s.mergeHEVC(ctx, segs)
+	} else {
+		merged, err = s.mergeH264(ctx, segs)
 	}
-	merged, box, err := s.mergeRecords(records)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return fmt.Errorf("%w: %v", errFallback, err)
 	}
 	return replaceCodecConfig(segs[0].path, box, merged)
 }
 
-// mergeRecords joins the avcC (or hvcC) records, the source's first.
-func (s *smart) mergeRecords(records [][]byte) ([]byte, string, error) {
-	if s.codec == "hevc" {
-		return mergeHVCC(records)
-	}
+// mergeH264 joins the avcC records of the source and the segments.
+func (s *smart) mergeH264(ctx context.Context, segs []segment) ([]byte, error) {
 	var cs []nal.AVCC
-	for _, r := range records {
-		c, err := nal.ParseAVCC(r)
+	for i, r := range append([]string{""}, segPaths(segs)...) {
+		ed := s.vd.Extradata
+		if i > 0 {
+			d, err := ffmpeg.StreamDetail(ctx, r, 0)
+			if err != nil {
+				return nil, err
+			}
+			ed = d.Extradata
+		}
+		c, err := nal.ParseAVCC(ed)
 		if err != nil {
-			return nil, "", err
+			return nil, err
 		}
 		cs = append(cs, c)
 	}
 	m, err := nal.MergeAVCC(cs...)
-	return m.Bytes(), "avcC", err
+	return m.Bytes(), err
+}
+
+func segPaths(segs []segment) []string {
+	var out []string
+	for _, s := range segs {
+		out = append(out, s.path)
+	}
+	return out
 }
 
 // ffmpegPath is ffmpeg.SafePath, short for the argument lists here.

@@ -105,7 +105,7 @@ func (s *smart) writeList(name string, segs []segment) (string, error) {
 }
 
 // concatQuote quotes a path for a concat script: inside single quotes,
-// a quote is written '\''.
+// a quote is written '\”.
 func concatQuote(p string) string {
 	return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
 }
