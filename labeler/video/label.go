@@ -29,11 +29,7 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("video: %w", err)
 	}
-	if os.Getenv("BELGI_KEEP") == "" {
-		defer os.RemoveAll(dir)
-	} else {
-		println("work", dir)
-	}
+	defer os.RemoveAll(dir)
 	p, out, err := k.prepare(ctx, job, src, dir)
 	if err != nil {
 		return out, err
