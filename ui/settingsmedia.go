@@ -57,8 +57,11 @@ func newMediaSettings(tr *translator) *mediaSettings {
 
 // modeName names a badge mode in the interface.
 func (m *mediaSettings) modeName(mode string) string {
-	if mode == labeler.BadgeStart {
+	switch mode {
+	case labeler.BadgeStart:
 		return m.tr.L("Badge for the first")
+	case labeler.BadgeSlate:
+		return m.tr.L("No badge: the opening slate is the label")
 	}
 	return m.tr.L("Badge on every frame")
 }

@@ -110,7 +110,10 @@ func (p *plan) graph(in inputs) (string, bool) {
 // enable limits the badge to the first seconds in start mode; t is the
 // frame's time, which starts at the file's start time.
 func (p *plan) enable() string {
-	if p.spec.Video.BadgeMode != labeler.BadgeStart {
+	switch p.spec.Video.BadgeMode {
+	case labeler.BadgeSlate: // the slate is the label
+		return ":enable=0"
+	case labeler.BadgeAll:
 		return ""
 	}
 	st := seconds(p.src.info.Format.StartTime).Seconds()

@@ -67,7 +67,7 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	if note := zoneNote(job.Spec, src); note != "" {
 		out.Notes = append(out.Notes, note)
 	}
-	if job.Spec.Video.Slate {
+	if job.Spec.Video.ShowsSlate() {
 		if p.slatePNG, err = writeSlate(dir, src, job.Spec); err != nil {
 			return nil, out, err
 		}

@@ -36,6 +36,7 @@ type smart struct {
 	ids        []uint        // parameter-set ids free for new segments
 	cutPTS     int64         // first copied frame, stream time base
 	cut        float64       // the same, seconds from the file's start
+	hasHead    bool          // frames before the cut are re-encoded with the badge
 	audio      audioJoin
 }
 
@@ -46,7 +47,7 @@ var errFallback = errors.New("smart render not possible")
 // labelsStartOnly reports whether the spec labels only the opening
 // seconds, the case smart render exists for.
 func labelsStartOnly(v labeler.VideoSpec) bool {
-	return v.BadgeMode == labeler.BadgeStart
+	return v.BadgeMode == labeler.BadgeStart || v.BadgeMode == labeler.BadgeSlate
 }
 
 // labelEnd is where, in seconds of the programme, no frame carries the
@@ -216,9 +217,13 @@ func (s *smart) segExt() string {
 // describe says what was copied, for the result's notes.
 func (s *smart) describe() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "smart render: re-encoded the first %.2f s of video", s.cut)
-	if s.p.slatePNG != "" {
-		b.WriteString(" and the slate")
+	if s.hasHead {
+		fmt.Fprintf(&b, "smart render: re-encoded the first %.2f s of video", s.cut)
+		if s.p.slatePNG != "" {
+			b.WriteString(" and the slate")
+		}
+	} else {
+		b.WriteString("smart render: encoded the slate")
 	}
 	b.WriteString(", copied the rest untouched")
 	if s.audio.mode == audioSplice {

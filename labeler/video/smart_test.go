@@ -91,23 +91,25 @@ func smartSpec() labeler.Spec {
 func TestSmartRender(t *testing.T) {
 	cases := []struct {
 		clip  string
+		mode  string // badge mode
 		slate bool
 		sound bool // the sound after the notice is copied, not re-encoded
 	}{
-		{"h264.mp4", false, true},
-		{"h264-bframes.mov", true, true},
-		{"hevc.mov", false, true},
-		{"vp9.webm", false, true},
-		{"subs.mkv", true, true},
+		{"h264.mp4", labeler.BadgeStart, false, true},
+		{"h264-bframes.mov", labeler.BadgeStart, true, true},
+		{"hevc.mov", labeler.BadgeStart, false, true},
+		{"vp9.webm", labeler.BadgeStart, false, true},
+		{"subs.mkv", labeler.BadgeStart, true, true},
+		{"h264.mp4", labeler.BadgeSlate, true, true},
 	}
 	for _, c := range cases {
-		t.Run(c.clip, func(t *testing.T) {
+		t.Run(c.clip+"/"+c.mode, func(t *testing.T) {
 			in := smartClip(t, c.clip)
 			spec := smartSpec()
-			spec.Video.Slate = c.slate
+			spec.Video.Slate, spec.Video.BadgeMode = c.slate, c.mode
 			res := label(t, testKind(), in, spec)
 			notes := strings.Join(res.Notes, "; ")
-			if !strings.Contains(notes, "smart render: re-encoded the first") {
+			if !strings.Contains(notes, "smart render: ") || strings.Contains(notes, "not used") {
 				t.Fatalf("not rendered smartly: %s", notes)
 			}
 			if c.sound != strings.Contains(notes, "sound re-encoded for the first") {
@@ -124,7 +126,7 @@ func TestSmartRender(t *testing.T) {
 			}
 			// After the cut the frames are the source's own (checked
 			// above): the badge is gone by then.
-			assertBadge(t, in, res.Output, spec, 1, 1+lead, true)
+			assertBadge(t, in, res.Output, spec, 1, 1+lead, c.mode == labeler.BadgeStart)
 			checkSubtitles(t, in, res.Output, lead)
 		})
 	}

@@ -45,6 +45,7 @@ func (s *smart) findCut(ctx context.Context, after float64) (int64, float64, err
 				return 0, 0, err
 			}
 			if ok {
+				s.hasHead = after > 0 || ps[0].PTS < pts || w > 0
 				return pts, rel, nil
 			}
 		}

@@ -44,7 +44,7 @@ func (s *smart) videoSegments(ctx context.Context, st *stages) (track, error) {
 		}
 		made = append(made, *slate)
 	}
-	if s.cut > 0 {
+	if s.hasHead {
 		head = &segment{path: s.work("head" + s.segExt())}
 		if err := s.encode(ctx, s.headArgs(head.path, s.segID(len(made))), s.cut, st.at(stageHead)); err != nil {
 			return track{}, err
