@@ -110,9 +110,7 @@ func (s *smart) check(ctx context.Context) (string, error) {
 }
 
 // checkSource refuses what the joining can't keep exact: other
-// containers, other codecs, a picture that is not the first stream (the
-// concat demuxer pairs streams by position), a pixel format the encoder
-// would change.
+// containers, other codecs, a pixel format the encoder would change.
 func (s *smart) checkSource() string {
 	fam := family(s.p.container)
 	want := map[string]string{"h264": "libx264", "hevc": "libx265", "vp9": "libvpx-vp9"}[s.codec]
@@ -123,8 +121,6 @@ func (s *smart) checkSource() string {
 		return "it matches only H.264, HEVC and VP9 video, not " + s.codec
 	case s.p.enc.codec != want || len(s.p.enc.notes) > 0:
 		return "this ffmpeg can't encode " + s.codec + " in the source's pixel format"
-	case s.p.src.video.Index != 0:
-		return "the picture is not the file's first stream"
 	}
 	return ""
 }
@@ -132,8 +128,10 @@ func (s *smart) checkSource() string {
 // checkStream refuses interlaced pictures and codec set-ups it can't
 // read, and finds parameter-set ids the new segments may use.
 func (s *smart) checkStream() string {
-	if s.vd.TimeBaseDen() == 0 {
-		return "the video's time base is unusual (" + s.vd.TimeBase + ")"
+	if s.vd.TimeBaseDen() == 0 || (s.codec == "vp9" && s.vd.TimeBase != "1/1000") {
+		// VP9 segments are written as Matroska, whose clock here is
+		// the millisecond; the concat demuxer joins equal clocks only.
+		return "the video's clock (" + s.vd.TimeBase + " s) can't be matched"
 	}
 	if fo := s.vd.FieldOrder; fo != "" && fo != "progressive" && fo != "unknown" {
 		return "the video is interlaced"

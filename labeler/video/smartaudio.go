@@ -30,6 +30,7 @@ type audioJoin struct {
 	frame   int     // samples per packet
 	delay   int     // the encoder's priming, samples
 	silence int     // samples under the slate
+	lead    int     // samples between the file's start and the sound's
 	pad     int     // silence before everything, so the head's packets end on the cut
 	note    string  // why the sound was re-encoded whole
 }
@@ -86,7 +87,8 @@ func (s *smart) planSplice(ctx context.Context) (string, error) {
 	for _, pk := range ps {
 		if rel := float64(pk.PTS)*tb - s.start; rel >= from && pk.Duration > 0 {
 			s.audio = audioJoin{cut: rel, rate: rate, delay: delay, frame: frameSamples(a.CodecName, pk.Duration, tb, rate),
-				silence: int(math.Round(s.p.slateSeconds() * float64(rate)))}
+				silence: int(math.Round(s.p.slateSeconds() * float64(rate))),
+				lead:    max(0, int(math.Round((float64(d.StartPTS)*tb-s.start)*float64(rate))))}
 			s.audio.pad = mod(-s.audio.join()-delay, s.audio.frame)
 			return "", nil
 		}
@@ -167,16 +169,17 @@ func (s *smart) headAudioArgs(out string) []string {
 	upto := a.cut + float64(3*a.frame)/float64(a.rate)
 	args, in := s.audioInputs(upto)
 	rate, layout := s.p.audioFormat()
-	g := append(s.p.audioGraph(in), fmt.Sprintf("[a]atrim=end_sample=%d[t]", a.join()+2*a.frame))
+	g := append([]string{s.programme()}, s.p.audioGraph(in)...)
+	for i := 1; i < len(g); i++ {
+		g[i] = strings.Replace(g[i], "[0:a:0]", "[prog]", 1)
+	}
+	g = append(g, fmt.Sprintf("[a]atrim=end_sample=%d[t]", a.join()+2*a.frame))
 	last := "[t]"
 	if a.pad > 0 {
 		g = append(g, fmt.Sprintf("anullsrc=r=%d:cl=%s,atrim=end_sample=%d[pad]", rate, layout, a.pad),
 			"[pad][t]concat=n=2:v=0:a=1[h]")
 		last = "[h]"
 	}
-	// Time stamps counted in samples: a source on a millisecond clock
-	// (Matroska) would otherwise lend its rounding to the new packets,
-	// and the join is found by their time stamps.
 	g = append(g, last+"asetpts=N/SR/TB[out]")
 	args = append(args, "-filter_complex", strings.Join(g, ";"), "-map", "[out]", "-vn", "-sn", "-dn")
 	args = append(args, s.p.audioEnc...)
@@ -184,6 +187,20 @@ func (s *smart) headAudioArgs(out string) []string {
 		args = append(args, "-frame_duration", strconv.FormatFloat(float64(a.frame)*1000/float64(a.rate), 'f', -1, 64))
 	}
 	return append(args, "-output_ts_offset", fmt.Sprintf("-%.9f", float64(a.pad)/float64(a.rate)), "-y", ffmpegPath(out))
+}
+
+// programme is the source's sound with time stamps counted in samples
+// (a source on a millisecond clock, Matroska, would lend its rounding to
+// the new packets, and the join is found by their time stamps), behind
+// as much silence as it starts after the picture. The new sound thus
+// starts at 0: a positive start would be written in an edit list in
+// milliseconds, and the join must be exact to the sample.
+func (s *smart) programme() string {
+	f := "[0:a:0]asetpts=N/SR/TB"
+	if s.audio.lead > 0 {
+		f += fmt.Sprintf(",adelay=delays=%dS:all=1", s.audio.lead)
+	}
+	return f + "[prog]"
 }
 
 // tailAudioArgs copies the source's sound packets from the cut on; the

@@ -54,6 +54,13 @@ func (s *smart) videoSegments(ctx context.Context, st *stages) (track, error) {
 	if err := s.shareParameterSets(ctx, made); err != nil {
 		return track{}, err
 	}
+	for _, seg := range []*segment{slate, head} {
+		if seg != nil {
+			if err := s.alignStreams(ctx, seg); err != nil {
+				return track{}, err
+			}
+		}
+	}
 	return s.placeVideo(ctx, slate, head)
 }
 
@@ -96,6 +103,32 @@ func formatStart(ctx context.Context, path string) (float64, error) {
 	return v, nil
 }
 
+// alignStreams puts the segment's picture at the source's picture's
+// position among its streams: the concat demuxer pairs streams by
+// position. The places before it are filled with the source's own first
+// streams, copied for as long as the segment lasts; the joins never use
+// them.
+func (s *smart) alignStreams(ctx context.Context, seg *segment) error {
+	n := s.p.src.video.Index
+	if n == 0 {
+		return nil
+	}
+	out := strings.TrimSuffix(seg.path, s.segExt()) + "-aligned" + s.segExt()
+	args := []string{"-v", "error", "-i", ffmpegPath(seg.path), "-t", "1", "-i", ffmpegPath(s.p.input)}
+	for i := range n {
+		args = append(args, "-map", fmt.Sprintf("1:%d", i))
+	}
+	args = append(args, "-map", "0:0", "-c", "copy")
+	if s.segExt() == ".mp4" {
+		args = append(args, "-video_track_timescale", strconv.Itoa(s.vd.TimeBaseDen()))
+	}
+	if _, err := ffmpeg.Run(ctx, "ffmpeg", append(args, "-y", ffmpegPath(out))...); err != nil {
+		return fmt.Errorf("%w: the streams before the picture can't be carried in the segment: %v", errFallback, err)
+	}
+	seg.path = out
+	return nil
+}
+
 // segID is the parameter-set id of the n-th new segment.
 func (s *smart) segID(n int) uint {
 	if n < len(s.ids) {
@@ -104,12 +137,20 @@ func (s *smart) segID(n int) uint {
 	return 0
 }
 
+// encode runs one segment's encode and checks that the segment has the
+// source's clock: the concat demuxer does not convert between clocks.
 func (s *smart) encode(ctx context.Context, args []string, dur float64, progress func(float64)) error {
-	total := durationOf(dur)
-	if err := ffmpeg.RunProgress(ctx, total, progress, args...); err != nil {
+	if err := ffmpeg.RunProgress(ctx, durationOf(dur), progress, args...); err != nil {
 		return err
 	}
 	progress(1)
+	d, err := ffmpeg.StreamDetail(ctx, args[len(args)-1], 0)
+	if err != nil {
+		return err
+	}
+	if d.TimeBase != s.vd.TimeBase {
+		return fmt.Errorf("%w: the new segment's clock (%s s) differs from the source's (%s s)", errFallback, d.TimeBase, s.vd.TimeBase)
+	}
 	return nil
 }
 

@@ -116,7 +116,7 @@ func concatQuote(p string) string {
 // streams are moved behind the slate.
 func (s *smart) mux(ctx context.Context, video, audio track, st *stages) error {
 	args := []string{"-v", "error", "-copyts"}
-	maps := []string{"-map", "0:0"}
+	maps := []string{"-map", fmt.Sprintf("0:%d", s.p.src.video.Index)}
 	args, err := s.input(args, "video.txt", video)
 	if err != nil {
 		return err
