@@ -63,3 +63,18 @@ func PacketData(ctx context.Context, path string, index int, at float64, n int) 
 		"-i", SafePath(path), "-map", "0:"+strconv.Itoa(index), "-c", "copy", "-frames:"+"v", strconv.Itoa(n),
 		"-f", "data", "-")
 }
+
+// CountPackets counts the packets of stream index (the file's
+// numbering), reading the whole file but decoding nothing.
+func CountPackets(ctx context.Context, path string, index int) (int, error) {
+	out, err := Run(ctx, "ffprobe", "-v", "error", "-select_streams", strconv.Itoa(index), "-count_packets",
+		"-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", SafePath(path))
+	if err != nil {
+		return 0, fmt.Errorf("probe: %w", err)
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(strings.Trim(strings.TrimSpace(string(out)), ",")))
+	if err != nil {
+		return 0, fmt.Errorf("probe: unreadable packet count %q", out)
+	}
+	return n, nil
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -197,7 +198,31 @@ func (s *smart) run(ctx context.Context, progress func(float64)) error {
 	if err != nil {
 		return err
 	}
-	return s.mux(ctx, video, audio, st)
+	if err := s.mux(ctx, video, audio, st); err != nil {
+		return err
+	}
+	return s.verify(ctx)
+}
+
+// verify counts the output's video packets: the source's, plus the
+// slate's. ffmpeg's concat demuxer can end a join early without an
+// error, and a copy that lost its second half is not a labeled copy.
+func (s *smart) verify(ctx context.Context) error {
+	want, err := ffmpeg.CountPackets(ctx, s.p.input, s.p.src.video.Index)
+	if err != nil {
+		return err
+	}
+	got, err := ffmpeg.CountPackets(ctx, s.p.output, 0)
+	if err != nil {
+		return err
+	}
+	if s.p.slatePNG != "" {
+		want += int(math.Ceil(s.p.slateSeconds()*parseRatio(s.p.src.frameRate(), 25) - 1e-9))
+	}
+	if got != want {
+		return fmt.Errorf("%w: the joined video has %d frames, not %d", errFallback, got, want)
+	}
+	return nil
 }
 
 // work names a file in the work folder.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -88,7 +89,13 @@ func (s *smart) writeList(name string, segs []segment) (string, error) {
 	var b strings.Builder
 	b.WriteString("ffconcat version 1.0\n")
 	for _, seg := range segs {
-		fmt.Fprintf(&b, "file %s\n", concatQuote(seg.path))
+		// The concat demuxer reads a relative name from the list's
+		// folder, not the working directory.
+		abs, err := filepath.Abs(seg.path)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "file %s\n", concatQuote(abs))
 		switch {
 		case seg.isSrc:
 			fmt.Fprintf(&b, "inpoint %.6f\n", seg.in)
