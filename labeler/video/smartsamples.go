@@ -119,7 +119,7 @@ func sampleSizes(stbl []byte) ([]int, error) {
 		return nil, errors.New("the segment has no sample sizes")
 	}
 	n := int(binary.BigEndian.Uint32(p))
-	if fixed == 0 && 4+4*n > len(p) {
+	if (fixed == 0 && 4+4*n > len(p)) || n > 1<<24 {
 		return nil, errTruncated
 	}
 	out := make([]int, n)
