@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/belgi-kz/belgi/labeler"
+	"time"
 )
 
 // fileList is the list of files to label. It extends widget.List so that
@@ -200,7 +202,11 @@ func (l *fileList) statusText(f *fileItem) string {
 	tr := l.tr
 	switch f.status {
 	case statusWorking:
-		return tr.L("Labeling… {{.P}} %", map[string]any{"P": int(f.fraction * 100)})
+		p := tr.L("Labeling… {{.P}} %", map[string]any{"P": int(f.fraction * 100)})
+		if f.remaining > 0 {
+			p += " · " + tr.L("{{.T}} left", map[string]any{"T": clock(f.remaining)})
+		}
+		return p
 	case statusLabeled:
 		return tr.L("Labeled")
 	case statusSkipped:
@@ -211,4 +217,14 @@ func (l *fileList) statusText(f *fileItem) string {
 		return tr.L("Not supported: {{.Reason}}", map[string]any{"Reason": f.reason})
 	}
 	return tr.L("Waiting")
+}
+
+// clock writes a duration as a person reads a countdown: 0:42, 12:05,
+// 1:02:09.
+func clock(d time.Duration) string {
+	s := int(d.Round(time.Second).Seconds())
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }

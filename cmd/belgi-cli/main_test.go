@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/belgi-kz/belgi/internal/samples"
+	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/kindtest"
 )
 
@@ -142,6 +144,23 @@ func TestMissingFFmpegIsAClearPerFileError(t *testing.T) {
 			if ll.Status != "ok" {
 				t.Errorf("photo: %+v", ll)
 			}
+		}
+	}
+}
+
+func TestProgressDetail(t *testing.T) {
+	cases := []struct {
+		ev   labeler.Event
+		want string
+	}{
+		{labeler.Event{Fraction: 0}, ""},
+		{labeler.Event{Fraction: 0.42}, " 42%"},
+		{labeler.Event{Fraction: 0.42, Remaining: 83 * time.Second}, " 42% 1:23 left"},
+		{labeler.Event{Fraction: 1, Result: &labeler.Result{}}, ""},
+	}
+	for _, c := range cases {
+		if got := progressDetail(c.ev); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.ev, got, c.want)
 		}
 	}
 }
