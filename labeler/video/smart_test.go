@@ -277,7 +277,7 @@ func packetsByHash(t *testing.T, path, typ string) map[string]float64 {
 func decodeErrors(t *testing.T, path string, opts ...string) string {
 	t.Helper()
 	var stderr bytes.Buffer
-	args := append([]string{"-v", "error", "-i", path, "-map", "0:v", "-map", "0:a?"}, opts...)
+	args := append([]string{"-v", "error", "-i", path, "-map", "0:v?", "-map", "0:a?"}, opts...)
 	cmd := exec.Command("ffmpeg", append(args, "-f", "null", "-")...)
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
