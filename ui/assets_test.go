@@ -18,7 +18,9 @@ func TestExportAssets(t *testing.T) {
 	u, l := newTestUI(t)
 	dir := t.TempDir()
 	u.writeAssets(dir)
-	l.until(t, "the assets", func() bool { return strings.Contains(u.bar.message.Text, "README.txt") || strings.Contains(u.bar.message.Text, "not") })
+	l.until(t, "the assets", func() bool {
+		return strings.Contains(u.bar.message.Text, "README.txt") || strings.Contains(u.bar.message.Text, "not")
+	})
 	if msg := u.bar.message.Text; !strings.Contains(msg, "label assets written") {
 		t.Fatalf("status %q", msg)
 	}
