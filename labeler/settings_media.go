@@ -127,6 +127,12 @@ func videoSettings() []Setting {
 			Kk: "Белгі тек басында болса, алғашқы секундтарды ғана қайта кодтап, бейненің қалғанын өзгертпей көшіру.",
 			Ru: "Если метка только в начале, перекодировать лишь первые секунды, а остальное видео копировать без изменений."},
 	}, {
+		Name: "video-encoder", Section: SectionVideo, Pref: "video.encoder", Value: field(func(s *Spec) *string { return &s.Video.Encoder }),
+		Choices: Encoders,
+		Help: Help{En: "Encoder of full re-encodes: software, or a hardware encoder that works on this computer (faster; quality set from the CRF).",
+			Kk: "Толық қайта кодтаудың кодтаушысы: бағдарламалық немесе осы компьютерде жұмыс істейтін аппараттық кодтаушы (жылдамырақ; сапасы CRF бойынша).",
+			Ru: "Кодировщик полного перекодирования: программный или аппаратный, работающий на этом компьютере (быстрее; качество задаётся через CRF)."},
+	}, {
 		Name: "video-preset", Section: SectionVideo, Value: field(func(s *Spec) *string { return &s.Video.Preset }),
 		Choices: Presets,
 		Help: Help{En: "Encoder speed; slower presets make smaller files.",

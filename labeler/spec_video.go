@@ -40,6 +40,11 @@ type VideoSpec struct {
 	// nearest speed of other encoders.
 	CRF    int
 	Preset string
+	// Encoder is the video encoder of full re-encodes: EncoderSoftware
+	// (x264, x265, libvpx) or a hardware family ("nvenc", "qsv",
+	// "vaapi", "videotoolbox") that works on this computer. Smart render
+	// always encodes in software, to match the source.
+	Encoder string
 	// SmartRender re-encodes only the groups of pictures the label
 	// touches when it covers just the start (start:N, or the slate), and
 	// copies the rest of the picture and sound bit for bit; a source it
@@ -53,9 +58,17 @@ func defaultVideoSpec() VideoSpec {
 		SlateSeconds: 2.5,
 		Spoken:       true, Duck: 15,
 		CRF: 18, Preset: "medium",
-		SmartRender: true,
+		SmartRender: true, Encoder: EncoderSoftware,
 	}
 }
+
+// EncoderSoftware is the default encoder: x264, x265 or libvpx, the
+// source's codec family in software.
+const EncoderSoftware = "software"
+
+// Encoders are the encoder choices: software, then the hardware families
+// in the order Belgi prefers them.
+var Encoders = []string{EncoderSoftware, "nvenc", "qsv", "vaapi", "videotoolbox"}
 
 // Presets are x264's speed presets, fastest first.
 var Presets = []string{"ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"}

@@ -49,12 +49,15 @@ func runLabel(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	spec, err := sf.resolve()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err == nil {
+		err = checkEncoder(ctx, spec)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "belgi-cli label: %v\n", err)
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	reg := kinds.Default()
 	inputs, errs := reg.Expand(fs.Args(), spec.Out)
 	var log *auditLog

@@ -37,7 +37,7 @@ type inputs struct {
 // args builds ffmpeg's command line (without the progress options).
 func (p *plan) args() []string {
 	var in inputs
-	args := []string{"-v", "error", "-noautorotate", "-i", ffmpeg.SafePath(p.input), "-i", ffmpeg.SafePath(p.badgePNG)}
+	args := append(append([]string{"-v", "error"}, p.enc.inputArgs...), "-noautorotate", "-i", ffmpeg.SafePath(p.input), "-i", ffmpeg.SafePath(p.badgePNG))
 	n := 2
 	in.badge, in.slate, in.notice, in.rest = 1, -1, -1, 0
 	if p.slatePNG != "" {
@@ -92,7 +92,11 @@ func (p *plan) codecArgs(audio bool) []string {
 // in front, the notice mixed into the sound. It reports whether it
 // produces a sound track [a].
 func (p *plan) graph(in inputs) (string, bool) {
-	out := "[v]"
+	vout := "[v]"
+	if p.enc.upload != "" {
+		vout = "[vsw]" // the frames go to the GPU last
+	}
+	out := vout
 	if p.slatePNG != "" {
 		out = "[pv]"
 	}
@@ -101,7 +105,10 @@ func (p *plan) graph(in inputs) (string, bool) {
 	if p.slatePNG != "" {
 		g = append(g, fmt.Sprintf("[%d:v]scale=%d:%d,format=%s,setsar=%s[sv]",
 			in.slate, p.src.video.Width, p.src.video.Height, p.enc.pixFmt, p.sar()),
-			"[sv][pv]concat=n=2:v=1:a=0[v]")
+			"[sv][pv]concat=n=2:v=1:a=0"+vout)
+	}
+	if p.enc.upload != "" {
+		g = append(g, vout+p.enc.upload[1:]+"[v]")
 	}
 	a := p.audioGraph(in)
 	return strings.Join(append(g, a...), ";"), len(a) > 0

@@ -31,6 +31,7 @@ type smart struct {
 	p          *plan
 	dir        string        // work files
 	codec      string        // h264, hevc or vp9
+	enc        encoding      // software, in the source's family, whatever Spec.Video.Encoder says
 	vd         ffmpeg.Detail // the source's picture stream
 	start      float64       // the file's start time, seconds
 	lengthSize int           // NAL length prefix of H.264/HEVC packets
@@ -71,6 +72,9 @@ func planSmart(ctx context.Context, p *plan, dir string) (*smart, string, error)
 	// clamp it, and every time below is measured from it.
 	start, _ := strconv.ParseFloat(p.src.info.Format.StartTime, 64)
 	s := &smart{p: p, dir: dir, codec: p.src.video.CodecName, start: start}
+	sw := p.spec.Video
+	sw.Encoder = labeler.EncoderSoftware
+	s.enc = chooseVideo(ctx, p.src, p.container, sw)
 	why, err := s.check(ctx)
 	if err != nil || why != "" {
 		return nil, fallbackNote(why), err
@@ -120,7 +124,7 @@ func (s *smart) checkSource() string {
 		return "it joins only MP4, MOV, MKV and WebM files"
 	case want == "":
 		return "it matches only H.264, HEVC and VP9 video, not " + s.codec
-	case s.p.enc.codec != want || len(s.p.enc.notes) > 0:
+	case s.enc.codec != want || len(s.enc.notes) > 0:
 		return "this ffmpeg can't encode " + s.codec + " in the source's pixel format"
 	}
 	return ""
@@ -285,6 +289,9 @@ func encodeVideo(ctx context.Context, p *plan, dir string, progress func(float64
 // notes are the remarks a smart render leaves in the result.
 func (s *smart) notes() []string {
 	out := []string{s.describe()}
+	if e := s.p.spec.Video.Encoder; e != "" && e != labeler.EncoderSoftware {
+		out = append(out, "the labeled start was encoded in software, to match the source's own encoding ("+e+" is used for full renders)")
+	}
 	if s.audio.note != "" {
 		out = append(out, s.audio.note)
 	}

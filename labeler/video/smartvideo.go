@@ -159,7 +159,7 @@ func (s *smart) encode(ctx context.Context, args []string, dur float64, progress
 func (s *smart) slateArgs(out string, id uint) []string {
 	v := s.p.src.video
 	args := []string{"-v", "error", "-loop", "1", "-framerate", s.p.src.frameRate(), "-t", s.p.slateSecs(),
-		"-i", ffmpegPath(s.p.slatePNG), "-vf", fmt.Sprintf("scale=%d:%d,format=%s,setsar=%s", v.Width, v.Height, s.p.enc.pixFmt, s.p.sar()),
+		"-i", ffmpegPath(s.p.slatePNG), "-vf", fmt.Sprintf("scale=%d:%d,format=%s,setsar=%s", v.Width, v.Height, s.enc.pixFmt, s.p.sar()),
 		"-an"}
 	return append(append(args, s.encoderArgs(id)...), "-y", ffmpegPath(out))
 }
@@ -172,7 +172,7 @@ func (s *smart) headArgs(out string, id uint) []string {
 	startUS := math.Round(s.start * 1e6)
 	end := s.cutPTS - int64(math.Round(startUS*float64(s.vd.TimeBaseDen())/1e6))
 	graph := fmt.Sprintf("[0:v:%d]trim=end_pts=%d[src];[src][1:v]overlay=%d:%d:format=auto%s,format=%s,setsar=%s[v]",
-		s.p.src.vIndex, end, s.p.badgeAt.X, s.p.badgeAt.Y, s.p.enable(), s.p.enc.pixFmt, s.p.sar())
+		s.p.src.vIndex, end, s.p.badgeAt.X, s.p.badgeAt.Y, s.p.enable(), s.enc.pixFmt, s.p.sar())
 	args := []string{"-v", "error", "-noautorotate", "-i", ffmpegPath(s.p.input), "-i", ffmpegPath(s.p.badgePNG),
 		"-filter_complex", graph, "-map", "[v]", "-an", "-fps_mode", "passthrough",
 		"-enc_time_base", "1/" + strconv.Itoa(s.vd.TimeBaseDen())}
@@ -183,7 +183,7 @@ func (s *smart) headArgs(out string, id uint) []string {
 // source's profile, level and colour description, with the segment's
 // own parameter-set id.
 func (s *smart) encoderArgs(id uint) []string {
-	args := append([]string{"-c:v", s.p.enc.codec}, s.p.enc.args...)
+	args := append([]string{"-c:v", s.enc.codec}, s.enc.args...)
 	args = append(args, colourArgs(s.p.src.video)...)
 	switch s.codec {
 	case "h264":
