@@ -36,6 +36,9 @@ type AssetOptions struct {
 	// run from black to white, the worst case for contrast.
 	Background render.Background
 	For        string // the video they were made for, "" for a frame size
+	// Subtitles: the video has subtitle streams, so the automatic anchor
+	// puts the badge at the top-right, as a labeled copy would have it.
+	Subtitles bool
 }
 
 // DefaultAssetOptions are assets for a w×h frame of unknown footage at
@@ -55,12 +58,12 @@ func AssetOptionsFor(ctx context.Context, path string, spec labeler.Spec) (Asset
 	}
 	dw, dh := s.displaySize()
 	o := DefaultAssetOptions(dw, dh)
-	o.FrameRate, o.For = s.frameRate(), path
+	o.FrameRate, o.For, o.Subtitles = s.frameRate(), path, s.hasSubtitles()
 	if s.audio != nil {
 		o.SampleRate, o.Channels = audioRate(s), audioChannels(s)
 		o.Programme = programmeLoudness(ctx, path)
 	}
-	l, err := render.Plan(spec, dw, dh)
+	l, err := render.Plan(anchored(spec, s), dw, dh)
 	if err != nil {
 		return o, err
 	}
@@ -90,6 +93,7 @@ func (k Kind) WriteAssets(ctx context.Context, dir string, spec labeler.Spec, o 
 		return nil, fmt.Errorf("assets: %w", err)
 	}
 	defer os.RemoveAll(work)
+	spec.Position = spec.Position.Resolve(o.Subtitles)
 	p := assetPack{kind: k, spec: spec, o: o, work: work}
 	if err := p.make(ctx); err != nil {
 		return nil, fmt.Errorf("assets: %w", err)

@@ -127,7 +127,9 @@ func TestSmartRender(t *testing.T) {
 			}
 			// After the cut the frames are the source's own (checked
 			// above): the badge is gone by then.
-			assertBadge(t, in, res.Output, spec, 1, 1+lead, c.mode == labeler.BadgeStart)
+			drawn := spec // where Auto put it: top-right over subtitles
+			drawn.Position = spec.Position.Resolve(strings.HasPrefix(c.clip, "subs"))
+			assertBadge(t, in, res.Output, drawn, 1, 1+lead, c.mode == labeler.BadgeStart)
 			checkSubtitles(t, in, res.Output, lead)
 		})
 	}
