@@ -100,8 +100,9 @@ func (p *plan) graph(in inputs) (string, bool) {
 	if p.slatePNG != "" {
 		out = "[pv]"
 	}
-	g := []string{fmt.Sprintf("[0:v:%d][%d:v]overlay=%d:%d:format=auto%s,format=%s,setsar=%s%s",
-		p.src.vIndex, in.badge, p.badgeAt.X, p.badgeAt.Y, p.enable(), p.enc.pixFmt, p.sar(), out)}
+	bd, format := badgeFilter(in.badge, p.src.video)
+	g := []string{bd, fmt.Sprintf("[0:v:%d][bd]overlay=%d:%d:format=%s%s,format=%s,setsar=%s%s",
+		p.src.vIndex, p.badgeAt.X, p.badgeAt.Y, format, p.enable(), p.enc.pixFmt, p.sar(), out)}
 	if p.slatePNG != "" {
 		g = append(g, fmt.Sprintf("[%d:v]scale=%d:%d,format=%s,setsar=%s[sv]",
 			in.slate, p.src.video.Width, p.src.video.Height, p.enc.pixFmt, p.sar()),

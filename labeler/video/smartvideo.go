@@ -171,8 +171,9 @@ func (s *smart) headArgs(out string, id uint) []string {
 	// microseconds, rounded to the stream's clock; so does this.
 	startUS := math.Round(s.start * 1e6)
 	end := s.cutPTS - int64(math.Round(startUS*float64(s.vd.TimeBaseDen())/1e6))
-	graph := fmt.Sprintf("[0:v:%d]trim=end_pts=%d[src];[src][1:v]overlay=%d:%d:format=auto%s,format=%s,setsar=%s[v]",
-		s.p.src.vIndex, end, s.p.badgeAt.X, s.p.badgeAt.Y, s.p.enable(), s.enc.pixFmt, s.p.sar())
+	bd, format := badgeFilter(1, s.p.src.video)
+	graph := fmt.Sprintf("%s;[0:v:%d]trim=end_pts=%d[src];[src][bd]overlay=%d:%d:format=%s%s,format=%s,setsar=%s[v]",
+		bd, s.p.src.vIndex, end, s.p.badgeAt.X, s.p.badgeAt.Y, format, s.p.enable(), s.enc.pixFmt, s.p.sar())
 	args := []string{"-v", "error", "-noautorotate", "-i", ffmpegPath(s.p.input), "-i", ffmpegPath(s.p.badgePNG),
 		"-filter_complex", graph, "-map", "[v]", "-an", "-fps_mode", "passthrough",
 		"-enc_time_base", "1/" + strconv.Itoa(s.vd.TimeBaseDen())}

@@ -157,3 +157,23 @@ func FuzzTopBoxes(f *testing.F) {
 		tkhdMatrix(b, 0)
 	})
 }
+
+func TestBadgeFilter(t *testing.T) {
+	cases := []struct {
+		st           ffmpeg.Stream
+		format, want string
+	}{
+		{ffmpeg.Stream{PixFmt: "yuv420p", ColorSpace: "bt709", Height: 1080}, "yuv420", "scale=out_color_matrix=bt709:out_range=tv,format=yuva420p"},
+		{ffmpeg.Stream{PixFmt: "yuv420p", Height: 480}, "yuv420", "out_color_matrix=bt601:out_range=tv"},
+		{ffmpeg.Stream{PixFmt: "yuvj420p", Height: 1080}, "yuv420", "out_color_matrix=bt709:out_range=pc"},
+		{ffmpeg.Stream{PixFmt: "yuv420p10le", ColorSpace: "bt2020nc", Height: 2160}, "yuv420p10", "bt2020:out_range=tv,format=yuva420p10le"},
+		{ffmpeg.Stream{PixFmt: "yuv422p10le", ColorRange: "pc", Height: 1080}, "yuv422p10", "out_range=pc,format=yuva422p10le"},
+		{ffmpeg.Stream{PixFmt: "gbrp"}, "auto", "[1:v]null[bd]"},
+	}
+	for _, c := range cases {
+		f, format := badgeFilter(1, c.st)
+		if format != c.format || !strings.Contains(f, c.want) || !strings.HasSuffix(f, "[bd]") {
+			t.Errorf("%+v: %q %q, want %q containing %q", c.st, format, f, c.format, c.want)
+		}
+	}
+}
