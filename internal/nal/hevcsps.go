@@ -60,7 +60,7 @@ func (s *spsInfo) read(r *reader, sub int) error {
 // readTools reads the SPS from the scaling lists to the temporal MVP flag.
 func (s *spsInfo) readTools(r *reader) error {
 	var e errs
-	if e.flag(r) && e.flag(r) {
+	if scaling := e.flag(r); scaling && e.flag(r) { // enabled, then present
 		e.err = orErr(e.err, skipScalingLists(r))
 	}
 	e.flag(r) // amp

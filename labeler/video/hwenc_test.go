@@ -94,4 +94,3 @@ func TestHardwareEncoder(t *testing.T) {
 		})
 	}
 }
-

@@ -57,6 +57,7 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	if err != nil {
 		return nil, out, err
 	}
+	b = alignBadge(b, src.video.PixFmt)
 	if p.badgePNG, err = writePNG(dir, "badge.png", b.patch); err != nil {
 		return nil, out, err
 	}

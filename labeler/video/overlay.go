@@ -2,6 +2,8 @@ package video
 
 import (
 	"fmt"
+	"image"
+	"image/draw"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 )
@@ -61,4 +63,30 @@ func rangeOf(st ffmpeg.Stream) string {
 		return "pc"
 	}
 	return "tv"
+}
+
+// alignBadge moves the badge's corner to where ffmpeg's YUV overlay can
+// put it: in 4:2:0 it rounds x and y down to even, in 4:2:2 x, which
+// would shift the badge a pixel off its plan. An odd corner gets a
+// transparent row or column in front instead, so the badge's pixels land
+// exactly where they were planned.
+func alignBadge(b badge, pixFmt string) badge {
+	f, ok := overlayFormats[pixFmt]
+	if !ok {
+		return b
+	}
+	dx, dy := b.at.X&1, b.at.Y&1
+	if f[0] == "yuv444" {
+		dx, dy = 0, 0
+	} else if f[0] == "yuv422" || f[0] == "yuv422p10" {
+		dy = 0
+	}
+	if dx == 0 && dy == 0 {
+		return b
+	}
+	r := b.patch.Bounds()
+	grown := image.NewRGBA(image.Rect(0, 0, r.Dx()+dx, r.Dy()+dy))
+	draw.Draw(grown, r.Add(image.Pt(dx, dy)).Sub(r.Min), b.patch, r.Min, draw.Src)
+	b.patch, b.at = grown, b.at.Sub(image.Pt(dx, dy))
+	return b
 }

@@ -3,6 +3,7 @@ package video
 import (
 	"bytes"
 	"errors"
+	"image"
 	"strings"
 	"testing"
 
@@ -174,6 +175,34 @@ func TestBadgeFilter(t *testing.T) {
 		f, format := badgeFilter(1, c.st)
 		if format != c.format || !strings.Contains(f, c.want) || !strings.HasSuffix(f, "[bd]") {
 			t.Errorf("%+v: %q %q, want %q containing %q", c.st, format, f, c.format, c.want)
+		}
+	}
+}
+
+func TestAlignBadge(t *testing.T) {
+	patch := image.NewRGBA(image.Rect(0, 0, 4, 2))
+	patch.Pix[3] = 255 // the top-left pixel is opaque
+	cases := []struct {
+		at     image.Point
+		pixFmt string
+		want   image.Point
+		size   image.Point
+	}{
+		{image.Pt(191, 195), "yuv420p", image.Pt(190, 194), image.Pt(5, 3)},
+		{image.Pt(190, 194), "yuv420p", image.Pt(190, 194), image.Pt(4, 2)},
+		{image.Pt(191, 195), "yuv422p", image.Pt(190, 195), image.Pt(5, 2)},
+		{image.Pt(191, 195), "yuv444p", image.Pt(191, 195), image.Pt(4, 2)},
+		{image.Pt(191, 195), "gbrp", image.Pt(191, 195), image.Pt(4, 2)},
+	}
+	for _, c := range cases {
+		b := alignBadge(badge{patch: patch, at: c.at}, c.pixFmt)
+		if b.at != c.want || b.patch.Bounds().Size() != c.size {
+			t.Errorf("%v %s: at %v size %v, want %v %v", c.at, c.pixFmt, b.at, b.patch.Bounds().Size(), c.want, c.size)
+		}
+		// The opaque pixel stays where it was in the frame.
+		o := c.at.Sub(b.at)
+		if b.patch.RGBAAt(o.X, o.Y).A != 255 {
+			t.Errorf("%v %s: the badge moved", c.at, c.pixFmt)
 		}
 	}
 }
