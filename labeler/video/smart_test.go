@@ -60,12 +60,17 @@ func makeSmartClip(dir, name, path string) error {
 		"-f", "lavfi", "-i", fmt.Sprintf("testsrc2=size=320x240:rate=%g,drawbox=c=white:t=fill:enable='between(t,%g,%g)'", smartRate, flashAt, flashAt+0.5/smartRate),
 		"-f", "lavfi", "-i", fmt.Sprintf("aevalsrc=0.2*sin(2*PI*440*t)+if(between(t\\,%g\\,%g)\\,0.6*sin(2*PI*3000*t)\\,0):s=48000", flashAt, flashAt+0.2)}
 	if name == "subs.mkv" {
-		srt := filepath.Join(dir, "smart.srt")
+		srt, meta := filepath.Join(dir, "smart.srt"), filepath.Join(dir, "smart-chapters.txt")
 		cues := "1\n00:00:01,000 --> 00:00:02,500\nСәлем\n\n2\n00:00:06,000 --> 00:00:07,000\nҚош\n"
+		chapters := ";FFMETADATA1\ntitle=Жаңалықтар\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=4000\ntitle=Бір\n" +
+			"[CHAPTER]\nTIMEBASE=1/1000\nSTART=4000\nEND=8000\ntitle=Екі\n"
 		if err := os.WriteFile(srt, []byte(cues), 0o644); err != nil {
 			return err
 		}
-		args = append(args, "-i", srt)
+		if err := os.WriteFile(meta, []byte(chapters), 0o644); err != nil {
+			return err
+		}
+		args = append(args, "-i", srt, "-i", meta, "-map_chapters", "3", "-map_metadata", "3", "-metadata:s:a:0", "language=kaz")
 	}
 	args = append(args, "-map", "0:v", "-map", "1:a", "-pix_fmt", "yuv420p")
 	args = append(append(args, smartArgs[name]...), "-t", "8", "-y", path)
@@ -126,6 +131,7 @@ func TestSmartRender(t *testing.T) {
 			drawn.Position = spec.Position.Resolve(strings.HasPrefix(c.clip, "subs"))
 			assertBadge(t, in, res.Output, drawn, 1, 1+lead, c.mode == labeler.BadgeStart)
 			checkSubtitles(t, in, res.Output, lead)
+			checkChaptersAndTags(t, in, res.Output, lead)
 		})
 	}
 }

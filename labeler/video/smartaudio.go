@@ -157,6 +157,7 @@ func (s *smart) wholeArgs(out string) []string {
 	args, in := s.audioInputs(0)
 	g := s.p.audioGraph(in)
 	args = append(args, "-filter_complex", strings.Join(g, ";"), "-map", "[a]", "-vn", "-sn", "-dn")
+	args = append(args, plainOutput...)
 	return append(append(args, s.p.audioEnc...), "-y", ffmpegPath(out))
 }
 
@@ -182,6 +183,7 @@ func (s *smart) headAudioArgs(out string) []string {
 	}
 	g = append(g, last+"asetpts=N/SR/TB[out]")
 	args = append(args, "-filter_complex", strings.Join(g, ";"), "-map", "[out]", "-vn", "-sn", "-dn")
+	args = append(args, plainOutput...)
 	args = append(args, s.p.audioEnc...)
 	if s.p.src.audio.CodecName == "opus" {
 		args = append(args, "-frame_duration", strconv.FormatFloat(float64(a.frame)*1000/float64(a.rate), 'f', -1, 64))
@@ -203,10 +205,16 @@ func (s *smart) programme() string {
 	return f + "[prog]"
 }
 
+// plainOutput keeps an intermediate file to its one stream: ffmpeg copies
+// chapters by default, and an MP4 with chapters gains a chapter track,
+// whose start moves the file's start time, which the concat demuxer
+// aligns segments by (a source with chapters came out 10 ms off).
+var plainOutput = []string{"-map_chapters", "-1", "-map_metadata", "-1"}
+
 // tailAudioArgs copies the source's sound packets from the cut on; the
 // half-packet margin keeps rounding from dropping the first of them.
 func (s *smart) tailAudioArgs(out string) []string {
 	ss := s.audio.cut - float64(s.audio.frame)/float64(s.audio.rate)/2
 	return []string{"-v", "error", "-i", ffmpegPath(s.p.input), "-map", "0:" + strconv.Itoa(s.p.src.audio.Index),
-		"-c", "copy", "-ss", fmt.Sprintf("%.6f", ss), "-y", ffmpegPath(out)}
+		"-c", "copy", "-ss", fmt.Sprintf("%.6f", ss), "-map_chapters", "-1", "-map_metadata", "-1", "-y", ffmpegPath(out)}
 }

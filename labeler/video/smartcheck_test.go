@@ -34,6 +34,44 @@ func checkSubtitles(t *testing.T, in, out string, lead float64) {
 	}
 }
 
+// checkChaptersAndTags: the chapters are kept, moved like the cues; the
+// file's title and the sound's language come through.
+func checkChaptersAndTags(t *testing.T, in, out string, lead float64) {
+	t.Helper()
+	srcCh, gotCh := chapterStarts(t, in), chapterStarts(t, out)
+	if len(gotCh) != len(srcCh) {
+		t.Fatalf("%d chapters, the source has %d", len(gotCh), len(srcCh))
+	}
+	for i, a := range srcCh {
+		if d := gotCh[i] - a - lead; d < -0.001 || d > 0.045 {
+			t.Errorf("chapter %d starts at %.3fs, the source's at %.3fs + %.3fs", i, gotCh[i], a, lead)
+		}
+	}
+	src, got := mustProbe(t, in), mustProbe(t, out)
+	if want := lookup(src.info.Format.Tags, "title"); want != "" && lookup(got.info.Format.Tags, "title") != want {
+		t.Errorf("title %q, want %q", lookup(got.info.Format.Tags, "title"), want)
+	}
+	if src.audio != nil && got.audio != nil && src.audio.Tags["language"] != got.audio.Tags["language"] {
+		t.Errorf("sound's language %q, want %q", got.audio.Tags["language"], src.audio.Tags["language"])
+	}
+}
+
+// chapterStarts lists the chapters' start times, as ffprobe reads them.
+func chapterStarts(t *testing.T, path string) []float64 {
+	t.Helper()
+	out, err := ffmpeg.Run(context.Background(), "ffprobe", "-v", "error", "-show_entries", "chapter=start_time", "-of", "csv=p=0", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var starts []float64
+	for _, l := range strings.Fields(string(out)) {
+		if v, err := strconv.ParseFloat(strings.Trim(l, ","), 64); err == nil {
+			starts = append(starts, v)
+		}
+	}
+	return starts
+}
+
 // packetTimes lists the times of the packets of the first stream of a
 // type ("s", "a").
 func packetTimes(t *testing.T, path, typ string) []float64 {

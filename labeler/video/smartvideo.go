@@ -118,7 +118,7 @@ func (s *smart) alignStreams(ctx context.Context, seg *segment) error {
 	for i := range n {
 		args = append(args, "-map", fmt.Sprintf("1:%d", i))
 	}
-	args = append(args, "-map", "0:0", "-c", "copy")
+	args = append(append(args, "-map", "0:0", "-c", "copy"), plainOutput...)
 	if s.segExt() == ".mp4" {
 		args = append(args, "-video_track_timescale", strconv.Itoa(s.vd.TimeBaseDen()))
 	}
@@ -161,7 +161,8 @@ func (s *smart) slateArgs(out string, id uint) []string {
 	args := []string{"-v", "error", "-loop", "1", "-framerate", s.p.src.frameRate(), "-t", s.p.slateSecs(),
 		"-i", ffmpegPath(s.p.slatePNG), "-vf", fmt.Sprintf("scale=%d:%d,format=%s,setsar=%s", v.Width, v.Height, s.enc.pixFmt, s.p.sar()),
 		"-an"}
-	return append(append(args, s.encoderArgs(id)...), "-y", ffmpegPath(out))
+	args = append(append(args, plainOutput...), s.encoderArgs(id)...)
+	return append(args, "-y", ffmpegPath(out))
 }
 
 // headArgs encodes the source's frames before the cut with the badge,
@@ -177,7 +178,8 @@ func (s *smart) headArgs(out string, id uint) []string {
 	args := []string{"-v", "error", "-noautorotate", "-i", ffmpegPath(s.p.input), "-i", ffmpegPath(s.p.badgePNG),
 		"-filter_complex", graph, "-map", "[v]", "-an", "-fps_mode", "passthrough",
 		"-enc_time_base", "1/" + strconv.Itoa(s.vd.TimeBaseDen())}
-	return append(append(args, s.encoderArgs(id)...), "-y", ffmpegPath(out))
+	args = append(append(args, plainOutput...), s.encoderArgs(id)...)
+	return append(args, "-y", ffmpegPath(out))
 }
 
 // encoderArgs are the full render's encoder settings, pinned to the
