@@ -77,11 +77,11 @@ generate smart "$smart_secs"
 smart "gen-${smart_secs}s" "$clips/smart.mp4"
 if [ -d "$real" ]; then
   for f in "$real"/*; do
-    codec=$(ffprobe -v error -select_streams v:0 -show_entries stream=codec_name -of csv=p=0 "$f" 2>/dev/null | head -1)
+    codec=$(ffprobe -v error -select_streams v:0 -show_entries stream=codec_name -of csv=p=0 "$f" 2>/dev/null | head -1 || true)
     case "$codec" in h264 | hevc) ;; *) continue ;; esac
-    dur=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$f" 2>/dev/null)
+    dur=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$f" 2>/dev/null || echo 0)
     full "$(basename "$f")" "$f"
-    if awk "BEGIN { exit !($dur > 10) }"; then smart "$(basename "$f")" "$f"; fi
+    if awk "BEGIN { exit !(${dur:-0} + 0 > 10) }"; then smart "$(basename "$f")" "$f"; fi
   done
 fi
 

@@ -71,7 +71,10 @@ func (s *smart) cleanStart(ctx context.Context, rel float64) (bool, error) {
 	if s.codec == "vp9" {
 		return true, nil
 	}
-	data, err := ffmpeg.PacketData(ctx, s.p.input, s.p.src.video.Index, rel, 12)
+	// Half a frame late: a seek lands on the key frame at or before the
+	// time, so whichever way the time rounds it lands on this one.
+	half := 0.5 / parseRatio(s.p.src.frameRate(), 25)
+	data, err := ffmpeg.PacketData(ctx, s.p.input, s.p.src.video.Index, rel+half, 12)
 	if err != nil {
 		return false, err
 	}
