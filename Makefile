@@ -11,7 +11,7 @@ CLI       := $(BIN)/belgi-cli
 APP       := $(BIN)/belgi
 ARGS      ?=
 
-.PHONY: all deps-media deps-desktop deps-test cli app run package smoke screenshot gallery demo test lint unit realworld fuzz clean c2pa-verifier
+.PHONY: all deps-media deps-desktop deps-test deps-docs cli app run package smoke screenshot screenshot-history gallery demo test lint unit realworld fuzz clean c2pa-verifier
 
 all: cli
 
@@ -21,6 +21,8 @@ deps-desktop:
 	@scripts/deps.sh desktop
 deps-test:
 	@scripts/deps.sh test
+deps-docs:
+	@scripts/deps.sh docs
 
 # The CLI never needs cgo: it must build anywhere Go does.
 cli:
@@ -51,6 +53,10 @@ screenshot: deps-test app
 # in $(REALWORLD)/images (never copied here; without them, sample scenes).
 gallery:
 	$(GO) run ./internal/gallery -o docs/gallery.png -photos "$(REALWORLD)/images"
+
+# docs/history.png (the History window) and docs/report.png (its report).
+screenshot-history: deps-docs app cli
+	@scripts/screenshot-history.sh $(APP) $(CLI)
 
 demo: deps-media cli
 	@scripts/demo.sh $(CLI) $(OUT)

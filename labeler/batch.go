@@ -37,6 +37,7 @@ type Batch struct {
 // leave no partial output behind.
 func (b Batch) Run(ctx context.Context, inputs []Input) []Result {
 	results := make([]Result, len(inputs))
+	ctx = withBudget(ctx, newBudget(b.Spec))
 	claimed := b.Registry.claimOutputs(inputs, b.Spec.Out, results)
 	jobs := b.Jobs
 	if jobs <= 0 {

@@ -66,7 +66,7 @@ func ExampleRegistry() {
 			fmt.Println(err)
 			continue
 		}
-		rep, _ := reg.Check(context.Background(), path)
+		rep, _ := reg.Check(context.Background(), labeler.DefaultSpec(), path)
 		fmt.Printf("%s: %s, labeled: %v\n", f.name, k.Name(), rep.Labeled)
 	}
 	// Output:

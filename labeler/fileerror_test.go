@@ -94,11 +94,11 @@ func TestExpandErrorsAreFileErrors(t *testing.T) {
 func TestCheck(t *testing.T) {
 	dir := t.TempDir()
 	reg := labeler.NewRegistry(&fakeKind{})
-	rep, err := reg.Check(context.Background(), write(t, dir+"/done.fk", "FAKE done"+string(mark)))
+	rep, err := reg.Check(context.Background(), labeler.DefaultSpec(), write(t, dir+"/done.fk", "FAKE done"+string(mark)))
 	if err != nil || !rep.Labeled || rep.Kind != "fake" {
 		t.Errorf("labeled file: %+v %v", rep, err)
 	}
-	_, err = reg.Check(context.Background(), write(t, dir+"/x.txt", "\x00\x01"))
+	_, err = reg.Check(context.Background(), labeler.DefaultSpec(), write(t, dir+"/x.txt", "\x00\x01"))
 	var fe *labeler.FileError
 	if !errors.As(err, &fe) || fe.Name != "x.txt" || fe.Stage != labeler.StageDecode || !errors.Is(err, labeler.ErrUnsupported) {
 		t.Errorf("unsupported file: %v", err)

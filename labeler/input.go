@@ -20,6 +20,9 @@ type Input struct {
 	Root string
 	// Skip, when set, says why a file found in a folder is left alone.
 	Skip string
+	// AI, when set, is this file's AI involvement in place of the spec's
+	// (the app fills it in from the source's own provenance).
+	AI Involvement
 }
 
 // Expand turns files and folders into inputs. Folders are walked

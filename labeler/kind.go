@@ -98,40 +98,16 @@ type Outcome struct {
 	// LabelArea is the share of the displayed frame (%) the label's box
 	// covers, for pictures and video; 0 for other kinds.
 	LabelArea float64
+	// C2PAManifest is the label of the C2PA manifest the finisher signed
+	// into the output (or its sidecar) and read back; "" when none.
+	C2PAManifest string
+	// Companions are files written beside the output (a C2PA sidecar),
+	// each as a temporary file that the core publishes with the output:
+	// renamed into place right after it, removed when the output fails.
+	Companions []Companion
 }
 
-// Report is what Inspect found in a file.
-type Report struct {
-	Kind   string `json:"kind"`
-	Format string `json:"format,omitempty"`
-	// Labeled: Belgi's marks are present (machine-readable and the
-	// record that a perceivable label was applied).
-	Labeled bool `json:"labeled"`
-	// Layers found: the same names as Outcome.Layers.
-	Layers []string `json:"layers,omitempty"`
-	// DigitalSourceType found in any provenance record, "" if none.
-	DigitalSourceType string `json:"digital_source_type,omitempty"`
-	// Provenance lists where AI provenance was found: "iptc-xmp", "c2pa",
-	// "tc260", "belgi".
-	Provenance []string `json:"provenance,omitempty"`
-	Warnings   []string `json:"warnings,omitempty"`
-	// Width and Height are the displayed size of a picture or video.
-	Width  int `json:"width,omitempty"`
-	Height int `json:"height,omitempty"`
-}
-
-// IsAI reports whether a digital source type URI says AI made or changed
-// the content.
-func IsAI(dst string) bool {
-	return dst == DSTTrained || dst == DSTComposite ||
-		dst == "http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicMedia" ||
-		dst == "trainedAlgorithmicMedia" || dst == "compositeWithTrainedAlgorithmicMedia"
-}
-
-// Finish adds the warnings every kind's report shares: AI provenance found
-// with no Belgi label is the mistake `check` exists to catch.
-func (r *Report) Finish() {
-	if !r.Labeled && (IsAI(r.DigitalSourceType) || len(r.Provenance) > 0) {
-		r.Warnings = append(r.Warnings, "AI provenance found but no Belgi label: add a perceivable label before publishing")
-	}
+// Companion is one file published with an output.
+type Companion struct {
+	Temp, Final string
 }

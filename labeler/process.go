@@ -2,15 +2,14 @@ package labeler
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/belgi-kz/belgi/internal/filehash"
 )
 
 // Status of one file after a batch.
@@ -38,6 +37,14 @@ type Result struct {
 	OutputSHA256 string        `json:"output_sha256,omitempty"`
 	Check        *Report       `json:"check,omitempty"` // the output read back
 	Elapsed      time.Duration `json:"-"`
+
+	// InputSize is the original's size in bytes, for the ledger.
+	InputSize int64 `json:"input_size,omitempty"`
+	// C2PAManifest is the label (urn:c2pa:...) of the manifest signed
+	// into the output, as read back; "" when none was.
+	C2PAManifest string `json:"c2pa_manifest,omitempty"`
+	// companions are published with the output (see Outcome).
+	companions []Companion
 }
 
 // Process labels one input: detect, label into a temporary file, sync,
@@ -60,6 +67,9 @@ func (r *Registry) Process(ctx context.Context, spec Spec, in Input, progress fu
 	if in.Skip != "" {
 		res.Status, res.Reason = StatusSkipped, in.Skip
 		return res
+	}
+	if in.AI != "" {
+		p.spec.AI = in.AI
 	}
 	if err := p.run(ctx); err != nil {
 		p.fail(err)
@@ -94,11 +104,23 @@ func (p *pass) run(ctx context.Context) error {
 	if err != nil {
 		return friendlyPathErr(err)
 	}
+	p.res.InputSize = before.Size()
+	release, err := admit(ctx, kind, p.in.Path, before.Size(), p.spec)
+	if err != nil {
+		return err
+	}
+	defer release()
 	if p.res.InputSHA256, err = hashFile(p.in.Path); err != nil {
 		return friendlyPathErr(err)
 	}
+	p.stage = StageWrite
+	created, err := makeDirs(filepath.Dir(p.res.Output))
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
 	tmp, err := p.write(ctx, p.reg.finishing(kind))
-	defer os.Remove(tmp) // a no-op once renamed
+	defer discard(tmp, created, p.res)
+	defer removeCompanions(p.res)
 	if err != nil {
 		return err
 	}
@@ -128,15 +150,14 @@ func (p *pass) prepare(ctx context.Context) (Kind, bool, error) {
 		return nil, false, AtStage(StageWrite, err)
 	}
 	res.Output = retarget(kind, head, out)
+	sweepOutput(res.Output)
 	if _, err := os.Lstat(res.Output); err == nil && !p.spec.Out.Overwrite {
 		res.Status, res.Reason = StatusSkipped, "output exists (use overwrite to replace it)"
 		return kind, true, nil
 	}
-	if !p.spec.Out.Relabel {
-		if rep, err := kind.Inspect(ctx, p.in.Path); err == nil && rep.Labeled {
-			res.Status, res.Reason = StatusSkipped, "already labeled by Belgi (relabel to label it again)"
-			return kind, true, nil
-		}
+	if !p.spec.Out.Relabel && p.reg.labeledAlready(ctx, p.spec, kind, p.in.Path) {
+		res.Status, res.Reason = StatusSkipped, "already labeled by Belgi (relabel to label it again)"
+		return kind, true, nil
 	}
 	return kind, false, nil
 }
@@ -147,9 +168,6 @@ func (p *pass) prepare(ctx context.Context) (Kind, bool, error) {
 func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 	job := Job{Input: p.in.Path, Output: p.res.Output, Spec: p.spec, Progress: p.progress}
 	p.stage = StageWrite
-	if err := os.MkdirAll(filepath.Dir(job.Output), 0o755); err != nil {
-		return "", fmt.Errorf("output folder: %w", err)
-	}
 	tmp, err := tempBeside(job.Output)
 	if err != nil {
 		return "", err
@@ -163,7 +181,7 @@ func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 	if err != nil {
 		return tmp, err
 	}
-	p.res.Layers, p.res.Notes = outcome.Layers, outcome.Notes
+	p.res.Layers, p.res.Notes, p.res.companions = outcome.Layers, outcome.Notes, outcome.Companions
 	p.res.LabelArea = math.Round(outcome.LabelArea*100) / 100 // hundredths of a percent are plenty
 	p.stage = StageWrite
 	if err := syncFile(tmp); err != nil {
@@ -175,7 +193,10 @@ func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 	}
 	p.stage = StageReadBack
 	report, err := verify(ctx, kind, p.spec, tmp)
-	p.res.Check = &report
+	if report.C2PAManifest == "" {
+		report.C2PAManifest = outcome.C2PAManifest // the finisher read it back
+	}
+	p.res.Check, p.res.C2PAManifest = &report, report.C2PAManifest
 	return tmp, err
 }
 
@@ -189,6 +210,7 @@ func (p *pass) publish(ctx context.Context, tmp string) error {
 	if err := os.Rename(tmp, res.Output); err != nil {
 		return err
 	}
+	publishCompanions(res)
 	syncDir(filepath.Dir(res.Output))
 	var err error
 	if res.OutputSHA256, err = hashFile(res.Output); err != nil {
@@ -213,17 +235,6 @@ func verify(ctx context.Context, kind Kind, spec Spec, path string) (Report, err
 		return rep, fmt.Errorf("the output's digital source type is %q, want %q", rep.DigitalSourceType, want)
 	}
 	return rep, nil
-}
-
-// tempBeside creates an empty, hidden file next to out with out's
-// extension, so tools that pick a format by extension (ffmpeg) still can.
-func tempBeside(out string) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(out), ".belgi-*"+filepath.Ext(out))
-	if err != nil {
-		return "", err
-	}
-	name := f.Name()
-	return name, f.Close()
 }
 
 func syncFile(path string) error {
@@ -258,15 +269,23 @@ func unchanged(path string, before os.FileInfo) error {
 	return nil
 }
 
-func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
+func hashFile(path string) (string, error) { return filehash.SHA256(path) }
+
+// publishCompanions renames each companion into place after the output.
+// One that cannot be is left out, with a note: the output stands on its
+// own marks.
+func publishCompanions(res *Result) {
+	for _, c := range res.companions {
+		if err := os.Rename(c.Temp, c.Final); err != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s was not written beside the output: %v", filepath.Base(c.Final), err))
+		}
 	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
+	res.companions = nil
+}
+
+// removeCompanions deletes companions not published (a failed file).
+func removeCompanions(res *Result) {
+	for _, c := range res.companions {
+		_ = os.Remove(c.Temp)
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -1,7 +1,6 @@
 package labeler
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,8 +16,9 @@ var ErrUnsupported = errors.New("unsupported file")
 // Registry knows the media kinds. Order matters: the first kind whose
 // Sniff accepts a file's head wins.
 type Registry struct {
-	kinds  []Kind
-	finish Finisher
+	kinds     []Kind
+	finish    Finisher
+	examiners []Examiner
 }
 
 // NewRegistry returns a registry of the given kinds, sniffed in order.
@@ -67,9 +67,9 @@ func (r *Registry) Supported(ext string) bool {
 	return false
 }
 
-// Detect picks the kind for a file: magic bytes first, extension second.
-// A file no kind knows gives a *FileError at StageDecode wrapping
-// ErrUnsupported.
+// Detect picks the kind for a file: what content sniffers find inside it,
+// then magic bytes, then the extension. A file no kind knows gives a
+// *FileError at StageDecode wrapping ErrUnsupported.
 func (r *Registry) Detect(path string) (Kind, error) {
 	k, _, err := r.detect(path)
 	if err != nil {
@@ -85,25 +85,11 @@ func (r *Registry) detect(path string) (Kind, []byte, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if k, ok := r.sniffContent(path, head); ok {
+		return k, head, nil
+	}
 	k, err := r.detectBytes(filepath.Base(path), head)
 	return k, head, err
-}
-
-// Check reads the marks of any file a kind knows, for `belgi-cli check`:
-// the kind's report with Kind set and the warnings every report shares
-// (Report.Finish). A failure is a *FileError at StageDecode.
-func (r *Registry) Check(ctx context.Context, path string) (Report, error) {
-	k, _, err := r.detect(path)
-	if err != nil {
-		return Report{}, fileError(path, StageDecode, err)
-	}
-	rep, err := k.Inspect(ctx, path)
-	rep.Kind = k.Name()
-	if err != nil {
-		return rep, fileError(path, StageDecode, err)
-	}
-	rep.Finish()
-	return rep, nil
 }
 
 // OutputFor is where the labeled copy of in goes, with the extension the

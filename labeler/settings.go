@@ -116,7 +116,7 @@ type ProfileRule struct {
 
 var settingsOnce = sync.OnceValue(func() []Setting {
 	var all []Setting
-	for _, table := range [][]Setting{labelSettings(), outputSettings(), imageSettings(),
+	for _, table := range [][]Setting{labelSettings(), outputSettings(), ledgerSettings(), imageSettings(),
 		audioSettings(), videoSettings(), textSettings(), c2paSettings()} {
 		all = append(all, table...)
 	}

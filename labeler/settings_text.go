@@ -66,6 +66,12 @@ func c2paSettings() []Setting {
 			Kk: "Әр қолтаңбаны растайтын RFC 3161 уақыт белгісі қызметі (бос болса — жоқ). Belgi желіні тек осы баптау арқылы қолданады.",
 			Ru: "Служба меток времени RFC 3161, заверяющая каждую подпись (пусто — нет). Единственная настройка, при которой Belgi обращается к сети."},
 	}, {
+		Name: "c2pa-trust", Section: SectionC2PA, Pref: "c2pa.trust", Value: field(func(s *Spec) *string { return &s.C2PA.Trust }),
+		Check: func(s *Spec) []Problem { return checkFile(s.C2PA.Trust) }, CheckDoc: "the file must exist",
+		Help: Help{En: "PEM file of trust anchors (root or intermediate certificates, e.g. the C2PA trust list or your newsroom's CA): Content Credentials whose signer chains to one are Trusted, others at best Valid. Used by check and for sources' credentials.",
+			Kk: "Сенім якорьлерінің PEM файлы (түбірлік не аралық сертификаттар, мысалы C2PA сенім тізімі не редакцияңыздың куәландырушы орталығы): қол қоюшысы солардың біріне апаратын Content Credentials — «сенімді», қалғаны ең жақсы дегенде «жарамды». check және бастапқы файлдардың деректемелері үшін қолданылады.",
+			Ru: "Файл PEM с якорями доверия (корневые или промежуточные сертификаты, например список доверия C2PA или УЦ вашей редакции): Content Credentials, чья цепочка подписанта ведёт к одному из них, — «доверенные», остальные в лучшем случае «действительные». Используется check и для учётных данных исходных файлов."},
+	}, {
 		Name: "c2pa-sidecar", Section: SectionC2PA, Pref: "c2pa.sidecar", Value: field(func(s *Spec) *bool { return &s.C2PA.Sidecar }),
 		Help: Help{En: "Write the manifest beside outputs whose format cannot carry one (text, subtitles, HTML, DOCX, Ogg, Matroska) as NAME.c2pa.",
 			Kk: "Манифест сыймайтын форматтағы файлдардың (мәтін, субтитр, HTML, DOCX, Ogg, Matroska) жанына манифестті NAME.c2pa етіп жазу.",
@@ -97,6 +103,17 @@ func checkPEM(path, other string) []Problem {
 	case path == "" && other != "":
 		return []Problem{{Rule: RulePair}}
 	case path == "":
+		return nil
+	}
+	if _, err := os.Stat(path); err != nil {
+		return []Problem{{Rule: RuleUnreadable}}
+	}
+	return nil
+}
+
+// checkFile: a chosen file must be there.
+func checkFile(path string) []Problem {
+	if path == "" {
 		return nil
 	}
 	if _, err := os.Stat(path); err != nil {

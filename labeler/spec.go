@@ -154,6 +154,13 @@ type Spec struct {
 	Video VideoSpec
 	Text  TextSpec
 	C2PA  C2PASpec
+
+	// Ledger says who is recorded as labeling, and where else to record.
+	Ledger LedgerSpec
+	// MemoryBudgetMB caps the memory a batch may plan to use, in MiB:
+	// files wait for each other rather than push the computer into swap,
+	// and a file that alone needs more is refused. 0: half of the RAM.
+	MemoryBudgetMB int
 }
 
 // ImageSpec holds knobs only images have.

@@ -26,6 +26,12 @@ type C2PASpec struct {
 	// certificate expires. "" (the default) asks none: it is the only
 	// network use Belgi has.
 	TSA string
+	// Trust is a PEM file of trust anchors: certificates (roots or
+	// intermediates) whose chains make a C2PA signer trusted. It decides
+	// whether `check` calls Content Credentials Trusted or only Valid,
+	// and what Belgi records about a source's credentials. "" trusts
+	// nobody, as the reference implementation does when given no list.
+	Trust string
 	// Sidecar writes the manifest beside outputs whose format cannot
 	// carry one (text, subtitles, HTML, DOCX, Ogg, Matroska), as NAME.c2pa
 	// bound to the output by a data hash. Off by default.

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Belgi needs, only those missing.
-# Usage: scripts/deps.sh media|desktop|test
+# Usage: scripts/deps.sh media|desktop|test|docs
 #   media   - what the CLI uses at run time: ffmpeg, espeak-ng
 #   desktop - media + what the Fyne app needs to build
 #   test    - desktop + the verifiers and the headless display tests use
+#   docs    - test + wkhtmltoimage, which draws the report for the README
 # As root it runs apt-get; otherwise sudo; with neither it prints the
 # command and fails, so nothing is half-done silently.
 set -euo pipefail
@@ -11,13 +12,15 @@ set -euo pipefail
 media=(ffmpeg espeak-ng)
 desktop=(gcc pkg-config libgl1-mesa-dev libgl1-mesa-dri libx11-dev libxcursor-dev
   libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libasound2-dev libgtk-3-dev)
-verify=(sox poppler-utils qpdf libjpeg-turbo-progs libimage-exiftool-perl libarchive-zip-perl xvfb xauth xdotool imagemagick unzip libvips-tools bc)
+verify=(sox poppler-utils qpdf libjpeg-turbo-progs libimage-exiftool-perl libarchive-zip-perl xvfb xauth xdotool imagemagick unzip libvips-tools bc
+  webp libxml2-utils)
 
 case "${1:-media}" in
   media) want=("${media[@]}") ;;
   desktop) want=("${media[@]}" "${desktop[@]}") ;;
   test) want=("${media[@]}" "${desktop[@]}" "${verify[@]}") ;;
-  *) echo "usage: $0 media|desktop|test" >&2; exit 2 ;;
+  docs) want=("${media[@]}" "${desktop[@]}" "${verify[@]}" wkhtmltopdf) ;;
+  *) echo "usage: $0 media|desktop|test|docs" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -4,7 +4,8 @@
 # Usage: scripts/screenshot.sh [BIN] [OUT.png]  (defaults: bin/belgi, docs/screenshot.png)
 # SHOT_PREFS=file.json starts the app with those stored preferences;
 # SHOT_SCROLL=N scrolls the settings panel down N wheel steps first;
-# SHOT_CLICK="X Y" then clicks there (a hint, a menu). docs/validation-kk.png:
+# SHOT_CLICK="X Y" then clicks there (a hint, a menu); SHOT_FILES="a b"
+# opens those files instead of the sample photos. docs/validation-kk.png:
 #   SHOT_PREFS=scripts/validation-kk.json SHOT_SCROLL=16 SHOT_CLICK="1254 386" \
 #   scripts/screenshot.sh bin/belgi docs/validation-kk.png
 set -euo pipefail
@@ -23,7 +24,11 @@ if [ -n "${SHOT_PREFS:-}" ]; then
 fi
 
 # A fresh home: default settings, English interface, light look.
-HOME="$work/home" LANG=${SHOT_LANG:-en_US.UTF-8} FYNE_THEME=${SHOT_THEME:-light} "$BIN" "$work/photos/lake-at-dusk.jpg" "$work/photos/portrait-phone.jpg" "$work/photos/poster.png" "$work/photos/loop.gif" >"$work/app.log" 2>&1 &
+files=("$work/photos/lake-at-dusk.jpg" "$work/photos/portrait-phone.jpg" "$work/photos/poster.png" "$work/photos/loop.gif")
+if [ -n "${SHOT_FILES:-}" ]; then
+  read -r -a files <<<"$SHOT_FILES"
+fi
+HOME="$work/home" LANG=${SHOT_LANG:-en_US.UTF-8} FYNE_THEME=${SHOT_THEME:-light} "$BIN" "${files[@]}" >"$work/app.log" 2>&1 &
 APP_PID=$!
 win=$(wait_window Belgi 30) || { cat "$work/app.log" >&2; echo "screenshot: no window" >&2; exit 1; }
 sleep "${SETTLE:-3}" # let the first preview decode and draw

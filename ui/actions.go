@@ -47,6 +47,7 @@ func (u *App) addPaths(paths []string) {
 
 func (u *App) added(items []*fileItem, errs []error) {
 	u.files.add(items)
+	u.checks.add(items)
 	u.updateActions()
 	if len(errs) > 0 {
 		u.bar.idle(u.tr.L("Some paths could not be read: {{.Err}}", map[string]any{"Err": errs[0].Error()}))
@@ -87,6 +88,7 @@ func (u *App) showKeys() {
 	rows := [][2]string{
 		{mod + "+O", u.tr.L("Add files…")},
 		{mod + "+E", u.tr.L("Export labeled copies")},
+		{mod + "+H", u.tr.L("History…")},
 		{"Delete", u.tr.L("Remove the selected file")},
 		{"Esc", u.tr.L("Cancel the export")},
 		{mod + "+Q", u.tr.L("Quit")},

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 	"github.com/belgi-kz/belgi/assets"
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/kinds"
 	"github.com/belgi-kz/belgi/ui/player"
@@ -20,7 +21,13 @@ type App struct {
 	spec   labeler.Spec
 	player *player.Player // one for the app: the speaker opens only once
 
-	files    *fileList
+	files   *fileList
+	details *detailsPanel
+	checks  *checker
+	checkUI *throttle // repaints the list as files' provenance arrives
+	// aiChosen: the user set the AI involvement in this session, which
+	// then applies to every file over what each file's provenance says.
+	aiChosen bool
 	preview  *previewPane
 	settings *settingsPanel
 	hardware []string // hardware encoder families that work here, once probed
@@ -31,6 +38,8 @@ type App struct {
 	quitting bool       // quit once the export has stopped
 	summary  *summary   // the last export's summary
 	dialogs  chooser
+
+	history *historyView // the History window, nil when closed
 }
 
 // New builds the window for a (made by app.New in main, or by the test
@@ -49,6 +58,8 @@ func New(a fyne.App, paths []string) *App {
 		player: player.New(),
 	}
 	u.dialogs = newChooser(u)
+	u.checks = newChecker(u.bridge, u.reg, func() labeler.Spec { return u.spec }, u.arrived)
+	u.checkUI = newThrottle(u.bridge)
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.win.SetOnDropped(u.dropped)
 	u.win.SetMaster()
@@ -63,7 +74,12 @@ func New(a fyne.App, paths []string) *App {
 func (u *App) Window() fyne.Window { return u.win }
 
 // ShowAndRun shows the window and runs the app until it is closed.
-func (u *App) ShowAndRun() { u.win.ShowAndRun() }
+// The export's temporary files are gone by then (quitting cancels it
+// and waits); the process gives up its claim on the temp folder.
+func (u *App) ShowAndRun() {
+	u.win.ShowAndRun()
+	scratch.Release()
+}
 
 // build (re)creates every widget from the state; switching the interface
 // language calls it again, keeping the files and settings.
@@ -78,6 +94,7 @@ func (u *App) build() {
 	u.files.onSelect = u.selected
 	u.files.onRemove = u.removed
 	u.files.onKey = u.typedKey
+	u.details = newDetailsPanel(u.tr)
 	if u.preview != nil {
 		u.preview.close()
 	}
@@ -87,6 +104,7 @@ func (u *App) build() {
 	u.settings.onChange = u.specChanged
 	u.settings.onChooseOut = u.chooseOutput
 	u.settings.c2pa.onChoose = u.dialogs.pickFile
+	u.settings.c2pa.onCSR = u.createCSR
 	u.preview.onLayout = u.settings.planned
 	u.bar = newStatusBar(u.tr, u.cancelExport)
 	u.settings.recent = recentAISystems(u.fyne.Preferences())
@@ -99,6 +117,7 @@ func (u *App) build() {
 		u.files.Select(selected)
 	} else {
 		u.preview.show(nil, u.spec)
+		u.details.show(nil)
 	}
 	u.updateActions()
 }
@@ -116,15 +135,23 @@ func (u *App) layout() fyne.CanvasObject {
 // specChanged is every settings change: it is saved at once, and the
 // preview follows within the frame.
 func (u *App) specChanged(s labeler.Spec) {
+	if s.AI != u.spec.AI {
+		u.chooseAI()
+	}
+	recheck := s.C2PA.Trust != u.spec.C2PA.Trust
 	u.spec = s
+	if recheck {
+		u.recheck()
+	}
 	saveSpec(u.fyne.Preferences(), s)
-	u.preview.update(s)
+	u.preview.update(u.specFor(u.files.current()))
 	u.updateActions()
 }
 
-// selected shows a file in the preview (nil: none).
+// selected shows a file in the preview and its provenance (nil: none).
 func (u *App) selected(f *fileItem) {
-	u.preview.show(f, u.spec)
+	u.preview.show(f, u.specFor(f))
+	u.details.show(f)
 }
 
 // notify shows a sentence in the status bar, unless an export's progress

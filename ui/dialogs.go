@@ -32,8 +32,32 @@ func (c *chooser) pickFile(title string, done func(string)) {
 
 // pickFolder asks for a folder, like pickFile.
 func (c *chooser) pickFolder(done func(string)) {
-	title := c.app.tr.L("Add folder…")
+	c.pickFolderTitled(c.app.tr.L("Add folder…"), done)
+}
+
+// pickFolderTitled is pickFolder under another title.
+func (c *chooser) pickFolderTitled(title string, done func(string)) {
 	c.pick(func() (string, error) { return native.Directory().Title(title).Browse() }, done, c.fyneFolder)
+}
+
+// pickSave asks where to save a file, suggesting name, with Fyne's
+// dialog over win as the fallback; done gets the path.
+func (c *chooser) pickSave(title, name string, win fyne.Window, done func(string)) {
+	save := func() (string, error) {
+		return native.File().Title(title).SetStartFile(name).Filter("HTML", "html").Filter("CSV", "csv").Save()
+	}
+	c.pick(save, done, func(done func(string)) {
+		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				return
+			}
+			w.Close()
+			done(w.URI().Path())
+		}, win)
+		d.SetFileName(name)
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
 }
 
 func (c *chooser) pick(open func() (string, error), done func(string), fallback func(func(string))) {

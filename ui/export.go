@@ -17,6 +17,7 @@ type exportJob struct {
 	items  []*fileItem
 	cancel context.CancelFunc
 	ui     *throttle
+	record *exportRecord // set before the batch starts
 
 	mu        sync.Mutex
 	fractions []float64
@@ -61,10 +62,18 @@ func (u *App) export() {
 	u.showProgress(j)
 	batch := labeler.Batch{Registry: u.reg, Spec: u.spec, OnEvent: func(ev labeler.Event) {
 		j.event(ev)
+		if ev.Result != nil {
+			j.record.record(*ev.Result)
+		}
 		j.ui.update(func() { u.showProgress(j) })
 	}}
+	path, spec := u.ledgerPath(), u.spec
 	u.bridge.start(func() {
-		results := batch.Run(ctx, inputs)
+		var results []labeler.Result
+		if j.record = startRecord(path, u.reg, spec, inputs, cancel); j.record.err == nil {
+			results = batch.Run(ctx, inputs)
+			j.record.finish()
+		}
 		j.ui.final(func() { u.finished(j, results, ctx.Err() != nil) })
 	})
 }
@@ -137,6 +146,10 @@ func (u *App) finished(j *exportJob, results []labeler.Result, cancelled bool) {
 	}
 	u.files.Refresh()
 	u.updateActions()
+	u.showLedgerProblem(j.record)
+	if results == nil {
+		return // the ledger could not be opened: nothing was labeled
+	}
 	s := newSummary(u, results)
 	if cancelled {
 		u.bar.idle(u.tr.L("Export cancelled. Labeled: {{.N}}.", map[string]any{"N": s.labeled}))

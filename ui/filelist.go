@@ -2,12 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"strings"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/belgi-kz/belgi/labeler"
-	"time"
 )
 
 // fileList is the list of files to label. It extends widget.List so that
@@ -80,6 +82,9 @@ func (l *fileList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.name.SetText(f.name())
 	r.size.SetText(humanSize(f.size))
 	r.state.Importance = statusImportance(f.status)
+	if notes := f.arrival.notes(l.tr); f.status == statusWaiting && len(notes) > 0 {
+		r.state.Importance = f.arrival.importance()
+	}
 	r.state.SetText(l.statusText(f))
 	r.remove.OnTapped = func() { l.removeItem(f) }
 }
@@ -215,6 +220,9 @@ func (l *fileList) statusText(f *fileItem) string {
 		return failureText(tr, f.stage, f.reason)
 	case statusUnsupported:
 		return tr.L("Not supported: {{.Reason}}", map[string]any{"Reason": f.reason})
+	}
+	if notes := f.arrival.notes(tr); len(notes) > 0 {
+		return strings.Join(notes, " · ")
 	}
 	return tr.L("Waiting")
 }

@@ -32,6 +32,7 @@ type fileItem struct {
 	output    string        // the labeled copy, once written
 	fraction  float64       // progress while working
 	remaining time.Duration // estimated time left while working, 0 unknown
+	arrival   *arrival
 }
 
 // name is what the row shows: the path relative to the folder it was

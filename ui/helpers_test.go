@@ -44,10 +44,15 @@ func (l *loop) until(t testing.TB, what string, cond func() bool) {
 func (l *loop) within(t testing.TB, d time.Duration, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.After(d)
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
 	for !cond() {
 		select {
 		case fn := <-l.queue:
 			fn()
+		case <-tick.C:
+			// cond may hang on something other than posted work (a kind
+			// reporting on a channel), which posts nothing to wake us.
 		case <-deadline:
 			t.Fatalf("timed out waiting for %s", what)
 		}
@@ -55,9 +60,11 @@ func (l *loop) within(t testing.TB, d time.Duration, what string, cond func() bo
 }
 
 // newTestUI builds the window in a headless test app with its own
-// preferences, and no native dialogs.
+// preferences, its own storage folder (the test app keeps it in the temp
+// folder, so the ledger there is the test's), and no native dialogs.
 func newTestUI(t testing.TB) (*App, *loop) {
 	t.Helper()
+	t.Setenv("TMPDIR", t.TempDir())
 	a := test.NewTempApp(t)
 	u := New(a, nil)
 	l := &loop{queue: make(chan func(), 1024)}

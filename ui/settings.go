@@ -35,7 +35,8 @@ type settingsPanel struct {
 	media     *mediaSettings
 	c2pa      *c2paSettings
 	extra     *labelExtras
-	recent    []string                 // AI systems named in recent exports
+	recent    []string // AI systems named in recent exports
+	ledger    *ledgerSettings
 	errs      map[string]*widget.Label // by setting name; see errSlots
 	hints     map[string]*widget.Button
 
@@ -67,6 +68,7 @@ func newSettingsPanel(tr *translator) *settingsPanel {
 		media:     newMediaSettings(tr),
 		c2pa:      newC2PASettings(tr),
 		extra:     newLabelExtras(tr),
+		ledger:    newLedgerSettings(tr),
 	}
 	p.aiChoices = newChoices(setting("ai"), p.aiName)
 	p.ai = widget.NewRadioGroup(p.aiChoices.names, nil)
@@ -105,6 +107,7 @@ func (p *settingsPanel) wire() {
 	p.media.wire(p.changed)
 	p.c2pa.wire(p.changed)
 	p.extra.wire(p.changed, p.profileChosen)
+	p.ledger.wire(p.changed)
 }
 
 // profileChosen selects a profile: its defaults replace the settings it
@@ -163,6 +166,7 @@ func (p *settingsPanel) set(s labeler.Spec) {
 	p.media.set(s)
 	p.c2pa.set(s)
 	p.extra.set(s, p.recent)
+	p.ledger.set(s)
 	p.showOutDir()
 	p.showValues()
 	p.showCustomRows()
@@ -193,6 +197,7 @@ func (p *settingsPanel) read() labeler.Spec {
 	p.media.read(&s)
 	p.c2pa.read(&s)
 	p.extra.read(&s)
+	p.ledger.read(&s)
 	return s
 }
 

@@ -25,14 +25,21 @@ type c2paSettings struct {
 	keyName  *widget.Label
 	chainNm  *widget.Label
 	devBtn   *widget.Button
+	csrBtn   *widget.Button
+	trustBtn *widget.Button
+	trustNm  *widget.Label
+	trustClr *widget.Button
 	status   *widget.Label
 
 	key, chain string // the chosen PEM files, "" for none
+	trust      string // the trust anchors file, "" for none
 	id         c2paIdentity
 
 	onChange func()
 	// onChoose asks for a file titled title; the answer comes to done.
 	onChoose func(title string, done func(string))
+	// onCSR starts making a key and a signing request for the newsroom.
+	onCSR func()
 }
 
 // c2paIdentity is what the chosen files say, read once per choice so
@@ -55,7 +62,29 @@ func newC2PASettings(tr *translator) *c2paSettings {
 	c.chainBtn = &widget.Button{Text: tr.L("Certificate chain (PEM)…"), Icon: theme.FileIcon(), OnTapped: c.chooseChain}
 	c.devBtn = &widget.Button{Text: tr.L("Use development identity"), Icon: theme.HistoryIcon(),
 		Importance: widget.LowImportance, OnTapped: c.useDev}
+	c.csrBtn = &widget.Button{Text: tr.L("Create signing request…"), Icon: theme.DocumentCreateIcon(),
+		Importance: widget.LowImportance, OnTapped: c.createCSR}
+	c.trustBtn = &widget.Button{Text: tr.L("Trust anchors (PEM)…"), Icon: theme.FileIcon(), OnTapped: c.chooseTrust}
+	c.trustNm = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	c.trustClr = &widget.Button{Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: c.clearTrust}
 	return c
+}
+
+// chooseTrust picks the PEM file of certificates whose signers check
+// calls trusted (the C2PA trust list, the newsroom's CA).
+func (c *c2paSettings) chooseTrust() {
+	c.onChoose(c.tr.L("Trust anchors (PEM)…"), func(p string) { c.trust = p; c.onChange() })
+}
+
+func (c *c2paSettings) clearTrust() {
+	c.trust = ""
+	c.onChange()
+}
+
+func (c *c2paSettings) createCSR() {
+	if c.onCSR != nil {
+		c.onCSR()
+	}
 }
 
 // wire connects the widgets once they are filled.
@@ -94,7 +123,7 @@ func (c *c2paSettings) useDev() {
 // set fills the widgets from s; the caller keeps changes quiet.
 func (c *c2paSettings) set(s labeler.Spec) {
 	c.sign.SetChecked(!s.C2PA.Off)
-	c.key, c.chain = s.C2PA.Key, s.C2PA.Chain
+	c.key, c.chain, c.trust = s.C2PA.Key, s.C2PA.Chain, s.C2PA.Trust
 	c.id = readIdentity(c.key, c.chain) // the files may have changed since
 	c.show()
 }
@@ -102,7 +131,7 @@ func (c *c2paSettings) set(s labeler.Spec) {
 // read writes the widgets into s.
 func (c *c2paSettings) read(s *labeler.Spec) {
 	s.C2PA.Off = !c.sign.Checked
-	s.C2PA.Key, s.C2PA.Chain = c.key, c.chain
+	s.C2PA.Key, s.C2PA.Chain, s.C2PA.Trust = c.key, c.chain, c.trust
 	c.show()
 }
 
@@ -170,6 +199,13 @@ func (c *c2paSettings) show() {
 	if c.chain == "" {
 		c.chainNm.SetText("")
 	}
+	c.trustNm.SetText(filepath.Base(c.trust))
+	if c.trust == "" {
+		c.trustNm.SetText(c.tr.L("none: credentials are at best valid"))
+		c.trustClr.Hide()
+	} else {
+		c.trustClr.Show()
+	}
 	enable(c.keyBtn, on)
 	enable(c.chainBtn, on)
 	// The way back is offered only when there is somewhere to go back from.
@@ -223,5 +259,7 @@ func (c *c2paSettings) box(errs map[string]*widget.Label) fyne.CanvasObject {
 		container.NewBorder(nil, nil, c.chainBtn, nil, c.chainNm), errs["c2pa-chain"],
 		c.status,
 		container.NewHBox(c.devBtn),
+		container.NewHBox(c.csrBtn),
+		container.NewBorder(nil, nil, c.trustBtn, c.trustClr, c.trustNm), errs["c2pa-trust"],
 	)
 }

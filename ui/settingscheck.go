@@ -15,7 +15,8 @@ func errSlots() [][]string {
 	return [][]string{
 		{"profile"}, {"lang"}, {"style"}, {"text-kk"}, {"text-ru"}, {"text-en"}, {"ai-system"}, {"ai-version"},
 		{"ai-provider"}, {"prompt-writer"}, {"position"}, {"size"}, {"opacity"}, {"out"},
-		{"video-badge", "video-badge-seconds"}, {"crf"}, {"notice-every"}, {"c2pa-key"}, {"c2pa-chain"}, {""},
+		{"video-badge", "video-badge-seconds"}, {"crf"}, {"notice-every"}, {"c2pa-key"}, {"c2pa-chain"}, {"c2pa-trust"},
+		{"operator"}, {"max-memory"}, {""},
 	}
 }
 

@@ -23,8 +23,9 @@ func (u *App) toolbar() fyne.CanvasObject {
 	clear := &widget.Button{Text: u.tr.L("Clear list"), Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: u.clearFiles}
 	u.exptBtn = &widget.Button{Text: u.tr.L("Export labeled copies"), Icon: theme.DocumentSaveIcon(),
 		Importance: widget.HighImportance, OnTapped: u.export}
+	history := &widget.Button{Text: u.tr.L("History"), Icon: theme.HistoryIcon(), Importance: widget.LowImportance, OnTapped: u.showHistory}
 	left := container.NewHBox(u.addBtn, folder, clear)
-	return container.NewPadded(container.NewBorder(nil, nil, left, u.exptBtn))
+	return container.NewPadded(container.NewBorder(nil, nil, left, container.NewHBox(history, u.exptBtn)))
 }
 
 // filesPane is the list with a hint while it is empty.
@@ -34,7 +35,9 @@ func (u *App) filesPane() fyne.CanvasObject {
 	icon := canvas.NewImageFromResource(theme.UploadIcon())
 	icon.SetMinSize(fyne.NewSquareSize(56))
 	u.files.hint = container.NewPadded(container.NewVBox(layout.NewSpacer(), container.NewCenter(icon), hint, layout.NewSpacer()))
-	return container.NewStack(u.files, u.files.hint)
+	split := container.NewVSplit(container.NewStack(u.files, u.files.hint), u.details.object())
+	split.Offset = 0.4
+	return split
 }
 
 // menu is the File and Help menus; their shortcuts work wherever the
@@ -45,6 +48,7 @@ func (u *App) menu() *fyne.MainMenu {
 		&fyne.MenuItem{Label: u.tr.L("Add folder…"), Action: u.addFolder},
 		&fyne.MenuItem{Label: u.tr.L("Export labeled copies"), Shortcut: shortcut(fyne.KeyE), Action: u.export},
 		&fyne.MenuItem{Label: u.tr.L("Export label assets…"), Action: u.exportAssets},
+		&fyne.MenuItem{Label: u.tr.L("History…"), Shortcut: shortcut(fyne.KeyH), Action: u.showHistory},
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: u.tr.L("Clear list"), Action: u.clearFiles},
 		fyne.NewMenuItemSeparator(),
@@ -62,6 +66,7 @@ func (u *App) addShortcuts() {
 	c := u.win.Canvas()
 	c.AddShortcut(shortcut(fyne.KeyO), func(fyne.Shortcut) { u.addFiles() })
 	c.AddShortcut(shortcut(fyne.KeyE), func(fyne.Shortcut) { u.export() })
+	c.AddShortcut(shortcut(fyne.KeyH), func(fyne.Shortcut) { u.showHistory() })
 	c.AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) { u.quit() })
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { u.typedKey(ev) })
 }
@@ -104,6 +109,7 @@ func (u *App) updateActions() {
 // quit closes the app; an export in progress is cancelled first and the
 // app quits once it has stopped, so no temporary file is left behind.
 func (u *App) quit() {
+	u.checks.close()
 	if u.job == nil {
 		u.fyne.Quit()
 		return

@@ -2,71 +2,126 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
-	"os"
-	"os/user"
-	"time"
+	"io"
+	"strings"
 
 	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/ledger"
 )
 
-// auditLog appends one JSON line per labeled file: what went in, what came
-// out, what was applied, by whom and when — what a newsroom shows when
-// asked to prove a publication was labeled.
-type auditLog struct {
-	f        *os.File
-	spec     labeler.Spec
-	operator string
+// runAudit dispatches `audit verify` and `audit export`.
+func runAudit(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "verify":
+			return runVerify(args[1:], stdout, stderr)
+		case "export":
+			return runExport(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintln(stderr, "Usage: belgi-cli audit verify [flags] LEDGER   check that no line was edited, removed or reordered")
+	fmt.Fprintln(stderr, "       belgi-cli audit export -format csv|html [-o FILE] LEDGER   a report for people")
+	return exitUsage
 }
 
-type auditRecord struct {
-	Time         time.Time      `json:"time"`
-	Operator     string         `json:"operator"`
-	Tool         string         `json:"tool"`
-	Profile      string         `json:"profile"`
-	Langs        []labeler.Lang `json:"langs"`
-	AI           string         `json:"ai"`
-	Input        string         `json:"input"`
-	InputSHA256  string         `json:"input_sha256,omitempty"`
-	Output       string         `json:"output,omitempty"`
-	OutputSHA256 string         `json:"output_sha256,omitempty"`
-	Status       string         `json:"status"`
-	Layers       []string       `json:"layers,omitempty"`
-	Error        string         `json:"error,omitempty"`
-}
-
-func openAudit(path string, spec labeler.Spec) (*auditLog, error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+func runVerify(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("audit verify", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	head := fs.String("head", "", "a head printed by an earlier verify: it must still be in the ledger")
+	outputs := fs.Bool("outputs", true, "re-hash the labeled copies still on disk and report any that changed")
+	asJSON := fs.Bool("json", false, "print the verification as JSON")
+	path, ok := parseLedgerArgs(fs, args, stderr)
+	if !ok {
+		return exitUsage
+	}
+	v, err := ledger.Verify(path, ledger.Options{Outputs: *outputs, Head: *head})
 	if err != nil {
-		return nil, fmt.Errorf("audit log: %w", err)
+		fmt.Fprintf(stderr, "belgi-cli audit verify: %v\n", err)
+		return exitFail
 	}
-	op := "unknown"
-	if u, err := user.Current(); err == nil {
-		op = u.Username
+	if *asJSON {
+		b, _ := json.MarshalIndent(v, "", "  ")
+		fmt.Fprintln(stdout, string(b))
+	} else {
+		printVerification(stdout, v, *outputs)
 	}
-	return &auditLog{f: f, spec: spec, operator: op}, nil
+	if !v.OK() {
+		return exitFail
+	}
+	return exitOK
 }
 
-// Record appends r; a nil log records nothing.
-func (a *auditLog) Record(r labeler.Result) {
-	if a == nil {
+// printVerification says what verify found, the verdict first.
+func printVerification(w io.Writer, v ledger.Verification, outputs bool) {
+	if v.Problem != nil {
+		fmt.Fprintf(w, "FAILED  %s: %s\n", v.Path, v.Problem.What)
+	} else {
+		fmt.Fprintf(w, "ok      %s: %d records, every line in place and unchanged\n", v.Path, v.Records)
+	}
+	if v.Head != "" {
+		fmt.Fprintf(w, "head    %s (line %d): keep it elsewhere; 'audit verify -head' checks the ledger was not rewritten up to it\n", v.Head, v.HeadLine)
+	}
+	if !outputs {
 		return
 	}
-	rec := auditRecord{Time: time.Now().UTC(), Operator: a.operator, Tool: labeler.Tool,
-		Profile: a.spec.Profile, Langs: a.spec.Langs, AI: string(a.spec.AI),
-		Input: r.Input, InputSHA256: r.InputSHA256, Output: r.Output, OutputSHA256: r.OutputSHA256,
-		Status: string(r.Status), Layers: r.Layers}
-	if r.Err != nil {
-		rec.Error = r.Err.Error()
+	fmt.Fprintf(w, "outputs %d checked, %d changed since labeling, %d no longer on disk\n", v.Checked, len(v.Changed), len(v.Missing))
+	for _, c := range v.Changed {
+		fmt.Fprintf(w, "CHANGED %s (line %d): recorded %s, now %s\n", c.Output, c.Line, c.Recorded, c.Now)
 	}
-	b, _ := json.Marshal(rec)
-	a.f.Write(append(b, '\n'))
 }
 
-// Close flushes the log to disk.
-func (a *auditLog) Close() {
-	if a != nil {
-		a.f.Sync()
-		a.f.Close()
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("audit export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", ledger.FormatHTML, "report format: csv or html")
+	out := fs.String("o", "", "write the report to this file (default: standard output)")
+	lang := fs.String("lang", "en", "language of the HTML report: kk, ru or en")
+	outputs := fs.Bool("outputs", true, "re-hash the labeled copies still on disk for the verdict")
+	path, ok := parseLedgerArgs(fs, args, stderr)
+	if !ok {
+		return exitUsage
 	}
+	*format = strings.ToLower(*format)
+	if *format != ledger.FormatCSV && *format != ledger.FormatHTML || !labeler.Lang(*lang).Known() {
+		fmt.Fprintf(stderr, "belgi-cli audit export: -format is csv or html, -lang kk, ru or en\n")
+		return exitUsage
+	}
+	r, err := ledger.NewReport(path, ledger.Options{Outputs: *outputs}, labeler.Lang(*lang))
+	if err == nil {
+		err = writeReport(r, *format, *out, stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "belgi-cli audit export: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// parseLedgerArgs parses flags and the one ledger path after them.
+func parseLedgerArgs(fs *flag.FlagSet, args []string, stderr io.Writer) (string, bool) {
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: belgi-cli %s [flags] LEDGER\n", fs.Name())
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return "", false
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(stderr, "belgi-cli %s: name one ledger file\n", fs.Name())
+		return "", false
+	}
+	return fs.Arg(0), true
+}
+
+// writeReport writes the report to the file out, or to stdout.
+func writeReport(r ledger.Report, format, out string, stdout io.Writer) error {
+	switch {
+	case out != "":
+		return r.WriteFile(out, format)
+	case format == ledger.FormatCSV:
+		return r.WriteCSV(stdout)
+	}
+	return r.WriteHTML(stdout)
 }

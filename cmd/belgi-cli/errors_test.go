@@ -10,9 +10,7 @@ import (
 )
 
 // brokenFiles are one file of every kind that the kind refuses, with the
-// exact error Belgi reports: "NAME: stage: cause", the name once. The
-// video's cause ends with ffprobe's own words, which vary between ffmpeg
-// versions, so only its start is fixed.
+// exact error Belgi reports: "NAME: stage: cause", the name once.
 var brokenFiles = []struct {
 	name, data, stage, cause string
 	prefix                   bool // cause is only the start of the message
@@ -24,7 +22,7 @@ var brokenFiles = []struct {
 	{"broken.mp3", "ID3\x03\x00\x00\x00\x00\x00\x10" + strings.Repeat("\x00", 16) + "\xff\xfb",
 		"decode", "audio: mp3: no MPEG audio frames found (the file may be damaged or not MP3)", false},
 	{"broken.mkv", "\x1a\x45\xdf\xa3\x93\x42\x82\x88matroska\x42\x87\x81\x04" + strings.Repeat("\x00", 50),
-		"decode", "video: the video is damaged or truncated and ffmpeg can't read it: ffprobe failed: exit status 1: ", true},
+		"decode", "video: the file is truncated: no element header at byte 24; re-export it from its source, or keep what is there with `ffmpeg -i IN -c copy OUT` and label that", false},
 	{"broken.pdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog\n",
 		"decode", "document: not a readable PDF (damaged or truncated?): no document catalog found", false},
 	{"broken.docx", "PK\x03\x04" + strings.Repeat("\x00", 40),

@@ -7,8 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
+	"runtime/debug"
 
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/kinds"
@@ -36,7 +35,7 @@ func runLabel(args []string, stdout, stderr io.Writer) int {
 	sf := newSpecFlags(fs)
 	jobs := fs.Int("jobs", 0, "files labeled at once (default: number of CPUs)")
 	asJSON := fs.Bool("json", false, "print one JSON object per input")
-	audit := fs.String("audit", "", "append a JSON Lines audit record per file to this log")
+	audit := fs.String("audit", "", "append a record per file to this ledger (tamper-evident JSON Lines; check with 'audit verify')")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: belgi-cli label [flags] PATH...   (folders are walked recursively)")
 		printUsage(stderr, fs)
@@ -49,39 +48,82 @@ func runLabel(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	spec, err := sf.resolve()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err == nil {
-		err = checkEncoder(ctx, spec)
-	}
 	if err != nil {
 		fmt.Fprintf(stderr, "belgi-cli label: %v\n", err)
 		return exitUsage
 	}
-	reg := kinds.Default()
-	inputs, errs := reg.Expand(fs.Args(), spec.Out)
-	var log *auditLog
-	if *audit != "" {
-		if log, err = openAudit(*audit, spec); err != nil {
-			fmt.Fprintf(stderr, "belgi-cli label: %v\n", err)
-			return exitUsage
-		}
-		defer log.Close()
+	// The budget also bounds Go's heap: the collector works harder near it
+	// instead of letting garbage push the process past it.
+	debug.SetMemoryLimit(labeler.MemoryBudget(spec))
+	stop := onStopSignals()
+	defer stop.stop()
+	if err := checkEncoder(stop.ctx, spec); err != nil {
+		fmt.Fprintf(stderr, "belgi-cli label: %v\n", err)
+		return exitUsage
 	}
-	bar := newProgress(stderr, len(inputs))
-	results := labeler.Batch{Registry: reg, Spec: spec, Jobs: *jobs, OnEvent: bar.event}.Run(ctx, inputs)
+	l := labelRun{spec: spec, jobs: *jobs, asJSON: *asJSON, stdout: stdout, stderr: stderr}
+	return stop.code(l.run(stop, fs.Args(), *audit))
+}
+
+// labelRun is one `label` invocation after its flags are parsed.
+type labelRun struct {
+	spec           labeler.Spec
+	jobs           int
+	asJSON         bool
+	stdout, stderr io.Writer
+}
+
+// run labels paths, recording each file in the ledger at audit (if any)
+// as it finishes. A stop signal cancels the batch: unfinished files
+// leave nothing behind, and the ledger keeps what was done.
+func (l labelRun) run(stop *interrupt, paths []string, audit string) int {
+	ctx, cancel := context.WithCancel(stop.ctx)
+	defer cancel()
+	reg := kinds.Default()
+	inputs, errs := reg.Expand(paths, l.spec.Out)
+	log, err := openBatchLedger(audit, l.spec, cancel)
+	if err == nil {
+		err = log.resume(reg, l.spec, inputs)
+	}
+	if err != nil {
+		fmt.Fprintf(l.stderr, "belgi-cli label: %v\n", err)
+		return exitFail
+	}
+	bar := newProgress(l.stderr, len(inputs))
+	onEvent := func(ev labeler.Event) {
+		bar.event(ev)
+		if ev.Result != nil {
+			log.record(*ev.Result)
+		}
+	}
+	results := labeler.Batch{Registry: reg, Spec: l.spec, Jobs: l.jobs, OnEvent: onEvent}.Run(ctx, inputs)
 	bar.finish()
+	for _, err := range errs {
+		log.record(labeler.Result{Status: labeler.StatusError, Err: err})
+	}
+	status := l.print(results, errs)
+	if err := log.close(); err != nil {
+		fmt.Fprintf(l.stderr, "belgi-cli label: the ledger was not fully written: %v\n", err)
+		status = exitFail
+	}
+	if sig := stop.signalled(); sig != "" {
+		fmt.Fprintf(l.stderr, "belgi-cli label: stopped by %s; unfinished files left nothing behind\n", sig)
+	}
+	return status
+}
+
+// print reports every file and the summary, and returns the exit status.
+func (l labelRun) print(results []labeler.Result, errs []error) int {
 	failed := len(errs) > 0
 	for _, err := range errs {
-		report(stdout, stderr, *asJSON, labeler.Result{Status: labeler.StatusError, Err: err})
+		report(l.stdout, l.stderr, l.asJSON, labeler.Result{Status: labeler.StatusError, Err: err})
 	}
 	for _, r := range results {
 		failed = failed || r.Status == labeler.StatusError
-		report(stdout, stderr, *asJSON, r)
-		log.Record(r)
+		report(l.stdout, l.stderr, l.asJSON, r)
 	}
-	if !*asJSON {
-		summary(stderr, results, len(errs))
+	if !l.asJSON {
+		summary(l.stderr, results, len(errs))
 	}
 	if failed {
 		return exitFail

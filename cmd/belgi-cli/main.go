@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/belgi-kz/belgi/internal/scratch"
 )
 
 // Exit codes: 0 every file ok or skipped, 1 any file failed, 2 usage.
@@ -29,12 +31,15 @@ func commands() []command {
 		{"assets", "write the label as assets for a video editor's timeline", runAssets},
 		{"c2pa", "make a C2PA signing key and certificate request (c2pa csr)", runC2PA},
 		{"profiles", "list the rule sets -profile picks, with their sources", runProfiles},
+		{"audit", "verify a ledger, or export it as a CSV or HTML report", runAudit},
 		{"version", "print the version", runVersion},
 	}
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	scratch.Release() // this run's temporary files are gone by now
+	os.Exit(code)
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

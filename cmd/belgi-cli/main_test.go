@@ -94,23 +94,6 @@ func TestCheckWarnsOnAIWithoutLabel(t *testing.T) {
 	}
 }
 
-func TestAuditLog(t *testing.T) {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "a.jpg"), samples.JPEG(samples.Scene(64, 48, 3), 85, 1), 0o644)
-	log := filepath.Join(t.TempDir(), "audit.jsonl")
-	if code, _, stderr := cli(t, "label", "-audit", log, dir); code != exitOK {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	data, _ := os.ReadFile(log)
-	var rec auditRecord
-	if err := json.Unmarshal(bytes.TrimSpace(data), &rec); err != nil {
-		t.Fatalf("audit log %q: %v", data, err)
-	}
-	if rec.Status != "ok" || len(rec.InputSHA256) != 64 || len(rec.OutputSHA256) != 64 || rec.Operator == "" {
-		t.Errorf("audit record %+v", rec)
-	}
-}
-
 // TestMain keeps the development C2PA identity out of the user's home.
 func TestMain(m *testing.M) { kindtest.Main(m) }
 

@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/audio"
 )
@@ -39,9 +39,11 @@ func runNotice(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "belgi-cli notice: %v\n", err)
 		return exitUsage
 	}
-	if err := writeNotice(spec, *out, *rate, *channels, *lufs); err != nil {
+	stop := onStopSignals()
+	defer stop.stop()
+	if err := writeNotice(stop.ctx, spec, *out, *rate, *channels, *lufs); err != nil {
 		fmt.Fprintf(stderr, "belgi-cli notice: %v\n", err)
-		return exitFail
+		return stop.code(exitFail)
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
 	return exitOK
@@ -61,24 +63,18 @@ func checkNoticeFlags(rate, channels int, lufs float64) error {
 
 // writeNotice writes beside the target first, so a failure never leaves
 // half a file under the requested name.
-func writeNotice(spec labeler.Spec, out string, rate, channels int, lufs float64) error {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+func writeNotice(ctx context.Context, spec labeler.Spec, out string, rate, channels int, lufs float64) error {
 	var b bytes.Buffer
 	if err := audio.WriteNoticeWAV(ctx, &b, spec, rate, channels, lufs); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".belgi-notice-*.wav")
+	tmp, err := scratch.File(filepath.Dir(out), ".wav")
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b.Bytes()); err != nil {
-		tmp.Close()
+	defer os.Remove(tmp)
+	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), out)
+	return os.Rename(tmp, out)
 }

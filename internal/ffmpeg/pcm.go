@@ -8,14 +8,38 @@ import (
 	"strconv"
 )
 
+// DecodeOptions change how Decode reads a file.
+type DecodeOptions struct {
+	// Limit > 0 stops after that many seconds.
+	Limit float64
+	// Rate > 0 resamples to that rate (DSD decodes at rates no PCM
+	// format stores).
+	Rate int
+	// Strict makes any decoding error fatal: for reading back Belgi's
+	// own outputs, which must decode cleanly to the end.
+	Strict bool
+}
+
 // DecodePCM decodes the first audio stream of path and streams it to fn
 // as interleaved float32 frames at the stream's own rate and channels
 // (limit > 0 stops after that many seconds). Samples arrive in chunks of
 // about 100 ms; fn must not keep the slice.
 func DecodePCM(ctx context.Context, path string, limit float64, fn func([]float32) error) error {
-	args := []string{"-nostdin", "-v", "error", "-i", SafePath(path), "-map", "0:a:0", "-vn"}
-	if limit > 0 {
-		args = append(args, "-t", strconv.FormatFloat(limit, 'f', 3, 64))
+	return Decode(ctx, path, DecodeOptions{Limit: limit}, fn)
+}
+
+// Decode is DecodePCM with options.
+func Decode(ctx context.Context, path string, o DecodeOptions, fn func([]float32) error) error {
+	args := []string{"-nostdin", "-v", "error"}
+	if o.Strict {
+		args = append(args, "-xerror")
+	}
+	args = append(args, "-i", SafePath(path), "-map", "0:a:0", "-vn")
+	if o.Limit > 0 {
+		args = append(args, "-t", strconv.FormatFloat(o.Limit, 'f', 3, 64))
+	}
+	if o.Rate > 0 {
+		args = append(args, "-ar", strconv.Itoa(o.Rate))
 	}
 	args = append(args, "-f", "f32le", "-acodec", "pcm_f32le", "-")
 	return Pipe(ctx, nil, &floatWriter{fn: fn}, "ffmpeg", args...)

@@ -4,13 +4,19 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
+	"strings"
 )
 
 // Stream is the part of ffprobe's stream description Belgi uses.
 type Stream struct {
 	Index         int               `json:"index"`
-	CodecType     string            `json:"codec_type"` // video, audio, subtitle, data
-	CodecName     string            `json:"codec_name"`
+	CodecType     string            `json:"codec_type"` // video, audio, subtitle, data, attachment
+	CodecName     string            `json:"codec_name"` // "unknown" when no codec is known for it
+	CodecLongName string            `json:"codec_long_name"`
+	CodecTag      string            `json:"codec_tag_string"` // the container's fourcc: "ac-4", "vvc1"
+	StartTime     string            `json:"start_time"`       // seconds, "" when unknown
 	Profile       string            `json:"profile"`
 	Width         int               `json:"width"`
 	Height        int               `json:"height"`
@@ -47,18 +53,38 @@ type Format struct {
 	Tags       map[string]string `json:"tags"`
 	// StartTime is when the first packet plays, seconds ("0.000000").
 	StartTime string `json:"start_time"`
+	// NbStreams counts every stream, including ones ffprobe lists
+	// without detail.
+	NbStreams int `json:"nb_streams"`
 }
 
 // Info is what ffprobe says about a file.
 type Info struct {
-	Streams []Stream `json:"streams"`
-	Format  Format   `json:"format"`
+	Streams  []Stream  `json:"streams"`
+	Format   Format    `json:"format"`
+	Chapters []Chapter `json:"chapters"`
+	// Programs are an MPEG transport stream's services, with their tags
+	// (service_name, service_provider).
+	Programs []Program `json:"programs"`
 }
 
-// Probe asks ffprobe about a file.
+// Program is one service of a transport stream.
+type Program struct {
+	Tags map[string]string `json:"tags"`
+}
+
+// Chapter is one chapter mark.
+type Chapter struct {
+	Start string            `json:"start_time"` // seconds
+	End   string            `json:"end_time"`
+	Tags  map[string]string `json:"tags"`
+}
+
+// Probe asks ffprobe about a file. Its errors do not name the file: the
+// caller knows which file it asked about.
 func Probe(ctx context.Context, path string) (Info, error) {
 	out, err := Run(ctx, "ffprobe", "-v", "error", "-print_format", "json",
-		"-show_format", "-show_streams", "-show_data_hash", "md5", SafePath(path))
+		"-show_format", "-show_streams", "-show_chapters", "-show_programs", "-show_data_hash", "md5", SafePath(path))
 	if err != nil {
 		return Info{}, err
 	}
@@ -67,4 +93,56 @@ func Probe(ctx context.Context, path string) (Info, error) {
 		return Info{}, fmt.Errorf("unreadable ffprobe output: %w", err)
 	}
 	return info, nil
+}
+
+// Seconds reads a duration or time ffprobe printed; ok is false for
+// "N/A", an empty value or nonsense.
+func Seconds(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
+}
+
+// Count returns how many streams have the codec type, leaving out
+// attached pictures (cover art), which are not a programme.
+func (i Info) Count(codecType string) int {
+	n := 0
+	for _, s := range i.Streams {
+		if s.CodecType == codecType && !s.AttachedPic() {
+			n++
+		}
+	}
+	return n
+}
+
+// AttachedPic reports whether the stream is a still picture attached to
+// the file (cover art), not a video.
+func (s Stream) AttachedPic() bool { return s.Disposition["attached_pic"] != 0 }
+
+// knownFourCCs name codecs this ffmpeg may have no decoder for, by the
+// fourcc their container gives them.
+var knownFourCCs = map[string]string{
+	"ac-4": "Dolby AC-4", "mha1": "MPEG-H 3D Audio", "mhm1": "MPEG-H 3D Audio", "dtsx": "DTS:X", "iamf": "IAMF",
+	"enca": "encrypted audio", "vvc1": "VVC (H.266)", "vvi1": "VVC (H.266)", "dav1": "Dolby Vision in AV1",
+	"dvav": "Dolby Vision in AVC", "dva1": "Dolby Vision in AVC", "dvh1": "Dolby Vision in HEVC",
+	"dvhe": "Dolby Vision in HEVC", "apv1": "APV", "evc1": "MPEG-5 EVC", "lcev": "LCEVC", "encv": "encrypted video",
+}
+
+// Unknown reports whether ffmpeg knows no codec for the stream, and
+// names it for a person: by its fourcc when Belgi knows that name, as
+// "an unknown codec (xxxx)" otherwise.
+func (s Stream) Unknown() (string, bool) {
+	if s.CodecName != "" && s.CodecName != "unknown" && s.CodecName != "none" {
+		return s.CodecName, false
+	}
+	tag := strings.Trim(s.CodecTag, "[]0 ")
+	if name := knownFourCCs[tag]; name != "" {
+		return name, true
+	}
+	if tag == "" {
+		return "an unknown codec", true
+	}
+	return "an unknown codec (" + tag + ")", true
 }

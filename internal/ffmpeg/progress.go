@@ -25,6 +25,7 @@ func RunProgress(ctx context.Context, total time.Duration, onProgress func(float
 	}
 	full := append([]string{"-hide_banner", "-nostdin", "-progress", "pipe:1", "-nostats"}, args...)
 	cmd := exec.CommandContext(ctx, path, full...)
+	contain(cmd)
 	stderr := &tailBuffer{max: 8192}
 	cmd.Stdout, cmd.Stderr = &progressWriter{total: total, report: onProgress}, stderr
 	// Wait (inside Run) returns only once the process is gone, even when

@@ -88,6 +88,7 @@ func Pipe(ctx context.Context, stdin io.Reader, stdout io.Writer, name string, a
 		return err
 	}
 	cmd := exec.CommandContext(ctx, path, args...)
+	contain(cmd)
 	stderr := &tailBuffer{max: 4096}
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = stdin, stdout, stderr
 	if stdout == nil {

@@ -2,6 +2,7 @@ package ffmpeg
 
 import (
 	"context"
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,7 +14,7 @@ import (
 // writes 22,050 Hz mono 16-bit). The text goes in on standard input, so
 // whatever the text says it can never become an option.
 func Speak(ctx context.Context, voice string, wpm int, text string) ([]byte, error) {
-	dir, err := os.MkdirTemp("", "belgi-speak-")
+	dir, err := scratch.Dir("", "speak")
 	if err != nil {
 		return nil, err
 	}

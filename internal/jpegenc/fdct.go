@@ -97,3 +97,19 @@ func quantize(blk *[64]float32, recip *[64]float32, out *[64]int32) uint64 {
 // after the transform saves 64 subtractions per block and changes no
 // other coefficient, since a constant has no AC energy.
 const levelShiftDC = 64 * 128
+
+// Quantizer transforms and quantises 8×8 blocks of samples with one
+// table, for callers that code the coefficients themselves.
+type Quantizer struct{ recip [64]float32 }
+
+// NewQuantizer prepares q (natural order, as ParseDQT returns it).
+func NewQuantizer(q *[64]uint16) *Quantizer { return &Quantizer{recip: reciprocals(q)} }
+
+// Block returns the quantised DCT coefficients of samples (row-major)
+// in zigzag order, as they are coded.
+func (q *Quantizer) Block(samples *[64]byte, out *[64]int32) {
+	var blk [64]float32
+	fdct(&blk, samples)
+	blk[0] -= levelShiftDC
+	quantize(&blk, &q.recip, out)
+}

@@ -10,6 +10,10 @@ import (
 // and the DCT use natural order, so every crossing goes through here.
 var zigzag = makeZigzag()
 
+// Zigzag returns the map from a zigzag position to its natural index,
+// for packages that read coefficients in the order they are coded.
+func Zigzag() [64]uint8 { return zigzag }
+
 // makeZigzag walks the anti-diagonals of the 8×8 block, alternating
 // direction, which is how T.81 Figure 5 defines the scan.
 func makeZigzag() [64]uint8 {

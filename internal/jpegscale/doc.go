@@ -15,9 +15,10 @@
 //     conventions so the result matches a full decode box-filtered 8×8
 //     within IDCT rounding.
 //   - Baseline and extended sequential Huffman (SOF0, SOF1) and
-//     progressive Huffman (SOF2: only the DC scans are read, AC scans are
-//     skipped by jumping to the next marker), 8-bit samples, with or
-//     without restart intervals.
+//     progressive Huffman (SOF2: only the DC scans are read; AC scans are
+//     not decoded), 8-bit samples, with or without restart intervals.
+//     The file is walked segment by segment by jpegcoef.Parse, whose
+//     entropy decoder this package shares (jpegcoef's File.DC).
 //   - Anything else (arithmetic coding, 12-bit, lossless, hierarchical,
 //     RGB-coded three-component files, CMYK without APP14, unusual
 //     sampling layouts) returns an error wrapping ErrUnsupported: the

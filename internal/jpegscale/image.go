@@ -1,34 +1,29 @@
 package jpegscale
 
 import (
-	"errors"
 	"fmt"
 	"image"
 	"image/color"
+
+	"github.com/belgi-kz/belgi/internal/jpegcoef"
 )
 
 // image turns the DC grids into the 1/8-scale picture.
-func (d *decoder) image() (image.Image, error) {
-	f := d.f
-	if f == nil {
-		return nil, errors.New("jpegscale: no frame header")
-	}
-	for i := range f.comps {
-		if !f.comps[i].done {
-			return nil, fmt.Errorf("jpegscale: component %d has no scan: %w", f.comps[i].id, errTruncated)
-		}
-	}
-	r := image.Rect(0, 0, ceilDiv(f.w, 8), ceilDiv(f.h, 8))
-	switch len(f.comps) {
+func (p *picture) image() (image.Image, error) {
+	fr := &p.f.Frame
+	r := image.Rect(0, 0, ceilDiv(fr.Width, 8), ceilDiv(fr.Height, 8))
+	switch len(fr.Comps) {
 	case 1:
 		img := image.NewGray(r)
-		f.comps[0].plane(img.Pix, img.Stride, r.Dx(), r.Dy())
+		p.plane(0, img.Pix, img.Stride, r.Dx(), r.Dy())
 		return img, nil
 	case 3:
-		return d.ycbcr(r)
+		return p.ycbcr(r)
 	}
-	return d.cmyk(r)
+	return p.cmyk(r)
 }
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
 
 // level is a block's mean sample: the dequantised DC over 8, rounded,
 // plus the level shift of 128 (T.81 A.3.1), clamped to a byte.
@@ -37,45 +32,39 @@ func level(dc, q int32) byte {
 	return byte(min(max(v, 0), 255))
 }
 
-// plane writes w×h block means into dst, clamping to the stored grid so
-// that a caller's slightly larger plane can never index past it.
-func (c *component) plane(dst []byte, stride, w, h int) {
-	w, h = min(w, c.bw), min(h, c.bh)
+// plane writes w×h block means of component i into dst, clamping to the
+// stored grid so that a caller's slightly larger plane can never index
+// past it.
+func (p *picture) plane(i int, dst []byte, stride, w, h int) {
+	c := &p.f.Frame.Comps[i]
+	w, h = min(w, c.BW), min(h, c.BH)
+	q0 := int32(c.Q[0])
 	for y := range h {
-		src, out := c.dc[y*c.bw:][:w], dst[y*stride:][:w]
+		src, out := p.dc[i][y*c.BW:][:w], dst[y*stride:][:w]
 		for x, v := range src {
-			out[x] = level(v, c.q0)
+			out[x] = level(v, q0)
 		}
 	}
-}
-
-// ratios maps luma-over-chroma factor ratios to Go's subsample ratios.
-var ratios = map[[2]int]image.YCbCrSubsampleRatio{
-	{1, 1}: image.YCbCrSubsampleRatio444,
-	{2, 1}: image.YCbCrSubsampleRatio422,
-	{2, 2}: image.YCbCrSubsampleRatio420,
-	{1, 2}: image.YCbCrSubsampleRatio440,
-	{4, 1}: image.YCbCrSubsampleRatio411,
-	{4, 2}: image.YCbCrSubsampleRatio410,
 }
 
 // ycbcr builds the 1/8 picture of a three-component file. Files that
 // image/jpeg reads as RGB, and layouts image.YCbCr cannot hold, are
 // refused so the caller's full decoder handles them.
-func (d *decoder) ycbcr(r image.Rectangle) (image.Image, error) {
-	y, cb, cr := &d.f.comps[0], &d.f.comps[1], &d.f.comps[2]
-	if !d.jfif && (d.adobe && d.transform == 0 || y.id == 'R' && cb.id == 'G' && cr.id == 'B') {
+func (p *picture) ycbcr(r image.Rectangle) (image.Image, error) {
+	fr, col := &p.f.Frame, p.f.Colour
+	y, cb, cr := &fr.Comps[0], &fr.Comps[1], &fr.Comps[2]
+	if !col.JFIF && (col.Adobe && col.Transform == 0 || y.ID == 'R' && cb.ID == 'G' && cr.ID == 'B') {
 		return nil, fmt.Errorf("jpegscale: RGB-coded JPEG: %w", ErrUnsupported)
 	}
-	ratio, ok := ratios[[2]int{y.h / cb.h, y.v / cb.v}]
-	if !ok || y.h != d.f.hmax || y.v != d.f.vmax || cb.h != cr.h || cb.v != cr.v || y.h%cb.h != 0 || y.v%cb.v != 0 {
-		return nil, fmt.Errorf("jpegscale: sampling factors %d×%d, %d×%d, %d×%d: %w", y.h, y.v, cb.h, cb.v, cr.h, cr.v, ErrUnsupported)
+	ratio, ok := jpegcoef.SubsampleRatio(y.H/cb.H, y.V/cb.V)
+	if !ok || y.H != fr.Hmax || y.V != fr.Vmax || cb.H != cr.H || cb.V != cr.V || y.H%cb.H != 0 || y.V%cb.V != 0 {
+		return nil, fmt.Errorf("jpegscale: sampling factors %d×%d, %d×%d, %d×%d: %w", y.H, y.V, cb.H, cb.V, cr.H, cr.V, ErrUnsupported)
 	}
 	img := image.NewYCbCr(r, ratio)
-	y.plane(img.Y, img.YStride, r.Dx(), r.Dy())
+	p.plane(0, img.Y, img.YStride, r.Dx(), r.Dy())
 	cw, ch := img.CStride, len(img.Cb)/img.CStride
-	cb.plane(img.Cb, img.CStride, cw, ch)
-	cr.plane(img.Cr, img.CStride, cw, ch)
+	p.plane(1, img.Cb, img.CStride, cw, ch)
+	p.plane(2, img.Cr, img.CStride, cw, ch)
 	return img, nil
 }
 
@@ -83,8 +72,9 @@ func (d *decoder) ycbcr(r image.Rectangle) (image.Image, error) {
 // image/jpeg's convention (0 = no ink): transform 0 stores inverted CMYK;
 // transform 2 (YCCK) stores C, M, Y converted as if they were R, G, B
 // to YCbCr, and K inverted.
-func (d *decoder) cmyk(r image.Rectangle) (image.Image, error) {
-	if !d.adobe || d.transform > 2 || d.transform == 1 {
+func (p *picture) cmyk(r image.Rectangle) (image.Image, error) {
+	col := p.f.Colour
+	if !col.Adobe || col.Transform > 2 || col.Transform == 1 {
 		return nil, fmt.Errorf("jpegscale: four components without Adobe transform 0 or 2: %w", ErrUnsupported)
 	}
 	img := image.NewCMYK(r)
@@ -93,9 +83,9 @@ func (d *decoder) cmyk(r image.Rectangle) (image.Image, error) {
 		out := img.Pix[y*img.Stride:]
 		for x := range r.Dx() {
 			for i := range px {
-				px[i] = d.f.sample(i, x, y)
+				px[i] = p.sample(i, x, y)
 			}
-			if d.transform == 2 {
+			if col.Transform == 2 {
 				c, m, y := color.YCbCrToRGB(px[0], px[1], px[2])
 				px[0], px[1], px[2] = 255-c, 255-m, 255-y
 			}
@@ -109,8 +99,9 @@ func (d *decoder) cmyk(r image.Rectangle) (image.Image, error) {
 
 // sample is component i's block mean over the 1/8 pixel (x, y), found by
 // scaling the position with the component's sampling factors.
-func (f *frame) sample(i, x, y int) byte {
-	c := &f.comps[i]
-	bx, by := min(x*c.h/f.hmax, c.bw-1), min(y*c.v/f.vmax, c.bh-1)
-	return level(c.dc[by*c.bw+bx], c.q0)
+func (p *picture) sample(i, x, y int) byte {
+	fr := &p.f.Frame
+	c := &fr.Comps[i]
+	bx, by := min(x*c.H/fr.Hmax, c.BW-1), min(y*c.V/fr.Vmax, c.BH-1)
+	return level(p.dc[i][by*c.BW+bx], int32(c.Q[0]))
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -74,7 +76,12 @@ func TestExiftoolReadsSplicedFiles(t *testing.T) {
 			if name != "out.gif" && r["ICC_Profile:ProfileDescription"] != "Belgi Test RGB" {
 				t.Errorf("exiftool read ICC %v", r["ICC_Profile:ProfileDescription"])
 			}
-			if r["ExifTool:Validate"] != "OK" {
+			// The TIFF source carries an interoperability directory, as
+			// cameras write it; exiftool calls that a minor misplacement
+			// in TIFF, and it is carried on purpose.
+			interop := name == "out.tif" && r["ExifTool:Validate"] == "1 Warning (minor)" &&
+				strings.Contains(fmt.Sprint(r["ExifTool:Warning"]), "InteropIndex is not allowed in TIFF")
+			if r["ExifTool:Validate"] != "OK" && !interop {
 				t.Errorf("exiftool -validate: %v %v", r["ExifTool:Validate"], r["ExifTool:Warning"])
 			}
 		})

@@ -20,7 +20,16 @@ func FuzzParseJPEG(f *testing.F) {
 		f.Add(c.data)
 	}
 	frame := encodeJPEG(f, testImage(8, 8))
+	f.Add(withDNL(f, frame, 8))
+	pair, _ := mpo(f)
+	f.Add(pair)
 	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzMPF(t, data, frame)
+		if fixed, changed, err := ResolveDNL(data); changed && err == nil {
+			if _, err := WalkJPEG(fixed); err != nil {
+				t.Fatalf("DNL resolved into a file that does not walk: %v", err)
+			}
+		}
 		info, err := ParseJPEG(data)
 		if err != nil {
 			return
@@ -71,6 +80,7 @@ func FuzzSplicePNG(f *testing.F) {
 // FuzzOtherContainers covers WebP, GIF, TIFF and ReadXMP the same way.
 func FuzzOtherContainers(f *testing.F) {
 	f.Add(richWebP(f, rgbICC))
+	f.Add(animatedSource(f))
 	f.Add(encodeGIF(f, true))
 	f.Add(sourceTIFF(binary.BigEndian, rgbICC))
 	f.Add(sourceTIFF(binary.LittleEndian, cmykICC))
@@ -89,6 +99,18 @@ func fuzzWebP(t *testing.T, data, enc []byte) {
 	info, err := ParseWebP(data)
 	if err != nil {
 		return
+	}
+	if frames, err := info.Frames(); err == nil && len(frames) > 0 && info.Width > 0 {
+		var out bytes.Buffer
+		if _, err := SpliceAnimatedWebP(&out, info.Width, info.Height, frames, info, fuzzXMP); err == nil {
+			got, err := ParseWebP(out.Bytes())
+			if err != nil {
+				t.Fatalf("animated webp round trip: %v", err)
+			}
+			if again, err := got.Frames(); err != nil || len(again) != len(frames) {
+				t.Fatalf("animated webp round trip: %d of %d frames, %v", len(again), len(frames), err)
+			}
+		}
 	}
 	var out bytes.Buffer
 	if _, err := SpliceWebP(&out, enc, info, fuzzXMP); err != nil {
@@ -113,6 +135,9 @@ func fuzzGIF(t *testing.T, data []byte) {
 }
 
 func fuzzTIFF(t *testing.T, data, enc []byte) {
+	if l, err := ParseTIFFLayout(data); err == nil && (l.Width <= 0 || l.Height <= 0 || l.TileW <= 0 || l.TileH > l.Height) {
+		t.Fatalf("tiff layout %+v", l)
+	}
 	info, err := ParseTIFF(data)
 	if err != nil {
 		return
@@ -121,7 +146,31 @@ func fuzzTIFF(t *testing.T, data, enc []byte) {
 	if _, err := SpliceTIFF(&out, enc, info, fuzzXMP); err != nil {
 		t.Fatalf("tiff splice: %v", err)
 	}
-	if got, err := ParseTIFF(out.Bytes()); err != nil || !bytes.Equal(got.XMP, fuzzXMP) {
+	got, err := ParseTIFF(out.Bytes())
+	if err != nil || !bytes.Equal(got.XMP, fuzzXMP) {
 		t.Fatalf("tiff round trip: %v", err)
+	}
+	if len(got.subs) != len(info.subs) || len(got.notes) > 0 {
+		t.Fatalf("tiff round trip: %d of %d sub-directories, notes %q", len(got.subs), len(info.subs), got.notes)
+	}
+}
+
+// fuzzMPF: what splits can be shifted and joined again, and splits back
+// into the same images.
+func fuzzMPF(t *testing.T, data, frame []byte) {
+	mp, ok, err := SplitMPF(data)
+	if !ok || err != nil {
+		return
+	}
+	if _, err := ShiftMPF(mp.Index, 7, 3); err != nil {
+		t.Fatalf("split index does not shift: %v", err)
+	}
+	joined, err := JoinMPF(frame, mp.Index, mp.Parts)
+	if err != nil {
+		return // an index too large to rewrite, or more images than entries
+	}
+	again, ok, err := SplitMPF(joined)
+	if !ok || err != nil || len(again.Parts) != len(mp.Parts) {
+		t.Fatalf("joined file splits into %v, %v", ok, err)
 	}
 }

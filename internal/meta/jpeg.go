@@ -54,6 +54,10 @@ type JPEGInfo struct {
 	// AdobeTransform is APP14's transform byte: 0 none (RGB/CMYK),
 	// 1 YCbCr, 2 YCCK; -1 without an Adobe segment.
 	AdobeTransform int
+	// SameCoding says the frame WriteJPEG gets keeps the source's colour
+	// coding (it was rewritten in the coefficient domain), so the Adobe
+	// segment is kept as it is.
+	SameCoding bool
 	// DQT holds each DQT segment's payload in order, for quality estimates.
 	DQT [][]byte
 	// SOF is the frame marker: 0xC0 baseline, 0xC1 extended, 0xC2

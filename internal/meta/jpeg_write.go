@@ -85,7 +85,7 @@ func jpegSegments(info *JPEGInfo, xmp []byte, channels int) ([]Segment, []string
 			notes.add("Extended XMP dropped: the new XMP packet no longer points to it")
 		case isICC(s) && !iccFits(info.ICC, channels):
 			notes.add(iccNote(info.ICC, channels))
-		case isAdobe(s) && !adobeFits(info.AdobeTransform, channels):
+		case isAdobe(s) && !info.SameCoding && !adobeFits(info.AdobeTransform, channels):
 			notes.add("Adobe APP14 dropped: its colour transform does not match the new frame")
 		case isMPF(s):
 			notes.add("MPF index dropped: the images it pointed at are not carried")

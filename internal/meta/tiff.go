@@ -6,46 +6,27 @@ import (
 	"fmt"
 )
 
-// TIFFTag is one IFD0 field kept raw: Value holds Count values of Type in
-// the byte order of the file it came from.
+// TIFFTag is one directory field kept raw: Value holds Count values of
+// Type in the byte order of the file it came from.
 type TIFFTag struct {
 	Tag, Type uint16
 	Count     uint32
 	Value     []byte
 }
 
-// tiffCarry are the descriptive IFD0 tags that still describe the image
-// after a re-encode, and the ones this package handles itself.
-var tiffCarry = map[uint16]bool{
-	269:            true, // DocumentName
-	270:            true, // ImageDescription
-	271:            true, // Make
-	272:            true, // Model
-	282:            true, // XResolution
-	283:            true, // YResolution
-	296:            true, // ResolutionUnit
-	305:            true, // Software
-	306:            true, // DateTime
-	315:            true, // Artist
-	316:            true, // HostComputer
-	tagOrientation: true,
-	tagIPTC:        true,
-	tagICC:         true,
-	33432:          true, // Copyright
-}
-
-// TIFFInfo is the metadata of a TIFF's first directory.
+// TIFFInfo is the metadata of a TIFF's first directory: every field
+// except the pixel layout the re-encode rewrites, and the EXIF and GPS
+// directories it points to, which SpliceTIFF relocates.
 type TIFFInfo struct {
 	BigEndian bool
-	// Tags are the carried descriptive tags, ICC and IPTC included, sorted.
-	Tags      []TIFFTag
+	// tiffDir's Tags are the carried IFD0 fields, ICC and IPTC included,
+	// in file order; XMP and Orientation are kept apart.
+	tiffDir
 	ICC, XMP  []byte
 	IPTC      []byte
 	orient    int
 	hasOrient bool
-	// Dropped names IFD0 tags that SpliceTIFF cannot carry (sub-IFDs such
-	// as EXIF and GPS point to offsets that would need relocating).
-	Dropped []uint16
+	notes     noteSet // what the output will not carry, and why
 }
 
 // Orientation is tag 274, 1..8 (1 when absent or invalid).
@@ -65,57 +46,54 @@ func (t *TIFFInfo) SetOrientation(o int) error {
 	return nil
 }
 
-// ParseTIFF reads a TIFF's first directory (classic TIFF, either order).
+// ParseTIFF reads a TIFF's first directory (classic TIFF, either order)
+// and the sub-directories it links. A field that cannot be read is left
+// out with a note rather than failing the file: the pixels are the
+// decoder's business, this is only what rides along.
 func ParseTIFF(data []byte) (*TIFFInfo, error) {
-	t, err := parseTIFFHeader(data)
+	t, es, err := firstIFD(data)
 	if err != nil {
-		return nil, fmt.Errorf("meta: tiff: %w", err)
-	}
-	es, _, err := t.entries(t.ifd0)
-	if err != nil {
-		return nil, fmt.Errorf("meta: tiff: %w", err)
+		return nil, err
 	}
 	info := &TIFFInfo{BigEndian: t.order == binary.BigEndian}
 	for _, e := range es {
-		if err := info.add(t, e); err != nil {
-			return nil, fmt.Errorf("meta: tiff: %w", err)
-		}
+		info.add(t, e)
 	}
 	return info, nil
 }
 
-func (info *TIFFInfo) add(t tiffData, e ifdEntry) error {
-	if e.Tag == tagXMP || tiffCarry[e.Tag] {
-		v, err := t.value(e)
-		if err != nil {
-			return err
+// add sorts one IFD0 field into what is carried, set apart or dropped.
+func (info *TIFFInfo) add(t tiffData, e ifdEntry) {
+	switch {
+	case e.Tag == tagXMP:
+		if v, err := t.value(e); err == nil {
+			info.XMP = bytes.Clone(v)
 		}
-		v = bytes.Clone(v)
-		info.keep(t, e, v)
-		return nil
-	}
-	if e.Tag == 34665 || e.Tag == 34853 || e.Tag == 40965 || e.Tag == 330 {
-		info.Dropped = append(info.Dropped, e.Tag)
-	}
-	return nil
-}
-
-func (info *TIFFInfo) keep(t tiffData, e ifdEntry, v []byte) {
-	switch e.Tag {
-	case tagXMP:
-		info.XMP = v
-		return
-	case tagOrientation:
+	case e.Tag == tagOrientation:
 		if o, ok := t.uint(e); ok {
 			info.orient, info.hasOrient = int(o), true
 		}
+	case tiffLayout[e.Tag]:
+		// rewritten by the encoder
+	case tiffDropped[e.Tag] != "":
+		info.notes.add(tiffDropped[e.Tag])
+	default:
+		info.carry(t, e, 0, &info.notes)
+		info.remember(e.Tag)
+	}
+}
+
+// remember keeps the ICC profile and IPTC block just carried at hand.
+func (info *TIFFInfo) remember(tag uint16) {
+	if len(info.Tags) == 0 || info.Tags[len(info.Tags)-1].Tag != tag {
 		return
+	}
+	switch v := info.Tags[len(info.Tags)-1].Value; tag {
 	case tagICC:
 		info.ICC = v
 	case tagIPTC:
 		info.IPTC = v
 	}
-	info.Tags = append(info.Tags, TIFFTag{Tag: e.Tag, Type: e.Type, Count: e.Count, Value: v})
 }
 
 func (info *TIFFInfo) order() binary.ByteOrder {
@@ -130,14 +108,23 @@ const tagDNGVersion = 50706
 
 // IsDNG reports whether a TIFF's first directory has a DNGVersion tag.
 func IsDNG(data []byte) bool {
-	t, err := parseTIFFHeader(data)
-	if err != nil {
-		return false
-	}
-	es, _, err := t.entries(t.ifd0)
+	_, es, err := firstIFD(data)
 	if err != nil {
 		return false
 	}
 	_, ok := find(es, tagDNGVersion)
 	return ok
+}
+
+// firstIFD reads a TIFF's header and first directory.
+func firstIFD(data []byte) (tiffData, []ifdEntry, error) {
+	t, err := parseTIFFHeader(data)
+	if err != nil {
+		return t, nil, fmt.Errorf("meta: tiff: %w", err)
+	}
+	es, _, err := t.entries(t.ifd0)
+	if err != nil {
+		return t, nil, fmt.Errorf("meta: tiff: %w", err)
+	}
+	return t, es, nil
 }

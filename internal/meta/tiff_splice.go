@@ -11,9 +11,11 @@ import (
 
 // SpliceTIFF writes encoded (the single-directory TIFF golang.org/x/image
 // writes) with its IFD0 rebuilt at the end of the file: the encoder's
-// entries, source's descriptive tags, ICC and IPTC, its orientation, and
-// xmp as tag 700. Source tags replace the encoder's defaults (resolution).
-// The encoder's bytes stay where they were, so its offsets stay valid.
+// entries, every field the source carried but its pixel layout, its
+// orientation, and xmp as tag 700. The source's EXIF and GPS directories
+// are written before it with their values, and IFD0 points to them. Source
+// tags replace the encoder's defaults (resolution). The encoder's bytes
+// stay where they were, so its offsets stay valid.
 func SpliceTIFF(w io.Writer, encoded []byte, source *TIFFInfo, xmp []byte) ([]string, error) {
 	t, err := parseTIFFHeader(encoded)
 	if err != nil {
@@ -26,54 +28,70 @@ func SpliceTIFF(w io.Writer, encoded []byte, source *TIFFInfo, xmp []byte) ([]st
 	if len(xmp) == 0 {
 		return nil, errors.New("meta: tiff: empty XMP packet")
 	}
-	tags, notes := tiffTags(t, es, source, xmp)
-	out, err := appendIFD(bytes.Clone(encoded), t.order, tags, next)
+	out := bytes.Clone(encoded)
+	var ptrs []ifdField
+	if source != nil {
+		if out, ptrs, err = appendSubs(out, t.order, source.subs, source.order()); err != nil {
+			return nil, fmt.Errorf("meta: tiff: %w", err)
+		}
+	}
+	fields, notes, err := tiffTags(t, es, source, xmp)
 	if err != nil {
 		return nil, fmt.Errorf("meta: tiff: %w", err)
 	}
+	out, at, err := appendIFD(out, t.order, sortFields(append(fields, ptrs...)), next)
+	if err != nil {
+		return nil, fmt.Errorf("meta: tiff: %w", err)
+	}
+	t.order.PutUint32(out[4:], at)
 	_, err = w.Write(out)
 	return notes, err
 }
 
-// ifdField is one entry of the rebuilt directory. An inPlace field's 4
-// value bytes are copied as they are: an offset into the encoder's data,
-// which stays where it was.
+// ifdField is one entry of the rebuilt directory.
 type ifdField struct {
 	TIFFTag
-	inPlace bool
 }
 
 // tiffTags merges the encoder's entries with what the source carries.
-func tiffTags(t tiffData, es []ifdEntry, src *TIFFInfo, xmp []byte) ([]ifdField, []string) {
+// The encoder's values are copied too, so that each lands word-aligned
+// as TIFF wants (x/image/tiff leaves some at odd offsets); the numbers in
+// them (strip offsets) point into pixel data that does not move.
+func tiffTags(t tiffData, es []ifdEntry, src *TIFFInfo, xmp []byte) ([]ifdField, []string, error) {
 	byTag := map[uint16]ifdField{}
 	channels := 3
 	for _, e := range es {
-		inline := bytes.Clone(t.b[e.pos+8 : e.pos+12])
-		byTag[e.Tag] = ifdField{TIFFTag{e.Tag, e.Type, e.Count, inline}, typeSize(e.Type)*int(e.Count) > 4}
+		v, err := t.value(e)
+		if err != nil {
+			return nil, nil, fmt.Errorf("encoded image: %w", err)
+		}
+		byTag[e.Tag] = ifdField{TIFFTag{e.Tag, e.Type, e.Count, bytes.Clone(v)}}
 		if v, ok := t.uint(e); ok && e.Tag == tagPhotometric && v <= 1 {
 			channels = 1
 		}
 	}
 	notes := srcFields(byTag, src, t.order, channels)
 	byTag[tagXMP] = ifdField{TIFFTag: TIFFTag{Tag: tagXMP, Type: 1, Count: uint32(len(xmp)), Value: xmp}}
-	keys := make([]uint16, 0, len(byTag))
-	for k := range byTag {
-		keys = append(keys, k)
+	out := make([]ifdField, 0, len(byTag))
+	for _, f := range byTag {
+		out = append(out, f)
 	}
-	slices.Sort(keys)
-	out := make([]ifdField, len(keys))
-	for i, k := range keys {
-		out[i] = byTag[k]
-	}
-	return out, notes
+	return out, notes, nil
+}
+
+// sortFields puts a directory's fields in ascending tag order, as TIFF
+// requires.
+func sortFields(fs []ifdField) []ifdField {
+	slices.SortFunc(fs, func(a, b ifdField) int { return int(a.Tag) - int(b.Tag) })
+	return fs
 }
 
 // srcFields adds source's tags over the encoder's, in the output order.
 func srcFields(byTag map[uint16]ifdField, src *TIFFInfo, order binary.ByteOrder, channels int) noteSet {
-	var notes noteSet
 	if src == nil {
 		return nil
 	}
+	notes := slices.Clone(src.notes)
 	for _, s := range src.Tags {
 		if s.Tag == tagICC && !iccFits(s.Value, channels) {
 			notes.add(iccNote(s.Value, channels))
@@ -86,10 +104,35 @@ func srcFields(byTag map[uint16]ifdField, src *TIFFInfo, order binary.ByteOrder,
 		order.PutUint16(v, uint16(src.orient))
 		byTag[tagOrientation] = ifdField{TIFFTag: TIFFTag{tagOrientation, 3, 1, v}}
 	}
-	for _, d := range src.Dropped {
-		notes.add(fmt.Sprintf("TIFF tag %d dropped: it points to a sub-directory", d))
+	if src.order() != order && src.hasMakerNote() {
+		notes.add("EXIF maker note copied into a file of the other byte order: maker-specific readers may misread it")
 	}
 	return notes
+}
+
+// appendSubs writes each sub-directory (its own sub-directories first)
+// and returns the pointer fields that lead to them.
+func appendSubs(out []byte, order binary.ByteOrder, subs []tiffSub, from binary.ByteOrder) ([]byte, []ifdField, error) {
+	var ptrs []ifdField
+	for _, s := range subs {
+		var inner []ifdField
+		var err error
+		if out, inner, err = appendSubs(out, order, s.dir.subs, from); err != nil {
+			return nil, nil, err
+		}
+		fields := inner
+		for _, f := range s.dir.Tags {
+			fields = append(fields, ifdField{TIFFTag: swapTag(f, from, order)})
+		}
+		var at uint32
+		if out, at, err = appendIFD(out, order, sortFields(fields), 0); err != nil {
+			return nil, nil, err
+		}
+		v := make([]byte, 4)
+		order.PutUint32(v, at)
+		ptrs = append(ptrs, ifdField{TIFFTag: TIFFTag{s.tag, 4, 1, v}})
+	}
+	return out, ptrs, nil
 }
 
 // swapTag converts a value to the output byte order, element by element
@@ -113,8 +156,8 @@ func swapTag(s TIFFTag, from, to binary.ByteOrder) TIFFTag {
 }
 
 // appendIFD appends the fields' long values (word aligned) and then the
-// directory, and points the header at it.
-func appendIFD(out []byte, order binary.ByteOrder, fields []ifdField, next uint32) ([]byte, error) {
+// directory, and returns where the directory starts.
+func appendIFD(out []byte, order binary.ByteOrder, fields []ifdField, next uint32) ([]byte, uint32, error) {
 	ifd := make([]byte, 2+12*len(fields)+4)
 	order.PutUint16(ifd, uint16(len(fields)))
 	for i, f := range fields {
@@ -122,24 +165,23 @@ func appendIFD(out []byte, order binary.ByteOrder, fields []ifdField, next uint3
 		order.PutUint16(e, f.Tag)
 		order.PutUint16(e[2:], f.Type)
 		order.PutUint32(e[4:], f.Count)
-		if f.inPlace || len(f.Value) <= 4 {
+		if len(f.Value) <= 4 {
 			copy(e[8:12], f.Value)
 			continue
 		}
 		out = pad(out)
 		if uint64(len(out)) > 1<<32-1 {
-			return nil, errors.New("file exceeds 4 GiB")
+			return nil, 0, errors.New("file exceeds 4 GiB")
 		}
 		order.PutUint32(e[8:], uint32(len(out)))
 		out = append(out, f.Value...)
 	}
 	out = pad(out)
 	if uint64(len(out))+uint64(len(ifd)) > 1<<32-1 {
-		return nil, errors.New("file exceeds 4 GiB")
+		return nil, 0, errors.New("file exceeds 4 GiB")
 	}
 	order.PutUint32(ifd[len(ifd)-4:], next)
-	order.PutUint32(out[4:], uint32(len(out)))
-	return append(out, ifd...), nil
+	return append(out, ifd...), uint32(len(out)), nil
 }
 
 func pad(b []byte) []byte {

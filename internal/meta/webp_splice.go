@@ -24,7 +24,7 @@ func SpliceWebP(w io.Writer, encoded []byte, source *WebPInfo, xmp []byte) ([]st
 		return nil, errors.New("meta: webp: empty XMP packet")
 	}
 	var notes noteSet
-	icc, exif := webpCarried(source, &notes)
+	icc, exif := webpCarried(source, &notes, false)
 	var body []RIFFChunk
 	flags := byte(webpXMP)
 	if icc != nil {
@@ -48,8 +48,9 @@ func SpliceWebP(w io.Writer, encoded []byte, source *WebPInfo, xmp []byte) ([]st
 	return notes, writeRIFF(w, append([]RIFFChunk{vp8x}, body...))
 }
 
-// webpCarried picks what of the source goes along and notes the rest.
-func webpCarried(src *WebPInfo, notes *noteSet) (icc, exif []byte) {
+// webpCarried picks what of the source goes along and notes the rest;
+// animation chunks are the caller's when animated.
+func webpCarried(src *WebPInfo, notes *noteSet, animated bool) (icc, exif []byte) {
 	if src == nil {
 		return nil, nil
 	}
@@ -62,7 +63,9 @@ func webpCarried(src *WebPInfo, notes *noteSet) (icc, exif []byte) {
 		switch c.FourCC {
 		case "VP8X", "VP8 ", "VP8L", "ALPH", "ICCP", "EXIF", "XMP ":
 		case "ANIM", "ANMF":
-			notes.add("WebP animation dropped: the output is a still image")
+			if !animated {
+				notes.add("WebP animation dropped: the output is a still image")
+			}
 		case "C2PA":
 			notes.add("C2PA manifest dropped: its hash binding no longer matches; carry it as an ingredient")
 		default:

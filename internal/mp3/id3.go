@@ -34,9 +34,11 @@ func TagSize(b []byte) int {
 	return n
 }
 
-// ParseTag reads the ID3v2 tag at the start of b. Tags it can't keep
-// frame by frame (v2.2, unsynchronised, extended headers) yield a Tag with
-// no frames but the right Size, so the audio is still found.
+// ParseTag reads the ID3v2 tag at the start of b. A v2.2 tag is
+// converted to v2.3 frame by frame, a v2.3 tag's unsynchronisation is
+// undone and extended headers are skipped, so every frame is kept. A tag
+// of another version yields a Tag with no frames but the right Size, so
+// the audio is still found.
 func ParseTag(b []byte) (*Tag, error) {
 	size := TagSize(b)
 	if size == 0 {
@@ -46,11 +48,19 @@ func ParseTag(b []byte) (*Tag, error) {
 		return nil, errors.New("mp3: the ID3v2 tag runs past the end of the file: the file is truncated")
 	}
 	t := &Tag{Major: int(b[3]), Size: size}
-	if (t.Major != 3 && t.Major != 4) || b[5]&0xC0 != 0 {
+	body := b[10 : 10+syncsafe(b[6:10])]
+	switch {
+	case t.Major == 2:
+		return t, t.parseV22(body, b[5])
+	case t.Major != 3 && t.Major != 4:
 		t.Major = 0
 		return t, nil
+	case t.Major == 3 && b[5]&0x80 != 0:
+		body = unsync(body)
 	}
-	body := b[10 : 10+syncsafe(b[6:10])]
+	if b[5]&0x40 != 0 {
+		body = skipExtended(body, t.Major)
+	}
 	for len(body) >= 10 && body[0] != 0 {
 		id := string(body[:4])
 		n := int(binary.BigEndian.Uint32(body[4:8]))
@@ -64,6 +74,34 @@ func ParseTag(b []byte) (*Tag, error) {
 		body = body[10+n:]
 	}
 	return t, nil
+}
+
+// unsync undoes unsynchronisation: every 0xFF 0x00 becomes 0xFF.
+func unsync(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		out = append(out, b[i])
+		if b[i] == 0xFF && i+1 < len(b) && b[i+1] == 0 {
+			i++
+		}
+	}
+	return out
+}
+
+// skipExtended steps over an extended header: v2.3 states its size
+// without the 4-byte size field, v2.4 (syncsafe) with it.
+func skipExtended(b []byte, major int) []byte {
+	if len(b) < 4 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint32(b)) + 4
+	if major == 4 {
+		n = syncsafe(b)
+	}
+	if n < 0 || n > len(b) {
+		return nil
+	}
+	return b[n:]
 }
 
 func syncsafe(b []byte) int {

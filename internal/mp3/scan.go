@@ -23,6 +23,15 @@ type Stream struct {
 	VBR bool
 	// Samples is the number of decoded samples per channel.
 	Samples int
+	// Info is the stream's Xing/Info/VBRI record, nil without one.
+	Info *InfoTag
+	// Size is the bytes from the first frame (the tag frame, if any) to
+	// the end of the last whole frame.
+	Size  int
+	start int // offset of the first frame, the tag frame included
+	// Cut: the bytes end inside a frame that follows the last whole one,
+	// the way a file cut short ends.
+	Cut bool
 }
 
 // maxJunk is how far Scan looks past garbage for the next frame.
@@ -49,11 +58,14 @@ func Scan(b []byte) (*Stream, error) {
 		}
 		size := h.Size()
 		if off+size > len(b) {
-			break // a truncated last frame is dropped, as decoders do
+			// A truncated last frame is dropped, as decoders do; right
+			// after a whole one, it is where the file was cut.
+			s.Cut = len(s.Frames) > 0 && off == s.End()
+			break
 		}
 		frame := b[off : off+size]
 		if !checked {
-			checked = true
+			checked, s.start = true, off
 			if infoFrame(h, frame, s) {
 				off += size
 				continue
@@ -73,22 +85,50 @@ func Scan(b []byte) (*Stream, error) {
 		return nil, errors.New("mp3: no MPEG audio frames found (the file may be damaged or not MP3)")
 	}
 	s.Samples = len(s.Frames) * s.First.SamplesPerFrame()
+	s.Size = s.End() - s.start
 	return s, nil
 }
 
+// End is the offset just past the last frame found.
+func (s *Stream) End() int {
+	if len(s.Frames) == 0 {
+		return 0
+	}
+	f := s.Frames[len(s.Frames)-1]
+	return f.Offset + f.Size
+}
+
+// Truncated says how the stream shows it was cut short, "" when it does
+// not: it ends inside a frame, or holds fewer frames or bytes than its
+// Xing/Info/VBRI record declares.
+func (s *Stream) Truncated() string {
+	switch {
+	case s.Cut:
+		return "the last frame is cut short"
+	case s.Info == nil:
+		return ""
+	case s.Info.Frames > 0 && len(s.Frames) < s.Info.Frames-1:
+		return fmt.Sprintf("its %s header declares %d frames, only %d are present", s.Info.Kind, s.Info.Frames, len(s.Frames))
+	case s.Info.Bytes > 0 && s.Size < s.Info.Bytes-s.First.Size()-4:
+		return fmt.Sprintf("its %s header declares %d bytes, only %d are present", s.Info.Kind, s.Info.Bytes, s.Size)
+	}
+	return ""
+}
+
 // infoFrame reports whether frame is a Xing/Info/VBRI header frame, and
-// notes a Xing or VBRI header's VBR claim.
+// records what it declares (a Xing or VBRI header says the bitrate
+// varies).
 func infoFrame(h Header, frame []byte, s *Stream) bool {
 	x := h.dataStart() + h.sideInfo()
 	switch {
-	case len(frame) >= x+4 && string(frame[x:x+4]) == "Xing":
-		s.VBR = true
-	case len(frame) >= x+4 && string(frame[x:x+4]) == "Info":
+	case len(frame) >= x+4 && (string(frame[x:x+4]) == "Xing" || string(frame[x:x+4]) == "Info"):
+		s.Info = parseXing(frame[x:])
 	case len(frame) >= 40 && string(frame[36:40]) == "VBRI":
-		s.VBR = true
+		s.Info = parseVBRI(frame[36:])
 	default:
 		return false
 	}
+	s.VBR = s.Info.Kind != "Info"
 	return true
 }
 

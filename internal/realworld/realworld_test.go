@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -214,9 +215,16 @@ func summarize(t *testing.T, got map[string]row) {
 	t.Logf("%d labeled copies with known defects:\n  %s", len(defects), strings.Join(defects, "\n  "))
 }
 
-// firstPart keeps a reason up to the first " | ": ffmpeg's stderr tail
-// after it varies from run to run ("Last message repeated 1 times").
+// firstPart keeps the part of a reason Belgi wrote. What an external
+// program printed varies from run to run and machine to machine: ffmpeg's
+// stderr tail after " | " ("Last message repeated 1 times"), and which of
+// its decoder threads reports a damaged frame first, after "exit status N:".
 func firstPart(msg string) string {
 	msg, _, _ = strings.Cut(msg, " | ")
+	if loc := exitStatus.FindStringIndex(msg); loc != nil {
+		msg = msg[:loc[1]]
+	}
 	return msg
 }
+
+var exitStatus = regexp.MustCompile(`exit status -?\d+`)

@@ -75,10 +75,11 @@ func exiftoolDST(t *testing.T, rs []result) map[string]bool {
 	return found
 }
 
-// ffprobeDST looks for the digital source type in container and stream
-// tags (Matroska, WebM, AVI), where exiftool does not look.
+// ffprobeDST looks for the digital source type in container, stream and
+// program tags (Matroska, WebM, AVI, FLV, ASF, MXF; a transport stream's
+// service), where exiftool does not look.
 func ffprobeDST(path string) bool {
-	out, _ := exec.Command("ffprobe", "-v", "quiet", "-show_entries", "format_tags:stream_tags", "-of", "json", path).Output()
+	out, _ := exec.Command("ffprobe", "-v", "quiet", "-show_entries", "format_tags:stream_tags:program_tags", "-of", "json", path).Output()
 	return bytes.Contains(out, []byte("trainedAlgorithmicMedia"))
 }
 

@@ -22,25 +22,70 @@ type RawChunk struct {
 // and the header of a data chunk of dataSize bytes. The caller then
 // writes exactly dataSize bytes and, if dataSize is odd, one zero byte.
 func WriteHeader(w io.Writer, f Format, extra []RawChunk, dataSize int64) error {
-	total := int64(4) + 8 + int64(len(f.Raw)) + int64(len(f.Raw)&1) + 8 + dataSize + dataSize&1
-	for _, c := range extra {
-		total += 8 + int64(len(c.Body)) + int64(len(c.Body)&1)
+	return Header{Format: f, Extra: extra, DataSize: dataSize}.Write(w)
+}
+
+// Header is the start of a WAVE file, up to the data chunk's body.
+type Header struct {
+	// Form is "RIFF", "RF64" or "BW64". A RIFF file that would outgrow
+	// 4 GiB is written as RF64, with its sizes in a ds64 chunk.
+	Form     string
+	Format   Format
+	Extra    []RawChunk // written between fmt and data
+	DataSize int64
+	// Samples is the sample count RF64's ds64 states, for codecs whose
+	// data is not whole PCM frames; 0 counts PCM frames.
+	Samples int64
+}
+
+// Write writes the header.
+func (h Header) Write(w io.Writer) error {
+	var body int64 = 4 + 8 + int64(len(h.Format.Raw)) + int64(len(h.Format.Raw)&1) + 8 + h.DataSize + h.DataSize&1
+	for _, c := range h.Extra {
+		body += 8 + int64(len(c.Body)) + int64(len(c.Body)&1)
 	}
-	if total > maxRIFF {
-		return errors.New("wav: the labeled file would exceed 4 GiB, the limit of a WAV file")
+	form := h.Form
+	if form == "" || (form == "RIFF" && body > maxRIFF) {
+		form = map[bool]string{true: "RF64", false: "RIFF"}[body > maxRIFF]
 	}
 	var b bytes.Buffer
-	b.WriteString("RIFF")
-	binary.Write(&b, binary.LittleEndian, uint32(total))
-	b.WriteString("WAVE")
-	chunk(&b, "fmt ", f.Raw)
-	for _, c := range extra {
+	le := binary.LittleEndian
+	b.WriteString(form)
+	if form == "RIFF" {
+		binary.Write(&b, le, uint32(body))
+		b.WriteString("WAVE")
+	} else {
+		binary.Write(&b, le, uint32(0xFFFFFFFF))
+		b.WriteString("WAVE")
+		chunk(&b, "ds64", h.ds64(body+36))
+	}
+	chunk(&b, "fmt ", h.Format.Raw)
+	for _, c := range h.Extra {
 		chunk(&b, c.ID, c.Body)
 	}
 	b.WriteString("data")
-	binary.Write(&b, binary.LittleEndian, uint32(dataSize))
+	if form == "RIFF" {
+		binary.Write(&b, le, uint32(h.DataSize))
+	} else {
+		binary.Write(&b, le, uint32(0xFFFFFFFF))
+	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// ds64 is the body of the chunk that holds an RF64 file's sizes: the
+// RIFF body, the data chunk and the sample count.
+func (h Header) ds64(riff int64) []byte {
+	samples := h.Samples
+	if samples == 0 && h.Format.BlockAlign > 0 {
+		samples = h.DataSize / int64(h.Format.BlockAlign)
+	}
+	b := make([]byte, 28)
+	le := binary.LittleEndian
+	le.PutUint64(b, uint64(riff))
+	le.PutUint64(b[8:], uint64(h.DataSize))
+	le.PutUint64(b[16:], uint64(samples))
+	return b
 }
 
 func chunk(b *bytes.Buffer, id string, body []byte) {

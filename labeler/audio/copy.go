@@ -14,19 +14,28 @@ import (
 	"github.com/belgi-kz/belgi/labeler"
 )
 
+// copyable codecs are framed so that a notice encoded alike can be put
+// before the programme's packets without decoding them.
+var copyable = map[string]bool{"vorbis": true, "opus": true, "aac": true, "ac3": true, "eac3": true, "mp2": true}
+
 // copyBlocked says why the programme can't be stream-copied, "" if it
 // may be tried.
 func (p *probed) copyBlocked(slots []slot) string {
 	for _, s := range slots {
 		if s.lead && s.tail {
-			return "repeats inside the programme can't be stream-copied in " + p.format
+			return "repeats inside the programme can't be stream-copied in " + p.out.name
 		}
 	}
+	codec := p.stream.CodecName
 	switch {
-	case p.format == FormatFLAC:
-		return "FLAC frames number their own samples (the re-encode is lossless, nothing is lost)"
-	case p.format == FormatM4A && p.stream.Profile != "LC":
+	case codecOf(p.encoder) != codec:
+		return "no encoder here writes " + codec + " in " + p.out.name
+	case lossless(codec):
+		return "the programme is lossless (the re-encode loses nothing)"
+	case codec == "aac" && p.stream.Profile != "LC":
 		return "only AAC-LC can be encoded alike here; this programme is AAC " + p.stream.Profile
+	case !copyable[codec]:
+		return codec + " frames can't be joined without re-encoding"
 	}
 	return ""
 }
@@ -34,45 +43,69 @@ func (p *probed) copyBlocked(slots []slot) string {
 // concat encodes the notice blocks alike and joins them to the programme
 // with ffmpeg's concat demuxer and stream copy. It returns a reason when
 // the codec set-ups differ (a copy would not decode) or the join comes out
-// the wrong length; the caller then re-encodes.
-func (p *probed) concat(ctx context.Context, job labeler.Job, notice *pcm.PCM, slots []slot, xmp []byte) (string, error) {
+// the wrong length; the caller then re-encodes. It also returns the
+// seconds the encoded notices add, as they decode.
+func (p *probed) concat(ctx context.Context, job labeler.Job, notice *pcm.PCM, slots []slot, xmp []byte) (string, float64, error) {
 	dir, err := tempDir(job.Temp)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	defer os.RemoveAll(dir)
 	list := "ffconcat version 1.0\n"
-	want := p.duration
+	added := 0.0
 	for i, sl := range slots {
 		b := block(notice, sl, gapOf(job.Spec.Audio))
-		path := filepath.Join(dir, strconv.Itoa(i)+extFor(p.format))
+		path := filepath.Join(dir, strconv.Itoa(i)+".part")
 		if err := encodeWith(ctx, b, path, p.codecArgs()); err != nil {
-			return "", err
+			return "", 0, err
 		}
 		if reason := p.sameSetup(ctx, path); reason != "" {
-			return reason, nil
+			return reason, 0, nil
 		}
-		want += b.Duration().Seconds()
+		n, err := decodedSeconds(ctx, path)
+		if err != nil {
+			return "", 0, err
+		}
+		added += n
+		list += concatEntry(path)
 		if i == 0 {
-			list += concatEntry(path) + concatEntry(job.Input)
-		} else {
-			list += concatEntry(path)
+			list += concatEntry(job.Input)
 		}
 	}
 	listPath := filepath.Join(dir, "list.ffconcat")
 	if err := os.WriteFile(listPath, []byte(list), 0o600); err != nil {
-		return "", fmt.Errorf("audio: %w", err)
+		return "", 0, fmt.Errorf("audio: %w", err)
 	}
 	args := []string{"-nostdin", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", ffmpeg.SafePath(listPath),
-		"-i", ffmpeg.SafePath(job.Input), "-map", "0:a", "-c", "copy"}
-	args = append(append(args, p.metaArgs(job.Spec, xmp)...), "-f", muxer(p.format), ffmpeg.SafePath(job.Temp))
+		"-i", ffmpeg.SafePath(job.Input)}
+	args = append(append(args, p.chapterInput()...), "-map", "0:a:0", "-c", "copy")
+	args = append(append(args, p.keepArgs()...), p.metaArgs(job.Spec, xmp)...)
+	args = append(append(args, p.out.args...), "-f", p.out.muxer, ffmpeg.SafePath(job.Temp))
 	if _, err := ffmpeg.Run(ctx, "ffmpeg", args...); err != nil {
 		if ctx.Err() != nil {
-			return "", err
+			return "", 0, err
 		}
-		return "the stream copy failed (" + err.Error() + ")", nil
+		return "the stream copy failed (" + err.Error() + ")", 0, nil
 	}
-	return p.checkLength(ctx, job.Temp, want), nil
+	return p.checkLength(ctx, job.Temp, float64(p.frames)/float64(p.rate)+added), added, nil
+}
+
+// decodedSeconds is how long a file lasts as decoded.
+func decodedSeconds(ctx context.Context, path string) (float64, error) {
+	var n, rate int64
+	info, err := ffmpeg.Probe(ctx, path)
+	if err != nil || len(info.Streams) == 0 {
+		return 0, fmt.Errorf("audio: the encoded notice does not read back: %v", err)
+	}
+	rate, _ = strconv.ParseInt(info.Streams[0].SampleRate, 10, 64)
+	err = ffmpeg.DecodePCM(ctx, path, 0, func(s []float32) error {
+		n += int64(len(s) / max(1, info.Streams[0].Channels))
+		return nil
+	})
+	if err != nil || rate == 0 {
+		return 0, fmt.Errorf("audio: the encoded notice does not decode: %v", err)
+	}
+	return float64(n) / float64(rate), nil
 }
 
 // sameSetup compares an encoded notice's codec set-up with the
@@ -83,9 +116,9 @@ func (p *probed) sameSetup(ctx context.Context, path string) string {
 	switch {
 	case err != nil:
 		return "the encoded notice could not be read back"
-	case n.channels != p.channels || n.stream.CodecName != p.stream.CodecName:
-		return "the notice could not be encoded with the programme's codec and channels"
-	case p.format != FormatOpus && n.stream.ExtradataHash != p.stream.ExtradataHash:
+	case n.channels != p.channels || n.stream.CodecName != p.stream.CodecName || n.rate != p.rate:
+		return "the notice could not be encoded with the programme's codec, rate and channels"
+	case p.stream.CodecName != "opus" && n.stream.ExtradataHash != p.stream.ExtradataHash:
 		return "the programme's codec set-up differs from what ffmpeg's encoder writes"
 	}
 	return ""
@@ -98,7 +131,7 @@ func (p *probed) checkLength(ctx context.Context, path string, want float64) str
 	if err != nil {
 		return "the stream-copied result could not be read back"
 	}
-	got, _ := strconv.ParseFloat(info.Format.Duration, 64)
+	got, _ := ffmpeg.Seconds(info.Format.Duration)
 	if math.Abs(got-want) > 0.25 {
 		return fmt.Sprintf("the stream-copied result lasts %.2f s instead of %.2f s", got, want)
 	}
@@ -113,30 +146,58 @@ func concatEntry(path string) string {
 	return "file '" + strings.ReplaceAll(abs, "'", `'\''`) + "'\n"
 }
 
-func extFor(format string) string {
-	switch format {
-	case FormatFLAC:
-		return ".flac"
-	case FormatM4A:
-		return ".m4a"
-	case FormatOpus:
-		return ".opus"
+// keepArgs map what the source carries besides the programme (input 1):
+// cover art and Matroska attachments where the muxer writes them, and
+// chapters (input 2, moved by the notices, when there are any).
+func (p *probed) keepArgs() []string {
+	args := []string{"-map_chapters", "1"}
+	if p.chapters != "" {
+		args[1] = "2"
 	}
-	return ".ogg"
+	if p.out.pictures {
+		args = append(args, "-map", "1:v?", "-c:v", "copy")
+		if p.out.muxer == "matroska" {
+			args = append(args, "-map", "1:t?", "-c:t", "copy")
+		}
+	}
+	return args
 }
 
-// metaArgs keeps the programme's tags (input 1) and adds Belgi's:
-// Vorbis comments DIGITALSOURCETYPE and XMP for FLAC and Ogg (set on the
-// stream too, where the Ogg muxer reads them), a comment for M4A (its XMP
-// goes in a uuid box afterwards).
+// chapterInput is the input of moved chapters, after the programme
+// (input 0) and the source (input 1).
+func (p *probed) chapterInput() []string {
+	if p.chapters == "" {
+		return nil
+	}
+	return []string{"-f", "ffmetadata", "-i", ffmpeg.SafePath(p.chapters)}
+}
+
+// pictures counts the source's attached pictures (cover art).
+func (p *probed) pictures() int {
+	n := 0
+	for _, s := range p.info.Streams {
+		if s.AttachedPic() {
+			n++
+		}
+	}
+	return n
+}
+
+// metaArgs keep the programme's tags (input 1), container-wide and on
+// the sound stream, and add Belgi's as the container allows.
 func (p *probed) metaArgs(spec labeler.Spec, xmp []byte) []string {
-	args := []string{"-map_metadata", "1", "-map_metadata:s:a", "1:s:a"}
+	args := []string{"-map_metadata", "1", "-map_metadata:s:a:0", "1:s:a:0"}
 	dst := spec.DigitalSourceType()
-	if p.format == FormatM4A {
-		return append(args, "-metadata", "comment=AI "+string(spec.AI)+" ("+dst+"), labeled by "+labeler.Tool)
+	switch p.out.marks {
+	case marksMP4:
+		return args // the XMP box is appended afterwards
+	case marksMatroska:
+		return append(args, "-metadata", tagDSTMKV+"="+dst, "-metadata", tagXMP+"="+string(xmp))
+	case marksTags:
+		return append(args, "-metadata", tagDSTGeneric+"="+dst, "-metadata", tagXMP+"="+string(xmp))
 	}
 	for _, scope := range []string{"-metadata", "-metadata:s:a:0"} {
-		args = append(args, scope, "DIGITALSOURCETYPE="+dst, scope, "XMP="+string(xmp))
+		args = append(args, scope, tagDSTVorbis+"="+dst, scope, tagXMP+"="+string(xmp))
 	}
 	return args
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/internal/loudness"
 	"github.com/belgi-kz/belgi/internal/pcm"
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/internal/wav"
 )
 
@@ -38,9 +39,18 @@ func encodeWith(ctx context.Context, p *pcm.PCM, out string, codec []string) err
 // loudness, reporting progress up to half of duration (seconds).
 // It also returns the number of sample frames decoded.
 func measure(ctx context.Context, path string, rate, channels int, duration float64, progress func(float64)) (float64, int64, error) {
+	return measureAt(ctx, path, rate, channels, false, duration, progress)
+}
+
+// measureAt is measure, resampling to rate when resample is set.
+func measureAt(ctx context.Context, path string, rate, channels int, resample bool, duration float64, progress func(float64)) (float64, int64, error) {
 	m := loudness.New(rate, channels)
 	var done int64
-	err := ffmpeg.DecodePCM(ctx, path, 0, func(s []float32) error {
+	opts := ffmpeg.DecodeOptions{}
+	if resample {
+		opts.Rate = rate
+	}
+	err := ffmpeg.Decode(ctx, path, opts, func(s []float32) error {
 		m.Write(s)
 		done += int64(len(s) / channels)
 		if duration > 0 {
@@ -57,7 +67,7 @@ func measure(ctx context.Context, path string, rate, channels int, duration floa
 // tempDir makes a private working folder beside the output, so large
 // intermediate files stay on the output's disk.
 func tempDir(out string) (string, error) {
-	d, err := os.MkdirTemp(filepath.Dir(out), ".belgi-audio-")
+	d, err := scratch.Dir(filepath.Dir(out), "audio")
 	if err != nil {
 		return "", fmt.Errorf("audio: %w", err)
 	}

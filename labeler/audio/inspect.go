@@ -1,80 +1,158 @@
 package audio
 
 import (
-	"bytes"
-	"encoding/binary"
+	"context"
 	"fmt"
-	"io"
 	"os"
+	"strings"
 
+	"github.com/belgi-kz/belgi/internal/bmff"
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/flac"
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/belgi-kz/belgi/labeler/provenance"
 )
 
-// scanSpan is how much of a file's start and end inspectOther reads:
-// Vorbis comments sit near the start, an M4A's uuid box at the end.
-const scanSpan = 1 << 20
+// Tag names Belgi writes where marks are tags (see markStyle).
+const (
+	tagXMP        = "XMP"
+	tagDSTVorbis  = "DIGITALSOURCETYPE"
+	tagDSTMKV     = "DIGITAL_SOURCE_TYPE"
+	tagDSTGeneric = "DigitalSourceType"
+)
 
-// inspectOther finds the XMP packet in a FLAC, Ogg or M4A file without
-// parsing the container, by scanning its first and last megabyte.
-func inspectOther(path, format string) (labeler.Report, error) {
-	b, err := headTail(path)
+// marksFound is what a file carries: an XMP packet, or at least a
+// DigitalSourceType tag.
+type marksFound struct {
+	xmp []byte
+	dst string
+}
+
+// inspectOther reads the marks of a file labeled through ffmpeg: MP4's
+// XMP box and FLAC's Vorbis comments in Go (so `check` needs no ffmpeg
+// for them), other containers' tags as ffprobe reads them.
+func inspectOther(ctx context.Context, path, format string) (labeler.Report, error) {
+	m, err := readMarks(ctx, path, format, nil)
 	if err != nil {
 		return labeler.Report{}, err
 	}
-	return report(format, provenance.Extract(b)), nil
+	rep := report(writtenAs(format), m.xmp)
+	if rep.DigitalSourceType == "" && m.dst != "" {
+		rep.DigitalSourceType = m.dst
+		rep.Provenance = append(rep.Provenance, "tags")
+	}
+	return rep, nil
 }
 
-// existingXMP is the XMP packet a FLAC/Ogg/M4A input already carries.
-func existingXMP(path string) []byte {
-	b, err := headTail(path)
+// readMarks finds the marks in a file; info, when given, spares a probe.
+func readMarks(ctx context.Context, path, format string, info *ffmpeg.Info) (marksFound, error) {
+	switch format {
+	case FormatM4A, FormatMP4:
+		return mp4Marks(path)
+	case FormatFLAC:
+		return flacMarks(path)
+	}
+	if info == nil {
+		i, err := ffmpeg.Probe(ctx, path)
+		if err != nil {
+			return marksFound{}, fmt.Errorf("audio: %w", err)
+		}
+		info = &i
+	}
+	return tagMarks(*info), nil
+}
+
+func mp4Marks(path string) (marksFound, error) {
+	f, m, err := bmff.OpenFile(path, os.O_RDONLY)
+	if err != nil {
+		return marksFound{}, fmt.Errorf("audio: %w", err)
+	}
+	defer f.Close()
+	x, err := m.XMP(f)
+	if x == nil {
+		x = m.QuickTimeXMP()
+	}
+	return marksFound{xmp: x}, err
+}
+
+func flacMarks(path string) (marksFound, error) {
+	f, size, err := openSized(path)
+	if err != nil {
+		return marksFound{}, err
+	}
+	defer f.Close()
+	m, err := flac.Read(f, int64(id3SkipAt(f)), size)
+	if err != nil {
+		return marksFound{}, fmt.Errorf("audio: %w", err)
+	}
+	return marksFound{xmp: nonEmpty(m.Comment(tagXMP)), dst: m.Comment(tagDSTVorbis)}, nil
+}
+
+// tagMarks looks for Belgi's tags container-wide, then on each stream.
+func tagMarks(info ffmpeg.Info) marksFound {
+	tags := []map[string]string{info.Format.Tags}
+	for _, s := range info.Streams {
+		tags = append(tags, s.Tags)
+	}
+	var m marksFound
+	for _, t := range tags {
+		if m.xmp == nil {
+			m.xmp = nonEmpty(lookup(t, tagXMP))
+		}
+		for _, k := range []string{tagDSTVorbis, tagDSTMKV} {
+			if m.dst == "" {
+				m.dst = lookup(t, k)
+			}
+		}
+	}
+	return m
+}
+
+func nonEmpty(s string) []byte {
+	if s == "" {
+		return nil
+	}
+	return []byte(s)
+}
+
+// lookup finds a tag regardless of case (Vorbis comments and Matroska
+// tags compare names that way).
+func lookup(tags map[string]string, key string) string {
+	for k, v := range tags {
+		if strings.EqualFold(k, key) {
+			return v
+		}
+	}
+	return ""
+}
+
+// existingXMP is the XMP packet the source already carries, merged into.
+func (p *probed) existingXMP(path string) []byte {
+	m, err := readMarks(context.Background(), path, p.format, &p.info)
 	if err != nil {
 		return nil
 	}
-	return provenance.Extract(b)
+	return m.xmp
 }
 
-func headTail(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("audio: %w", err)
+// finish adds what ffmpeg can't write: an MP4's own metadata boxes,
+// exactly as the source had them, and the XMP box; the ID3v2 tag that
+// sat before a FLAC stream.
+func (p *probed) finish(job labeler.Job, xmp []byte) error {
+	switch {
+	case p.out.marks == marksMP4:
+		if p.out.into == "" {
+			c := bmff.Carry{XMP: xmp, Drop: []string{"thmb", "THMB"}, Stale: []string{"iTunSMPB"}}
+			if err := bmff.CarryMetadata(job.Input, job.Temp, c); err != nil {
+				return fmt.Errorf("audio: keeping the MP4 metadata: %w", err)
+			}
+		}
+		if err := bmff.Append(job.Temp, bmff.MakeUUID(bmff.XMPUUID, xmp)); err != nil {
+			return fmt.Errorf("audio: writing the XMP box: %w", err)
+		}
+	case p.format == FormatFLAC:
+		notes, err := carryFLAC(job.Input, job.Temp, job.Spec.DigitalSourceType(), string(xmp))
+		p.notes = append(p.notes, notes...)
+		return err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("audio: %w", err)
-	}
-	if st.Size() <= 2*scanSpan {
-		return io.ReadAll(f)
-	}
-	b := make([]byte, 2*scanSpan)
-	if _, err := f.ReadAt(b[:scanSpan], 0); err != nil {
-		return nil, fmt.Errorf("audio: %w", err)
-	}
-	if _, err := f.ReadAt(b[scanSpan:], st.Size()-scanSpan); err != nil {
-		return nil, fmt.Errorf("audio: %w", err)
-	}
-	return b, nil
-}
-
-// xmpUUID identifies an XMP box in ISO base media files.
-var xmpUUID = []byte{0xBE, 0x7A, 0xCF, 0xCB, 0x97, 0xA9, 0x42, 0xE8, 0x9C, 0x71, 0x99, 0x94, 0x91, 0xE3, 0xAF, 0xAC}
-
-// appendXMPBox adds a top-level uuid box with the XMP packet at the end
-// of an M4A file: nothing before it moves, so no offsets change.
-func appendXMPBox(path string, xmp []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
-	if err != nil {
-		return fmt.Errorf("audio: %w", err)
-	}
-	var box bytes.Buffer
-	binary.Write(&box, binary.BigEndian, uint32(8+16+len(xmp)))
-	box.WriteString("uuid")
-	box.Write(xmpUUID)
-	box.Write(xmp)
-	if _, err := f.Write(box.Bytes()); err != nil {
-		f.Close()
-		return fmt.Errorf("audio: writing the XMP box: %w", err)
-	}
-	return f.Close()
+	return nil
 }

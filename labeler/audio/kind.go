@@ -1,68 +1,86 @@
 package audio
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
+	"io"
 	"os"
 
-	"github.com/belgi-kz/belgi/internal/mp3"
+	"github.com/belgi-kz/belgi/internal/ebml"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
-// Container formats, as reported in Report.Format.
+// Formats, as reported in Report.Format.
 const (
-	FormatWAV    = "wav"
-	FormatMP3    = "mp3"
-	FormatFLAC   = "flac"
-	FormatVorbis = "ogg-vorbis"
-	FormatOpus   = "opus"
-	FormatM4A    = "m4a"
+	FormatWAV      = "wav"
+	FormatMP3      = "mp3"
+	FormatFLAC     = "flac"
+	FormatVorbis   = "ogg-vorbis"
+	FormatOpus     = "opus"
+	FormatOggFLAC  = "ogg-flac"
+	FormatSpeex    = "speex"
+	FormatOgg      = "ogg"      // Ogg whose first stream is not sound (a skeleton)
+	FormatM4A      = "m4a"      // MP4 with an audio brand (M4A, M4B)
+	FormatMP4      = "mp4"      // any other MP4, MOV or 3GP holding only sound
+	FormatMatroska = "matroska" // MKA, or an MKV holding only sound
+	FormatWebM     = "webm"     // WebM holding only sound
+	FormatASF      = "asf"      // WMA
+	FormatADTS     = "aac"      // raw AAC in ADTS frames
+	FormatAMR      = "amr"
+	FormatAIFF     = "aiff"
+	FormatAPE      = "ape"
+	FormatDSF      = "dsf"
+	FormatDFF      = "dff"
+	FormatWavPack  = "wavpack"
+	FormatCAF      = "caf"
 )
 
 // kind implements labeler.Kind and labeler.Previewer for audio.
-type kind struct{}
+type kind struct {
+	probes *probeCache
+}
 
 // New returns the audio kind, for labeler.NewRegistry.
-func New() labeler.Kind { return kind{} }
+func New() labeler.Kind { return kind{probes: newProbeCache()} }
 
 var (
-	_ labeler.Kind      = kind{}
-	_ labeler.Previewer = kind{}
+	_ labeler.Kind           = kind{}
+	_ labeler.Previewer      = kind{}
+	_ labeler.ContentSniffer = kind{}
+	_ labeler.Retargeter     = kind{}
 )
 
 func (kind) Name() string { return labeler.KindAudio }
 
 func (kind) Extensions() []string {
-	return []string{".wav", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".m4b"}
+	return []string{".wav", ".bwf", ".rf64", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".spx", ".m4a", ".m4b",
+		".mka", ".wma", ".aac", ".amr", ".awb", ".aif", ".aiff", ".aifc", ".ape", ".dsf", ".dff", ".wv", ".caf"}
 }
 
+// Sniff claims files whose first bytes are unmistakably sound.
 func (kind) Sniff(head []byte) bool { return sniff(head) != "" }
 
-// sniff names the container from a file's first bytes, "" when it is not
-// unmistakably audio. Ogg is claimed only for Vorbis or Opus streams (an
-// Ogg Theora video is not ours) and MP4 only for the audio brands M4A and
-// M4B, so generic MP4 stays with the video kind.
-func sniff(h []byte) string {
-	switch {
-	case len(h) >= 12 && (string(h[:4]) == "RIFF" || string(h[:4]) == "RF64") && string(h[8:12]) == "WAVE":
-		return FormatWAV
-	case bytes.HasPrefix(h, []byte("fLaC")):
-		return FormatFLAC
-	case bytes.HasPrefix(h, []byte("OggS")) && len(h) >= 36 && bytes.Equal(h[28:35], []byte("\x01vorbis")):
-		return FormatVorbis
-	case bytes.HasPrefix(h, []byte("OggS")) && len(h) >= 36 && bytes.Equal(h[28:36], []byte("OpusHead")):
-		return FormatOpus
-	case len(h) >= 12 && string(h[4:8]) == "ftyp" && (string(h[8:12]) == "M4A " || string(h[8:12]) == "M4B "):
-		return FormatM4A
-	case mp3.Sniff(h):
-		return FormatMP3
+// SniffFile also claims containers that may hold pictures (MP4,
+// Matroska, WebM, Ogg, ASF) when their streams are sound only: a WebM of
+// Opus or an MP4 of E-AC-3 is audio, whatever its name says.
+func (k kind) SniffFile(path string, head []byte) bool {
+	if sniff(head) != "" {
+		return true
+	}
+	return ambiguous(head) && k.probes.soundOnly(path)
+}
+
+// OutputExt implements labeler.Retargeter: formats no encoder here
+// writes are labeled in the nearest common one.
+func (kind) OutputExt(head []byte) string {
+	if c, ok := containers[sniff(head)]; ok {
+		return c.ext
 	}
 	return ""
 }
 
-// formatOf sniffs a file, falling back to its extension for MP3 streams
-// whose first frames lie beyond the head (a large ID3 tag).
+// formatOf names a file's format from its content: the magic bytes, what
+// follows a leading ID3v2 tag, and for containers that may hold pictures
+// the container's own type.
 func formatOf(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -70,28 +88,59 @@ func formatOf(path string) (string, error) {
 	}
 	defer f.Close()
 	head := make([]byte, 4096)
-	n, _ := f.Read(head)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
 	if n == 0 {
-		return "", labeler.AtStage(labeler.StageDecode, errors.New("audio: the file is empty"))
+		return "", labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: the file is empty"))
 	}
-	if flacBehindID3(f, head[:n]) {
-		return FormatFLAC, nil // C2PA's place in FLAC: an ID3v2 tag in front
+	if skip := id3Skip(head); skip > 0 {
+		return afterID3(f, int64(skip)), nil
 	}
-	if name := sniff(head[:n]); name != "" {
+	if name := sniff(head); name != "" {
 		return name, nil
 	}
-	return "", labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: not a recognisable WAV, MP3, FLAC, Ogg Vorbis/Opus or M4A file (it looks like %s)",
-		describe(head[:n])))
+	if name := containerFormat(f, head); name != "" {
+		return name, nil
+	}
+	return "", labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: not a sound file Belgi can read (it looks like %s)", describe(head)))
 }
 
-// flacBehindID3 reports whether an ID3v2 tag at the start is followed by
-// a FLAC stream.
-func flacBehindID3(f *os.File, head []byte) bool {
-	n := mp3.TagSize(head)
-	var magic [4]byte
-	if n == 0 {
-		return false
+// afterID3 names the stream behind a leading ID3v2 tag: FLAC and ADTS
+// AAC files carry such tags too; anything else is taken for MP3.
+func afterID3(r io.ReaderAt, at int64) string {
+	h := make([]byte, 16<<10) // room for two ADTS frames
+	n, _ := r.ReadAt(h, at)
+	switch name := sniff(h[:n]); name {
+	case FormatFLAC, FormatADTS:
+		return name
 	}
-	_, err := f.ReadAt(magic[:], int64(n))
-	return err == nil && string(magic[:]) == "fLaC"
+	return FormatMP3
+}
+
+// containerFormat names a sound-only file in a container that may hold
+// pictures; "" when the head is none of them.
+func containerFormat(f *os.File, head []byte) string {
+	switch {
+	case len(head) >= 12 && string(head[4:8]) == "ftyp":
+		return FormatMP4
+	case bytes4(head) == "\x1A\x45\xDF\xA3":
+		if st, err := f.Stat(); err == nil {
+			if doc, _ := ebml.DocType(f, st.Size()); doc == "webm" {
+				return FormatWebM
+			}
+		}
+		return FormatMatroska
+	case bytes4(head) == "OggS":
+		return FormatOgg
+	case ambiguous(head):
+		return FormatASF
+	}
+	return ""
+}
+
+func bytes4(h []byte) string {
+	if len(h) < 4 {
+		return ""
+	}
+	return string(h[:4])
 }

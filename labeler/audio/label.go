@@ -14,16 +14,13 @@ func (kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error)
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
-	var out labeler.Outcome
 	switch format {
 	case FormatWAV:
-		out, err = labelWAV(ctx, job)
+		return labelWAV(ctx, job)
 	case FormatMP3:
-		out, err = labelMP3(ctx, job)
-	default:
-		out, err = labelOther(ctx, job, format)
+		return labelMP3(ctx, job)
 	}
-	return out, err
+	return labelOther(ctx, job, format)
 }
 
 // Inspect reads the marks of any audio file Belgi labels.
@@ -38,7 +35,7 @@ func (kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 	case FormatMP3:
 		return inspectMP3(path)
 	}
-	return inspectOther(path, format)
+	return inspectOther(ctx, path, format)
 }
 
 // describe names what a file that is not audio looks like, for errors.

@@ -35,3 +35,9 @@ func aigcFor(spec labeler.Spec, xmp []byte) string {
 
 // txxxAIGC is where TC260's practice guide puts the record in MP3.
 const txxxAIGC = "AIGC"
+
+// damaged marks an error about the source itself (truncated, damaged, a
+// codec no decoder reads) as found while decoding it.
+func damaged(err error) error {
+	return labeler.AtStage(labeler.StageDecode, err)
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/internal/mp3"
@@ -24,6 +25,9 @@ type mp3Source struct {
 	stream *mp3.Stream
 	audio  []byte // the bytes Scan's offsets refer to
 	v1     []byte // an ID3v1 tag at the end, kept
+	// trailer is a Lyrics3 or APE tag between the last frame and the
+	// ID3v1 tag, kept.
+	trailer []byte
 }
 
 func readMP3(path string) (*mp3Source, error) {
@@ -52,6 +56,12 @@ func readMP3(path string) (*mp3Source, error) {
 	if s.stream, err = mp3.Scan(b); err != nil {
 		return nil, labeler.AtStage(labeler.StageDecode, fmt.Errorf("audio: %w", err))
 	}
+	if why := s.stream.Truncated(); why != "" {
+		return nil, damaged(fmt.Errorf("audio: the file is truncated: %s%s", why, repairHint))
+	}
+	if rest := b[s.stream.End():]; bytes.HasPrefix(rest, []byte("LYRICSBEGIN")) || bytes.HasPrefix(rest, []byte("APETAGEX")) {
+		s.trailer = rest
+	}
 	return s, nil
 }
 
@@ -79,18 +89,30 @@ func labelMP3(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	}
 	notice = fillShare(notice, int64(src.stream.Duration()*float64(h.Rate)), job.Spec)
 	slots := src.slots(job.Spec.Audio)
-	frames, err := src.join(ctx, job, notice, slots)
+	j, err := src.join(ctx, job, notice, slots)
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
-	if err := src.write(job, frames); err != nil {
+	if err := src.write(job, j); err != nil {
+		return labeler.Outcome{}, err
+	}
+	if err := src.readBack(ctx, job.Temp, job.Input, j); err != nil {
 		return labeler.Outcome{}, err
 	}
 	return labeler.Outcome{Layers: layers, Notes: []string{
 		placementNote(slots, notice, target),
-		fmt.Sprintf("MP3: programme frames copied untouched (no re-encode); notice encoded at %s, %d Hz, %d channel(s); XMP in ID3v2 PRIV, DigitalSourceType in TXXX",
-			src.bitrateLabel(), h.Rate, h.Channels()),
+		fmt.Sprintf("MP3: programme frames copied untouched (no re-encode); notice encoded at %s, %d Hz, %d channel(s); %s; XMP in ID3v2 PRIV, DigitalSourceType in TXXX",
+			src.bitrateLabel(), h.Rate, h.Channels(), src.headerNote(j)),
 	}}, nil
+}
+
+// headerNote says what the stream's header frame carries.
+func (s *mp3Source) headerNote(j mp3Join) string {
+	if s.lame() == nil {
+		return "a new Xing header counts the frames"
+	}
+	return fmt.Sprintf("Xing header with the source's LAME tag (%s), gapless delay %d and padding %d samples",
+		strings.TrimSpace(s.lame().Encoder()), j.delay, j.padding)
 }
 
 // slots plans notice places at frame boundaries; a repeat goes before the
@@ -120,27 +142,61 @@ func (s *mp3Source) selfContained(k, within int) int {
 	return k
 }
 
-// join returns the output's audio frames in order: programme frames are
-// slices of the source, notice frames come from ffmpeg.
-func (s *mp3Source) join(ctx context.Context, job labeler.Job, notice *pcm.PCM, slots []slot) ([][]byte, error) {
+// mp3Join is a joined stream: its frames in order, how many notice
+// frames went in at each slot, and the gapless delay and padding the
+// output's LAME tag states.
+type mp3Join struct {
+	frames         [][]byte
+	counts         []int
+	delay, padding int
+}
+
+// join puts notice frames from ffmpeg between slices of the source's
+// frames. The output starts with the first notice, so its gapless delay
+// is that notice encoder's; it ends with the programme (its padding)
+// unless a notice closes it.
+func (s *mp3Source) join(ctx context.Context, job labeler.Job, notice *pcm.PCM, slots []slot) (mp3Join, error) {
 	dir, err := tempDir(job.Temp)
 	if err != nil {
-		return nil, err
+		return mp3Join{}, err
 	}
 	defer os.RemoveAll(dir)
-	var out [][]byte
+	j := mp3Join{counts: make([]int, len(slots)), padding: s.padding()}
 	prev := 0
 	for i, sl := range slots {
-		out = append(out, s.frames(prev, int(sl.at))...)
-		nf, err := s.encode(ctx, block(notice, sl, gapOf(job.Spec.Audio)), filepath.Join(dir, strconv.Itoa(i)+".mp3"))
+		j.frames = append(j.frames, s.frames(prev, int(sl.at))...)
+		nf, lame, err := s.encode(ctx, block(notice, sl, gapOf(job.Spec.Audio)), filepath.Join(dir, strconv.Itoa(i)+".mp3"))
 		if err != nil {
-			return nil, err
+			return mp3Join{}, err
 		}
-		out = append(out, nf...)
+		j.frames, j.counts[i] = append(j.frames, nf...), len(nf)
+		if lame != nil && sl.at == 0 {
+			j.delay = lame.Delay()
+		}
+		if lame != nil && int(sl.at) == len(s.stream.Frames) {
+			j.padding = lame.Padding()
+		}
 		prev = int(sl.at)
 		job.Progress(0.5 + 0.4*float64(i+1)/float64(len(slots)))
 	}
-	return append(out, s.frames(prev, len(s.stream.Frames))...), nil
+	j.frames = append(j.frames, s.frames(prev, len(s.stream.Frames))...)
+	return j, nil
+}
+
+// padding is the source's gapless padding, 0 without a LAME tag.
+func (s *mp3Source) padding() int {
+	if l := s.lame(); l != nil {
+		return l.Padding()
+	}
+	return 0
+}
+
+// lame is the source's LAME tag, nil without one.
+func (s *mp3Source) lame() *mp3.LAME {
+	if s.stream.Info == nil {
+		return nil
+	}
+	return s.stream.Info.LAME
 }
 
 func (s *mp3Source) frames(from, to int) [][]byte {
@@ -151,27 +207,29 @@ func (s *mp3Source) frames(from, to int) [][]byte {
 	return out
 }
 
-// encode turns a notice block into MP3 frames that can sit in s's stream.
-func (s *mp3Source) encode(ctx context.Context, p *pcm.PCM, path string) ([][]byte, error) {
+// encode turns a notice block into MP3 frames that can sit in s's
+// stream, and returns the LAME tag the encoder wrote (its gapless delay
+// and padding).
+func (s *mp3Source) encode(ctx context.Context, p *pcm.PCM, path string) ([][]byte, *mp3.LAME, error) {
 	h := s.stream.First
 	args := []string{"-c:a", "libmp3lame", "-b:a", strconv.Itoa(s.bitrate()) + "k", "-ar", strconv.Itoa(h.Rate),
-		"-ac", strconv.Itoa(h.Channels()), "-write_xing", "0", "-id3v2_version", "0", "-f", "mp3"}
+		"-ac", strconv.Itoa(h.Channels()), "-write_xing", "1", "-id3v2_version", "0", "-f", "mp3"}
 	if err := encodeWith(ctx, p, path, args); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("audio: %w", err)
+		return nil, nil, fmt.Errorf("audio: %w", err)
 	}
 	ns, err := mp3.Scan(b[mp3.TagSize(b):])
 	if err != nil {
-		return nil, fmt.Errorf("audio: encoded notice: %w", err)
+		return nil, nil, fmt.Errorf("audio: encoded notice: %w", err)
 	}
 	if !ns.First.Compatible(h) {
-		return nil, fmt.Errorf("audio: ffmpeg encoded the notice as %s, which can't join %s", ns, s.stream)
+		return nil, nil, fmt.Errorf("audio: ffmpeg encoded the notice as %s, which can't join %s", ns, s.stream)
 	}
 	src := &mp3Source{stream: ns, audio: b[mp3.TagSize(b):]}
-	return src.frames(0, len(ns.Frames)), nil
+	return src.frames(0, len(ns.Frames)), src.lame(), nil
 }
 
 // bitrate is the programme's bitrate in kbit/s: the frames' own for
@@ -194,82 +252,27 @@ func (s *mp3Source) bitrateLabel() string {
 	return fmt.Sprintf("%d kbit/s", s.bitrate())
 }
 
-// write assembles tag, Xing header, frames and any ID3v1 tag.
-func (s *mp3Source) write(job labeler.Job, frames [][]byte) error {
+// write assembles tag, Xing header (with the source's LAME tag, its
+// gapless fields made true), frames and any ID3v1 tag.
+func (s *mp3Source) write(job labeler.Job, j mp3Join) error {
 	tag, err := s.newTag(job.Spec)
 	if err != nil {
 		return err
 	}
-	sizes := make([]int, len(frames))
-	for i, f := range frames {
-		sizes[i] = len(f)
+	var lame *mp3.LAME
+	if l := s.lame(); l != nil {
+		c := *l
+		c.SetGapless(j.delay, j.padding)
+		lame = &c
 	}
-	xing, err := mp3.XingFrame(s.stream.First, sizes, s.stream.VBR)
+	xing, err := mp3.XingFrame(s.stream.First, j.frames, s.stream.VBR, lame)
 	if err != nil {
 		return err
 	}
 	out := [][]byte{tag, xing}
-	out = append(append(out, frames...), s.v1)
+	out = append(append(out, j.frames...), s.trailer, s.v1)
 	if err := os.WriteFile(job.Temp, bytes.Join(out, nil), 0o644); err != nil {
 		return fmt.Errorf("audio: writing: %w", err)
 	}
 	return nil
-}
-
-// ID3 identifiers Belgi writes.
-const (
-	txxxDST   = "DigitalSourceType"
-	txxxBelgi = "Belgi"
-	privXMP   = "XMP"
-)
-
-// newTag keeps the source's ID3v2 frames and replaces Belgi's.
-func (s *mp3Source) newTag(spec labeler.Spec) ([]byte, error) {
-	t := &mp3.Tag{Major: 3}
-	if s.tag != nil && s.tag.Major != 0 {
-		t = s.tag
-	}
-	xmp, err := packet(spec, t.Private(privXMP))
-	if err != nil {
-		return nil, fmt.Errorf("audio: %w", err)
-	}
-	t.Without([]string{txxxDST, txxxBelgi}, []string{privXMP})
-	t.Frames = append(t.Frames,
-		mp3.TXXX(txxxDST, spec.DigitalSourceType()),
-		mp3.TXXX(txxxBelgi, labeler.Tool+"; spoken notice: "+string(spec.AI)+" with AI"),
-		mp3.PRIV(privXMP, xmp))
-	if a := aigcFor(spec, xmp); a != "" { // replacing the source's, if any
-		t.Without([]string{txxxAIGC}, nil)
-		t.Frames = append(t.Frames, mp3.TXXX(txxxAIGC, a))
-	}
-	return t.Bytes(), nil
-}
-
-// inspectMP3 reads the ID3v2 tag: XMP first, the TXXX frame otherwise.
-func inspectMP3(path string) (labeler.Report, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return labeler.Report{}, fmt.Errorf("audio: %w", err)
-	}
-	defer f.Close()
-	head := make([]byte, 10)
-	n, _ := f.Read(head)
-	size := mp3.TagSize(head[:n])
-	if size == 0 {
-		return report(FormatMP3, nil), nil
-	}
-	b := make([]byte, size)
-	if _, err := f.ReadAt(b, 0); err != nil {
-		return labeler.Report{}, fmt.Errorf("audio: the ID3v2 tag is truncated: %w", err)
-	}
-	t, err := mp3.ParseTag(b)
-	if err != nil {
-		return labeler.Report{}, fmt.Errorf("audio: %w", err)
-	}
-	rep := report(FormatMP3, t.Private(privXMP))
-	if dst := t.Text(txxxDST); rep.DigitalSourceType == "" && dst != "" {
-		rep.DigitalSourceType = dst
-		rep.Provenance = append(rep.Provenance, "id3")
-	}
-	return rep, nil
 }

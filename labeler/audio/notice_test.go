@@ -181,6 +181,13 @@ func TestBadInputs(t *testing.T) {
 	}
 }
 
+// adtsFrames is n empty ADTS frames of 16 bytes (AAC-LC, 44.1 kHz, mono).
+func adtsFrames(n int) []byte {
+	f := []byte{0xFF, 0xF1, 0x50, 0x40, 0x02, 0x1F, 0xFC}
+	f = append(f, make([]byte, 9)...)
+	return bytes.Repeat(f, n)
+}
+
 func TestSniff(t *testing.T) {
 	for _, tc := range []struct {
 		head []byte
@@ -188,9 +195,21 @@ func TestSniff(t *testing.T) {
 	}{
 		{[]byte("RIFF\x00\x00\x00\x00WAVEfmt "), FormatWAV},
 		{[]byte("fLaC\x00\x00\x00\x22"), FormatFLAC},
-		{append([]byte("OggS"+strings.Repeat("\x00", 24)), []byte("\x01vorbis\x00")...), FormatVorbis},
-		{append([]byte("OggS"+strings.Repeat("\x00", 24)), []byte("OpusHead")...), FormatOpus},
-		{append([]byte("OggS"+strings.Repeat("\x00", 24)), []byte("\x80theora\x00")...), ""},
+		{append([]byte("OggS"+strings.Repeat("\x00", 22)+"\x01\x1e"), []byte("\x01vorbis\x00")...), FormatVorbis},
+		{append([]byte("OggS"+strings.Repeat("\x00", 22)+"\x01\x13"), []byte("OpusHead")...), FormatOpus},
+		{append([]byte("OggS"+strings.Repeat("\x00", 22)+"\x01\x2a"), []byte("\x80theora\x00")...), ""},
+		{append([]byte("OggS"+strings.Repeat("\x00", 22)+"\x01\x33"), []byte("\x7fFLAC\x01")...), FormatOggFLAC},
+		{append([]byte("OggS"+strings.Repeat("\x00", 22)+"\x01\x50"), []byte("Speex   1.2")...), FormatSpeex},
+		{[]byte("FORM\x00\x00\x00\x00AIFFCOMM"), FormatAIFF},
+		{[]byte("#!AMR-WB\n"), FormatAMR},
+		{[]byte("MAC \x96\x0f\x00\x00"), FormatAPE},
+		{[]byte("DSD \x1c\x00\x00\x00"), FormatDSF},
+		{[]byte("wvpk\x20\x00\x00\x00"), FormatWavPack},
+		{[]byte("RF64\xff\xff\xff\xffWAVEds64"), FormatWAV},
+		{[]byte("BW64\xff\xff\xff\xffWAVEds64"), FormatWAV},
+		{append(adtsFrames(2), 0), FormatADTS},
+		{adtsFrames(1), ""},
+		{[]byte("\x1aE\xdf\xa3\x9fB\x86\x81\x01"), ""},
 		{[]byte("\x00\x00\x00\x20ftypM4A \x00\x00\x00\x00"), FormatM4A},
 		{[]byte("\x00\x00\x00\x20ftypisom\x00\x00\x00\x00"), ""},
 		{[]byte("ID3\x04\x00\x00\x00\x00\x00\x00"), FormatMP3},

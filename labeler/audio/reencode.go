@@ -17,29 +17,59 @@ import (
 // notice blocks in at their slots, into an ffmpeg encoder set up like the
 // programme. Nothing is held in memory beyond a pipe's buffer.
 func (p *probed) reencode(ctx context.Context, job labeler.Job, notice *pcm.PCM, slots []slot, xmp []byte) error {
+	inputs := append([]string{"-i", ffmpeg.SafePath(job.Input)}, p.chapterInput()...)
+	out := append([]string{"-map", "0:a"}, p.keepArgs()...)
+	out = append(append(out, p.codecArgs()...), p.metaArgs(job.Spec, xmp)...)
+	sp := splice{input: job.Input, decode: p.decodeOptions(), rate: p.rate, channels: p.channels, total: p.frames,
+		slots: slots, block: func(s slot) *pcm.PCM { return block(notice, s, gapOf(job.Spec.Audio)) }, progress: job.Progress}
+	return sp.encode(ctx, inputs, out, job.Temp)
+}
+
+// splice is a programme decoded by ffmpeg with notice blocks put in.
+type splice struct {
+	input    string
+	decode   ffmpeg.DecodeOptions
+	rate     int
+	channels int
+	total    int64 // the programme's frames, for progress
+	slots    []slot
+	block    func(slot) *pcm.PCM
+	progress func(float64)
+}
+
+// encode pipes the spliced sound as f32le (input 0) into an ffmpeg run
+// with the further inputs and output args, writing out.
+func (sp splice) encode(ctx context.Context, inputs, outArgs []string, out string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	pr, pw := io.Pipe()
-	sp := &splicer{w: pw, channels: p.channels, slots: slots, total: p.frames, progress: job.Progress,
-		block: func(s slot) *pcm.PCM { return block(notice, s, gapOf(job.Spec.Audio)) }}
+	w := &splicer{w: pw, channels: sp.channels, slots: sp.slots, total: sp.total, progress: sp.progress, block: sp.block}
 	done := make(chan error, 1)
 	go func() {
-		err := ffmpeg.DecodePCM(ctx, job.Input, 0, sp.write)
+		err := ffmpeg.Decode(ctx, sp.input, sp.decode, w.write)
 		if err == nil {
-			err = sp.finish()
+			err = w.finish()
 		}
 		pw.CloseWithError(err)
 		done <- err
 	}()
-	args := []string{"-nostdin", "-v", "error", "-y", "-f", "f32le", "-ar", strconv.Itoa(p.rate), "-ac", strconv.Itoa(p.channels),
-		"-i", "pipe:0", "-i", ffmpeg.SafePath(job.Input), "-map", "0:a"}
-	args = append(append(args, p.codecArgs()...), p.metaArgs(job.Spec, xmp)...)
-	err := ffmpeg.Pipe(ctx, pr, nil, "ffmpeg", append(args, ffmpeg.SafePath(job.Temp))...)
+	args := []string{"-nostdin", "-v", "error", "-y", "-f", "f32le", "-ar", strconv.Itoa(sp.rate), "-ac", strconv.Itoa(sp.channels),
+		"-i", "pipe:0"}
+	args = append(append(args, inputs...), outArgs...)
+	err := ffmpeg.Pipe(ctx, pr, nil, "ffmpeg", append(args, ffmpeg.SafePath(out))...)
 	pr.CloseWithError(errors.New("encoder stopped"))
 	if derr := <-done; err == nil && derr != nil {
 		err = derr
 	}
 	return err
+}
+
+// decodeOptions decode the programme at the rate it is written at.
+func (p *probed) decodeOptions() ffmpeg.DecodeOptions {
+	if p.resample {
+		return ffmpeg.DecodeOptions{Rate: p.rate}
+	}
+	return ffmpeg.DecodeOptions{}
 }
 
 // splicer writes programme samples to w, inserting each slot's block when

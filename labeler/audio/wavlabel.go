@@ -3,12 +3,14 @@ package audio
 import (
 	"bufio"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
 	"slices"
 
 	"github.com/belgi-kz/belgi/internal/loudness"
+	"github.com/belgi-kz/belgi/internal/pcm"
 	"github.com/belgi-kz/belgi/internal/wav"
 	"github.com/belgi-kz/belgi/labeler"
 )
@@ -41,13 +43,17 @@ func openWAV(path string) (*wavSource, error) {
 }
 
 // labelWAV writes the notice in the source's own sample format and copies
-// the programme's data bytes unchanged around it.
+// the programme's data bytes unchanged around it. WAVs holding a codec
+// (ADPCM, MPEG, A-law...) go through labelCodedWAV.
 func labelWAV(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	src, err := openWAV(job.Input)
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
 	defer src.f.Close()
+	if !src.info.PCM() {
+		return labelCodedWAV(ctx, job, src)
+	}
 	lufs, err := src.loudness(ctx, job.Progress)
 	if err != nil {
 		return labeler.Outcome{}, err
@@ -65,7 +71,8 @@ func labelWAV(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 			slots[i].at = src.quietest(slots[i].at)
 		}
 	}
-	side, err := src.sideChunks(job.Spec)
+	tl := timelineOf(slots, notice, job.Spec.Audio)
+	side, notes, err := src.sideChunks(job.Spec, tl, in.Frames()+tl.added())
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
@@ -74,10 +81,43 @@ func labelWAV(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	}); err != nil {
 		return labeler.Outcome{}, err
 	}
-	return labeler.Outcome{Layers: layers, Notes: []string{
-		placementNote(slots, notice, target),
-		"WAV: programme samples copied byte for byte; XMP in the _PMX chunk",
-	}}, nil
+	if err := src.readBack(job.Temp, in.Data.Size+tl.added()*int64(in.BlockAlign)); err != nil {
+		return labeler.Outcome{}, err
+	}
+	notes = append([]string{placementNote(slots, notice, target),
+		"WAV: programme samples copied byte for byte; XMP in the _PMX chunk"}, notes...)
+	return labeler.Outcome{Layers: layers, Notes: append(notes, src.formNotes()...)}, nil
+}
+
+// timelineOf lists where the notice blocks go and how long each is.
+func timelineOf(slots []slot, notice *pcm.PCM, a labeler.AudioSpec) timeline {
+	var t timeline
+	for _, s := range slots {
+		t.at = append(t.at, s.at)
+		t.length = append(t.length, int64(block(notice, s, gapOf(a)).Frames()))
+	}
+	return t
+}
+
+// added is the frames the notices add in all.
+func (t timeline) added() int64 {
+	var n int64
+	for _, l := range t.length {
+		n += l
+	}
+	return n
+}
+
+// formNotes say what the source's form asked of the output.
+func (s *wavSource) formNotes() []string {
+	var notes []string
+	if s.info.Form != "RIFF" {
+		notes = append(notes, s.info.Form+" kept: sizes are in the ds64 chunk")
+	}
+	if s.info.Unfinished {
+		notes = append(notes, "the source's header was never finished by its recorder (data size 0 or unknown): its data was taken to the end of the file")
+	}
+	return notes
 }
 
 // loudness measures the programme's integrated loudness, reporting the
@@ -132,37 +172,49 @@ func (s *wavSource) quietest(at int64) int64 {
 	return best
 }
 
-// sideChunks returns the chunks to carry over (everything but fmt, data
-// and an old _PMX) and the new _PMX with merged XMP.
-func (s *wavSource) sideChunks(spec labeler.Spec) ([]wav.RawChunk, error) {
+// sideChunks returns the chunks to carry over (everything but fmt, data,
+// ds64 and an old _PMX), their sample positions moved along timeline t,
+// a fact chunk stating samples, and the new _PMX with merged XMP; and
+// notes on chunks left out.
+func (s *wavSource) sideChunks(spec labeler.Spec, t timeline, samples int64) ([]wav.RawChunk, []string, error) {
 	var out []wav.RawChunk
+	var notes []string
 	var total int64
 	var old []byte
 	for _, c := range s.info.Chunks {
-		if c.ID == "fmt " || c.ID == "data" {
+		switch c.ID {
+		case "fmt ", "data", "ds64":
+			continue
+		case "fact":
+			out = append(out, wav.RawChunk{ID: "fact", Body: binary.LittleEndian.AppendUint32(nil, uint32(min(samples, 1<<32-1)))})
 			continue
 		}
 		if total += c.Size; total > maxSideChunks {
-			return nil, fmt.Errorf("audio: more than %d MiB of metadata chunks", maxSideChunks>>20)
+			return nil, nil, fmt.Errorf("audio: more than %d MiB of metadata chunks", maxSideChunks>>20)
 		}
 		body := make([]byte, c.Size)
 		if _, err := s.f.ReadAt(body, c.Offset); err != nil {
-			return nil, fmt.Errorf("audio: chunk %q: %w", c.ID, err)
+			return nil, nil, fmt.Errorf("audio: chunk %q: %w", c.ID, err)
 		}
 		if c.ID == "_PMX" {
 			old = body
 			continue
 		}
-		out = append(out, wav.RawChunk{ID: c.ID, Body: body})
+		rc := wav.RawChunk{ID: c.ID, Body: body}
+		if !adjustChunk(&rc, t) {
+			notes = append(notes, fmt.Sprintf("the %q chunk describes the source's samples as a whole and was left out", c.ID))
+			continue
+		}
+		out = append(out, rc)
 	}
 	xmp, err := packet(spec, old)
 	if err != nil {
-		return nil, fmt.Errorf("audio: %w", err)
+		return nil, nil, fmt.Errorf("audio: %w", err)
 	}
 	if a := aigcFor(spec, xmp); a != "" { // TC260's practice guide: a RIFF chunk "AIGC", replacing the source's
 		out = append(slices.DeleteFunc(out, func(c wav.RawChunk) bool { return c.ID == "AIGC" }), aigcChunk(a))
 	}
-	return append(out, wav.RawChunk{ID: "_PMX", Body: xmp}), nil
+	return append(out, wav.RawChunk{ID: "_PMX", Body: xmp}), notes, nil
 }
 
 // write assembles the output: notices from noticeBytes, the programme's
@@ -181,7 +233,7 @@ func (s *wavSource) write(ctx context.Context, path string, side []wav.RawChunk,
 	}
 	defer out.Close()
 	w := bufio.NewWriterSize(out, 1<<20)
-	if err := wav.WriteHeader(w, in.Format, side, size); err != nil {
+	if err := (wav.Header{Form: in.Form, Format: in.Format, Extra: side, DataSize: size}).Write(w); err != nil {
 		return err
 	}
 	prev := int64(0)

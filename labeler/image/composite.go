@@ -4,34 +4,69 @@ import (
 	"image"
 	"image/draw"
 
+	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/render"
 )
+
+// planLabel lays the label out on a w×h stored picture shown turned by
+// orientation, and returns where it lands in stored pixels: all a
+// caller needs to know which pixels to decode.
+func planLabel(spec labeler.Spec, w, h, orientation int) (render.Layout, image.Rectangle, error) {
+	dw, dh := render.DisplaySize(w, h, orientation)
+	l, err := render.Plan(spec, dw, dh)
+	if err != nil {
+		return l, image.Rectangle{}, err
+	}
+	return l, render.StoredRect(l.Rect, dw, dh, orientation), nil
+}
+
+// labelPatch renders the label for the pixels of img under at, turned
+// to the stored orientation.
+func labelPatch(img image.Image, l render.Layout, at image.Rectangle, orientation int) (*image.RGBA, error) {
+	patch, _, err := l.Draw(render.Measure(img, at))
+	if err != nil {
+		return nil, err
+	}
+	return render.ToStored(patch, orientation), nil
+}
 
 // composite draws patch over img with its top-left at at, touching only
 // the pixels under the patch. It returns the image to encode, which is
 // img itself unless img's type cannot be drawn on.
 func composite(img image.Image, patch *image.RGBA, at image.Point) image.Image {
-	r := patch.Bounds().Add(at).Intersect(img.Bounds())
-	switch dst := img.(type) {
-	case *image.YCbCr:
-		compositeYCbCr(dst, patch, at, r)
-		return dst
-	case *image.NRGBA:
-		overNRGBA(dst, patch, at, r)
-		return dst
-	case *image.RGBA:
-		render.Over(dst, patch, at)
-		return dst
-	case draw.Image:
-		if _, ok := dst.(*image.Paletted); !ok {
-			draw.Draw(dst, r, patch, r.Min.Sub(at), draw.Over)
-			return dst
-		}
+	if compositeIn(img, patch, at, img.Bounds()) {
+		return img
 	}
 	out := image.NewNRGBA(img.Bounds())
 	draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
-	overNRGBA(out, patch, at, r)
+	overNRGBA(out, patch, at, patch.Bounds().Add(at).Intersect(out.Rect))
 	return out
+}
+
+// compositeIn draws patch over img in place, inside clip only, and
+// reports false for picture types it cannot draw on.
+func compositeIn(img image.Image, patch *image.RGBA, at image.Point, clip image.Rectangle) bool {
+	whole := patch.Bounds().Add(at).Intersect(img.Bounds())
+	r := whole.Intersect(clip)
+	switch dst := img.(type) {
+	case *image.YCbCr:
+		compositeYCbCr(dst, patch, at, r)
+	case *image.NRGBA:
+		overNRGBA(dst, patch, at, r)
+	case *image.RGBA:
+		if r == whole {
+			render.Over(dst, patch, at)
+		} else {
+			draw.Draw(dst, r, patch, r.Min.Sub(at), draw.Over)
+		}
+	case *image.Paletted:
+		return false
+	case draw.Image:
+		draw.Draw(dst, r, patch, r.Min.Sub(at), draw.Over)
+	default:
+		return false
+	}
+	return true
 }
 
 // compositeYCbCr blends the patch into a YCbCr picture in place, in

@@ -15,7 +15,6 @@ import (
 	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/gen2brain/webp"
 	"golang.org/x/image/bmp"
-	"golang.org/x/image/tiff"
 )
 
 // format is a raster container Belgi reads and writes.
@@ -98,7 +97,7 @@ var codecs = map[format]codec{
 	fmtPNG:  {png.Decode, png.DecodeConfig},
 	fmtGIF:  {gif.Decode, gif.DecodeConfig},
 	fmtWebP: {webp.Decode, webp.DecodeConfig},
-	fmtTIFF: {tiff.Decode, tiff.DecodeConfig},
+	fmtTIFF: {decodeTIFF, tiffConfig},
 	fmtBMP:  {bmp.Decode, bmp.DecodeConfig},
 	fmtHEIF: {decodeHEIC, heifConfig},
 	fmtAVIF: {decodeAVIF, heifConfig},

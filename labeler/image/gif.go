@@ -33,12 +33,12 @@ func labelGIF(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, f
 		draw.Draw(canvas, frame.Bounds(), frame, frame.Bounds().Min, draw.Over)
 		shown := image.NewNRGBA(screen)
 		copy(shown.Pix, canvas.Pix)
-		labeled, l, err := labelPicture(shown, spec, 1)
+		labeled, l, region, err := labelPicture(shown, spec, 1)
 		if err != nil {
 			return nil, nil, 0, err
 		}
 		if i == 0 {
-			notes, area = l.Notes(), l.Area()
+			notes, area, src.region = l.Notes(), l.Area(), region
 		}
 		out.Image = append(out.Image, quantize(labeled.(*image.NRGBA)))
 		out.Delay = append(out.Delay, g.Delay[i])

@@ -10,7 +10,6 @@ import (
 	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
-	"github.com/belgi-kz/belgi/labeler/provenance/c2pa"
 	"github.com/belgi-kz/belgi/labeler/render"
 )
 
@@ -44,6 +43,9 @@ func (Kind) Sniff(head []byte) bool {
 func (Kind) OutputExt(head []byte) string {
 	switch f, _ := sniffFormat(head); f {
 	case fmtBMP:
+		if _, g, ok := bmpEmbedded(head); ok && g == fmtJPEG {
+			return ".jpg"
+		}
 		return ".png"
 	case fmtHEIF, fmtAVIF:
 		return ".jpg"
@@ -59,6 +61,13 @@ type source struct {
 	notes       []string // what the output will not carry of the source
 	img         image.Image
 	orientation int
+	// region is where the label was drawn (the first frame's, for a GIF).
+	region   *provenance.Region
+	animated bool // an animated WebP: labeled frame by frame, not decoded here
+	// verify proves a JPEG output whole for the read-back when the
+	// labeler knows a cheaper way than decoding it all (see
+	// jpegcoef.Picture.Verify); nil means checkJPEGStructure.
+	verify func(out []byte) error
 }
 
 // Label implements labeler.Kind.
@@ -77,11 +86,21 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	xmp := func(existing []byte) ([]byte, error) {
 		clean, n, _ := meta.StripXMPPictures(existing)
 		xnotes = append(xnotes, n...)
-		return provenance.Packet(clean, mark)
+		m := mark
+		m.Region = src.region
+		return provenance.Packet(clean, m)
 	}
-	if src.format == fmtGIF {
+	switch {
+	case src.format == fmtGIF:
 		out, notes, area, err = labelGIF(src, job.Spec, xmp)
-	} else {
+	case src.format == fmtJPEG:
+		out, notes, area, err = labelJPEG(src, job.Spec, xmp)
+		if err == nil {
+			out, notes, err = addViews(out, notes, src, job.Spec, xmp)
+		}
+	case src.animated:
+		out, notes, area, err = labelWebPAnimation(src, job.Spec, xmp)
+	default:
 		out, notes, area, err = labelStill(src, job.Spec, xmp)
 	}
 	if err == nil && mark.TC260 && (src.format == fmtPNG || src.format == fmtBMP) {
@@ -104,10 +123,11 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 }
 
 // load reads and decodes a picture, refusing oversized ones from the
-// header before any pixel is decoded.
+// header before any pixel is decoded. GIFs decode frame by frame and
+// JPEGs only where the label goes, so neither is decoded here.
 func load(path string, maxMP float64) (*source, error) {
 	src, _, err := open(path, maxMP)
-	if err != nil || src.format == fmtGIF {
+	if err != nil || src.format == fmtGIF || src.format == fmtJPEG || src.animated {
 		return src, err
 	}
 	if src.img, err = decode(src.format, src.data); err != nil {
@@ -134,24 +154,36 @@ func open(path string, maxMP float64) (*source, image.Config, error) {
 	if raw := rawCamera(path, data); raw != "" {
 		return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: a camera raw file (%s): develop it to JPEG or TIFF first", raw))
 	}
-	var notes []string
+	data, f, notes := unwrapBMP(data, f)
 	if f == fmtJPEG {
-		if notes, err = jpegSourceNotes(data); err != nil {
+		var more []string
+		if data, more, err = resolveDNL(data); err != nil {
+			return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
+		}
+		notes = append(notes, more...)
+		more, err = jpegSourceNotes(data)
+		if notes = append(notes, more...); err != nil {
 			return nil, image.Config{}, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
 		}
 	}
 	cfg, err := decodeConfig(f, data)
 	if err != nil {
+		if v := jpegVariant(f, data); v != nil {
+			err = v // names what Belgi cannot decode (arithmetic coding, 12-bit...)
+		}
 		return nil, cfg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %s (%w)", damage(err), err))
 	}
-	frames := 1
-	if f == fmtGIF {
+	frames, animated := 1, false
+	switch f {
+	case fmtGIF:
 		frames = countGIFFrames(data)
+	case fmtWebP:
+		frames, animated = webpFrames(data)
 	}
 	if err := checkSize(cfg, frames, maxMP); err != nil {
 		return nil, cfg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("image: %w", err))
 	}
-	return &source{name: filepath.Base(path), data: data, format: f, orientation: orientationOf(f, data), notes: notes}, cfg, nil
+	return &source{name: filepath.Base(path), data: data, format: f, orientation: orientationOf(f, data), notes: notes, animated: animated}, cfg, nil
 }
 
 // notAPicture is the error for data no image decoder here knows.
@@ -161,19 +193,20 @@ func notAPicture(data []byte) error {
 
 // labelPicture draws the label on one picture (a still or a frame) whose
 // stored pixels are shown turned by orientation.
-func labelPicture(img image.Image, spec labeler.Spec, orientation int) (image.Image, render.Layout, error) {
+// It also returns the label's region, recorded for `check`.
+func labelPicture(img image.Image, spec labeler.Spec, orientation int) (image.Image, render.Layout, *provenance.Region, error) {
 	b := img.Bounds()
-	dw, dh := render.DisplaySize(b.Dx(), b.Dy(), orientation)
-	l, err := render.Plan(spec, dw, dh)
+	l, at, err := planLabel(spec, b.Dx(), b.Dy(), orientation)
 	if err != nil {
-		return nil, l, err
+		return nil, l, nil, err
 	}
-	at := render.StoredRect(l.Rect, dw, dh, orientation).Add(b.Min)
-	patch, _, err := l.Draw(render.Measure(img, at))
+	at = at.Add(b.Min)
+	patch, err := labelPatch(img, l, at, orientation)
 	if err != nil {
-		return nil, l, err
+		return nil, l, nil, err
 	}
-	return composite(img, render.ToStored(patch, orientation), at.Min), l, nil
+	region := provenance.RegionOf(patch, at.Min.Sub(b.Min), b.Dx(), b.Dy())
+	return composite(img, patch, at.Min), l, &region, nil
 }
 
 // Inspect implements labeler.Kind.
@@ -194,13 +227,5 @@ func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 	}
 	xmp, _ := meta.ReadXMP(data)
 	provenance.Read(xmp).Report(&rep)
-	if found, err := c2pa.Read(data); err == nil {
-		found.Report(&rep)
-		if found.Present && rep.Labeled {
-			rep.Layers = append(rep.Layers, labeler.LayerC2PA)
-		}
-	} else {
-		rep.Warnings = append(rep.Warnings, "C2PA manifest unreadable: "+err.Error())
-	}
-	return rep, nil
+	return rep, nil // Content Credentials: the registry's examiner
 }

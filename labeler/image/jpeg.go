@@ -23,11 +23,6 @@ func writeJPEG(img image.Image, source []byte, quality int, xmp packetFn) ([]byt
 	if info.Progressive() {
 		notes = append(notes, "progressive JPEG written as baseline")
 	}
-	pnotes, err := info.RemovePictures(thumbOf(img))
-	if err != nil {
-		return nil, nil, err
-	}
-	notes = append(notes, pnotes...)
 	frame, fnotes, err := jpegFrame(img, info, quality)
 	if err != nil {
 		return nil, nil, err
@@ -35,6 +30,21 @@ func writeJPEG(img image.Image, source []byte, quality int, xmp packetFn) ([]byt
 	notes = append(notes, fnotes...)
 	var body bytes.Buffer
 	if err := jpegenc.EncodeSegments(&body, frame); err != nil {
+		return nil, nil, err
+	}
+	if len(frame.Components) == 4 {
+		useAdobeCMYK(info)
+	}
+	out, more, err := finishJPEG(info, body.Bytes(), thumbOf(img), xmp)
+	return out, append(notes, more...), err
+}
+
+// finishJPEG puts the source's metadata around an encoded frame
+// (DQT..EOI): every embedded copy of the unlabeled picture removed or
+// remade by thumb, Belgi's XMP merged in.
+func finishJPEG(info *meta.JPEGInfo, frame []byte, thumb meta.ThumbFunc, xmp packetFn) ([]byte, []string, error) {
+	notes, err := info.RemovePictures(thumb)
+	if err != nil {
 		return nil, nil, err
 	}
 	packet, err := xmp(info.XMP)
@@ -45,12 +55,19 @@ func writeJPEG(img image.Image, source []byte, quality int, xmp packetFn) ([]byt
 		packet = provenance.Slim(packet)
 		notes = append(notes, "photoshop:DocumentAncestors removed from the XMP: with Belgi's record it no longer fit the JPEG's 64 KB XMP segment")
 	}
-	if len(frame.Components) == 4 {
-		useAdobeCMYK(info)
-	}
 	var out bytes.Buffer
-	wnotes, err := meta.WriteJPEG(&out, info, packet, body.Bytes())
+	out.Grow(len(frame) + len(packet) + segmentsSize(info)) // one allocation, not a doubling series
+	wnotes, err := meta.WriteJPEG(&out, info, packet, frame)
 	return out.Bytes(), append(notes, wnotes...), err
+}
+
+// segmentsSize is how much room the source's metadata segments take.
+func segmentsSize(info *meta.JPEGInfo) int {
+	n := 1024
+	for _, s := range info.Segments {
+		n += len(s.Data) + 4
+	}
+	return n
 }
 
 // jpegFrame builds the encoder's frame from the labeled pixels.

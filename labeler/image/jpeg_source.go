@@ -31,11 +31,14 @@ func jpegSourceNotes(data []byte) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	_, kept := mpfViews(data)
 	for i, m := range info.MPF() {
 		if i == 0 || m.Size == 0 {
 			continue
 		}
-		notes = append(notes, fmt.Sprintf("MPF image %d (%s) dropped: it would show the picture without its label", i+1, m.Describe()))
+		if !kept {
+			notes = append(notes, fmt.Sprintf("MPF image %d (%s) dropped: it would show the picture without its label", i+1, m.Describe()))
+		}
 		trailing -= int(m.Size)
 	}
 	if trailing > 0 {

@@ -51,7 +51,9 @@ func embeddedPictures(out []byte) []embedded {
 func meanDiff(a, b image.Image) float64 {
 	r := a.Bounds()
 	sb := image.NewRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
-	xdraw.ApproxBiLinear.Scale(sb, sb.Rect, b, b.Bounds(), xdraw.Src, nil)
+	// A filtered reduction, as a thumbnail is: point-sampling the big
+	// picture (ApproxBiLinear) would measure aliasing, not the label.
+	xdraw.BiLinear.Scale(sb, sb.Rect, b, b.Bounds(), xdraw.Src, nil)
 	sa := image.NewRGBA(sb.Rect)
 	xdraw.Copy(sa, image.Point{}, a, r, xdraw.Src, nil)
 	var sum float64

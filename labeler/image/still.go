@@ -18,10 +18,11 @@ type packetFn func(existing []byte) ([]byte, error)
 // labelStill labels a single picture and writes it in its own format; it
 // also returns the share of the picture (%) the label covers.
 func labelStill(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string, float64, error) {
-	img, l, err := labelPicture(src.img, spec, src.orientation)
+	img, l, region, err := labelPicture(src.img, spec, src.orientation)
 	if err != nil {
 		return nil, nil, 0, err
 	}
+	src.region = region
 	notes := l.Notes()
 	var out []byte
 	var more []string
@@ -33,7 +34,7 @@ func labelStill(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []string,
 	case fmtWebP:
 		out, more, err = writeWebP(img, src.data, xmp)
 	case fmtTIFF:
-		out, more, err = writeTIFF(img, src.data, xmp)
+		out, more, err = writeTIFF(img, src.data, spec.Image.JPEGQuality, xmp)
 	case fmtHEIF, fmtAVIF:
 		out, more, err = writeHEIFAsJPEG(img, src, spec, xmp)
 	case fmtBMP:
@@ -104,20 +105,42 @@ func writeWebP(img image.Image, source []byte, xmp packetFn) ([]byte, []string, 
 	return out.Bytes(), append(notes, more...), err
 }
 
-func writeTIFF(img image.Image, source []byte, xmp packetFn) ([]byte, []string, error) {
+// writeTIFF writes a labeled TIFF with the source's metadata. quality
+// applies to JPEG-compressed sources (0: estimated from their tables).
+func writeTIFF(img image.Image, source []byte, quality int, xmp packetFn) ([]byte, []string, error) {
 	info, err := meta.ParseTIFF(source)
 	if err != nil {
 		return nil, nil, err
 	}
-	var enc bytes.Buffer
-	if err := tiff.Encode(&enc, img, &tiff.Options{Compression: tiff.Deflate, Predictor: true}); err != nil {
-		return nil, nil, fmt.Errorf("encode tiff: %w", err)
+	enc, notes, err := encodeTIFF(img, source, quality)
+	if err != nil {
+		return nil, nil, err
 	}
 	packet, err := xmp(info.XMP)
 	if err != nil {
 		return nil, nil, err
 	}
 	var out bytes.Buffer
-	notes, err := meta.SpliceTIFF(&out, enc.Bytes(), info, packet)
-	return out.Bytes(), notes, err
+	more, err := meta.SpliceTIFF(&out, enc, info, packet)
+	return out.Bytes(), append(notes, more...), err
+}
+
+// encodeTIFF encodes like the source: a JPEG-compressed TIFF as one, the
+// rest losslessly with Deflate; an opaque picture from a source without
+// an alpha channel as RGB, one with an alpha channel keeps it.
+func encodeTIFF(img image.Image, source []byte, quality int) ([]byte, []string, error) {
+	l, err := meta.ParseTIFFLayout(source)
+	if err == nil && jpegCoded(l) {
+		return encodeJPEGTIFF(img, l, quality)
+	}
+	if err == nil && l.ExtraSamples == 0 {
+		if out, ok, err := encodeOpaqueTIFF(img); ok || err != nil {
+			return out, nil, err
+		}
+	}
+	var enc bytes.Buffer
+	if err := tiff.Encode(&enc, img, &tiff.Options{Compression: tiff.Deflate, Predictor: true}); err != nil {
+		return nil, nil, fmt.Errorf("encode tiff: %w", err)
+	}
+	return enc.Bytes(), nil, nil
 }

@@ -62,10 +62,35 @@ func (f *Found) attrs(attrs []xml.Attr) {
 				f.Tool = a.Value
 			case "Notice":
 				f.Notice = splitLines(a.Value)
+			case "RealPerson":
+				f.RealPerson = a.Value == "True"
+			case "CustomNotice":
+				f.CustomNotice = a.Value == "True"
 			}
 		case a.Name.Space == NSTC260 && a.Name.Local == "AIGC":
 			f.TC260 = a.Value
 		}
+	}
+	f.region(attrs)
+}
+
+// region reads the label region Belgi records, when both fields are on
+// this element and well-formed.
+func (f *Found) region(attrs []xml.Attr) {
+	var rect, cells string
+	for _, a := range attrs {
+		if a.Name.Space == NSBelgi && a.Name.Local == "LabelRegion" {
+			rect = a.Value
+		}
+		if a.Name.Space == NSBelgi && a.Name.Local == "LabelCells" {
+			cells = a.Value
+		}
+	}
+	if rect == "" {
+		return
+	}
+	if r, err := ParseRegion(rect, cells); err == nil {
+		f.Region = &r
 	}
 }
 

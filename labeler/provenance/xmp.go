@@ -41,6 +41,13 @@ type Mark struct {
 	// AISystemVersionUsed, AIPromptWriterName); the provider has no IPTC
 	// field and goes into Belgi's record.
 	AISystem, AISystemVersion, PromptWriter, AIProvider string
+	// Region is where the perceivable label was drawn in a picture or
+	// frame and what it looks like, for `check` (nil: none drawn).
+	Region *Region
+	// CustomNotice: the spoken notice is the user's own wording or
+	// recording, which `check` cannot recognise the way it does the
+	// stock clips.
+	CustomNotice bool
 }
 
 // Found is what Read saw in a packet.
@@ -52,6 +59,10 @@ type Found struct {
 	Tool              string
 	TC260             string // the raw AIGC JSON, if any
 	Notice            []string
+	// Region is the label region recorded, nil if none (or unreadable).
+	Region *Region
+	// RealPerson and CustomNotice are as recorded (see Mark).
+	RealPerson, CustomNotice bool
 }
 
 // Packet returns a complete XMP packet carrying m, merged into existing
@@ -134,6 +145,13 @@ func description(m Mark) string {
 	}
 	if len(m.Notice) > 0 {
 		attr("belgi:Notice", strings.Join(m.Notice, "\n"))
+	}
+	if m.CustomNotice {
+		attr("belgi:CustomNotice", "True")
+	}
+	if m.Region != nil {
+		attr("belgi:LabelRegion", m.Region.String())
+		attr("belgi:LabelCells", m.Region.Cells())
 	}
 	if m.TC260 {
 		attr("TC260:AIGC", AIGC(m))

@@ -17,6 +17,7 @@ import (
 	"github.com/belgi-kz/belgi/internal/docx"
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/internal/pdf"
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -165,7 +166,7 @@ func pdfFirstPage(ctx context.Context, path string, spec labeler.Spec, max int) 
 	if _, err := ffmpeg.Find("pdftoppm"); err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "belgi-pdf-preview")
+	dir, err := scratch.Dir("", "pdf-preview")
 	if err != nil {
 		return nil, err
 	}

@@ -5,12 +5,38 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
 )
 
 // duckRelease is how long the programme takes to come back to full level
 // after the notice: short enough not to lose words, long enough not to
 // pump.
 const duckRelease = 0.5
+
+// mixArgs are the arguments of the pass that makes the labeled sound
+// track before the main run: the source (input 0) and the notice (input
+// 1, or 0 for a silent video's notice track) mixed into a lossless file
+// that keeps the source's timestamps. Mixing in the main run, beside the
+// picture, lets ffmpeg 5.1 end the sound early when the picture's input
+// runs out (amix loses the samples it still holds).
+func (p *plan) mixArgs() []string {
+	args := []string{"-v", "error", "-copyts"}
+	in := inputs{notice: 0}
+	if p.src.audio != nil {
+		args = append(args, "-i", ffmpeg.SafePath(p.input))
+		in.notice = 1
+	}
+	if p.noticeWAV != "" {
+		args = append(args, "-i", ffmpeg.SafePath(p.noticeWAV))
+	}
+	codec := []string{"-c:a", "flac", "-sample_fmt", "s32"}
+	if audioChannels(p.src) > 8 {
+		codec = []string{"-c:a", "pcm_f32le"}
+	}
+	args = append(args, "-filter_complex", strings.Join(p.audioGraph(in), ";"), "-map", "[a]")
+	return append(append(args, codec...), "-f", "matroska", "-y", ffmpeg.SafePath(p.mixed))
+}
 
 // audioGraph returns the filters that make the sound track [a], or nil
 // when the source's sound is copied untouched. The notice starts with
@@ -30,9 +56,8 @@ func (p *plan) audioGraph(in inputs) []string {
 	var g []string
 	prog := "[0:a:0]"
 	if p.slatePNG != "" {
-		rate, layout := p.audioFormat()
-		g = append(g, fmt.Sprintf("anullsrc=r=%d:cl=%s,atrim=duration=%.3f[sil]", rate, layout, p.slateSeconds()),
-			"[sil][0:a:0]concat=n=2:v=0:a=1[prog]")
+		// Delayed by the slate like the picture, from the same start.
+		g = append(g, fmt.Sprintf("[0:a:0]adelay=delays=%d:all=1[prog]", int(p.slateSeconds()*1000+0.5)))
 		prog = "[prog]"
 	}
 	if p.noticeWAV == "" {
@@ -43,9 +68,10 @@ func (p *plan) audioGraph(in inputs) []string {
 }
 
 // duck lowers the programme by Duck dB while the notice plays, then
-// brings it back over duckRelease seconds.
+// brings it back over duckRelease seconds. t counts from the sound's own
+// start, which timestamps copied from the source keep.
 func (p *plan) duck(prog string) string {
-	end := p.noticeLen.Seconds()
+	end := p.aStart() + p.noticeLen.Seconds()
 	return fmt.Sprintf("%svolume=volume='pow(10,-%g*(1-clip((t-%.3f)/%g,0,1))/20)':eval=frame",
 		prog, p.spec.Video.Duck, end, duckRelease)
 }
@@ -97,4 +123,13 @@ func (p *plan) slateSeconds() float64 {
 // total is the output's expected duration.
 func (p *plan) total() time.Duration {
 	return p.src.duration + time.Duration(p.slateSeconds()*float64(time.Second))
+}
+
+// aStart is when the source's sound starts, seconds.
+func (p *plan) aStart() float64 {
+	if p.src.audio == nil {
+		return 0
+	}
+	v, _ := ffmpeg.Seconds(p.src.audio.StartTime)
+	return v
 }

@@ -83,7 +83,7 @@ func sampleBackground(ctx context.Context, s *source, path string, r image.Recta
 		img, err := storedFrame(ctx, path, s, time.Duration(f*float64(span)))
 		if err != nil {
 			if n == 0 && f == 0 {
-				return bg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("video: no frame could be decoded: %w", err))
+				return bg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("video: no frame could be decoded (the picture stream is damaged): %w", err))
 			}
 			continue
 		}
@@ -119,10 +119,15 @@ func worst(a, b render.Background, n int) render.Background {
 // sample, measured).
 func storedFrame(ctx context.Context, path string, s *source, t time.Duration) (*image.RGBA, error) {
 	w, h := s.video.Width, s.video.Height
-	out, err := ffmpeg.Run(ctx, "ffmpeg", "-hide_banner", "-nostdin", "-v", "error",
-		"-noaccurate_seek", "-ss", secs(t), "-noautorotate", "-i", ffmpeg.SafePath(path),
-		"-map", fmt.Sprintf("0:v:%d", s.vIndex), "-frames:v", "1", "-fps_mode", "passthrough",
-		"-f", "rawvideo", "-pix_fmt", "rgba", "-")
+	args := []string{"-hide_banner", "-nostdin", "-v", "error"}
+	if t > 0 {
+		// Files without an index (FLV, some TS) can't seek; the first
+		// frame needs no seek at all.
+		args = append(args, "-noaccurate_seek", "-ss", secs(t))
+	}
+	args = append(args, "-noautorotate", "-i", ffmpeg.SafePath(path),
+		"-map", fmt.Sprintf("0:v:%d", s.vIndex), "-frames:v", "1", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgba", "-")
+	out, err := ffmpeg.Run(ctx, "ffmpeg", args...)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,10 @@
-// Package video is the media kind for video files: MP4, M4V, MOV, MKV,
-// WebM and AVI. Every pixel operation and every encode runs in ffmpeg
-// (through internal/ffmpeg); this package decides what ffmpeg does and
-// writes and reads the machine-readable marks itself.
+// Package video is the media kind for video files: MP4, M4V, MOV, 3GP,
+// MKV, WebM, AVI, MPEG-TS and M2TS (AVCHD), MXF, FLV, WMV (ASF),
+// RealMedia, and MPEG program streams (written as MP4, which can hold
+// marks). Every pixel operation and every encode runs in ffmpeg (through
+// internal/ffmpeg); this package plans what ffmpeg does (probe, plan: the
+// streams, encoders and graph) and runs it once (label), then writes and
+// reads the machine-readable marks itself (finish, check).
 //
 // A labeled video carries the badge from package render on every frame
 // (or the first N seconds), drawn at the displayed size: rotation and
@@ -12,13 +15,25 @@
 // colour description (ffmpeg 5.1 loses the display matrix of a filtered
 // stream, so for MP4/MOV the source's track matrix is written back into
 // the output's tkhd in place); sound is copied untouched unless the spoken notice
-// is mixed in; subtitles, chapters and other streams are kept. An
-// optional slate (a full-frame card with the notice) is prepended.
+// is mixed in (in a sound-only pass before the main one); subtitles,
+// chapters and other streams are kept in the source's order with their
+// tags, and timestamps are copied, so every stream starts where it did.
+// Streams that can't be copied, or that would show the picture
+// unlabeled (a second picture stream, cover art, a udta thumbnail), are
+// left out with a note. An optional slate (a full-frame card with the
+// notice) is prepended, delaying picture, sound and subtitles alike.
+//
+// Refused with the reason: encrypted or truncated files, codecs no
+// decoder here reads (VVC, Dolby Vision AV1), files with only subtitles.
+// The copy is read back before it is kept: stream count, types and
+// codecs, size, rotation, every stream's start within a frame, its end.
 //
 // Marks: MP4 and MOV get an XMP packet in a top-level uuid box appended
-// after ffmpeg has finished (appending moves no chunk offsets) and a
-// comment tag; Matroska and WebM get tags (DIGITAL_SOURCE_TYPE, BELGI,
-// XMP); AVI, which can hold only a few text tags, gets the record in its
+// after ffmpeg has finished (appending moves no chunk offsets) and the
+// source's movie metadata boxes back; Matroska, WebM, FLV and ASF get
+// tags (DIGITAL_SOURCE_TYPE, BELGI, XMP), MXF the same as user comments,
+// a transport stream the record as its service provider; AVI and
+// RealMedia, which hold only a few text tags, get the record in their
 // comment. Inspect reads all of these back.
 //
 // Smart render (smart*.go, splice.go): when the label covers only the

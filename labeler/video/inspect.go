@@ -7,13 +7,14 @@ import (
 	"net/http"
 	"os"
 
+	"github.com/belgi-kz/belgi/internal/bmff"
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
 )
 
 // Inspect implements labeler.Kind. MP4/MOV marks are read in Go, so
-// `check` works on them even without ffmpeg; Matroska and AVI tags and
+// `check` works on them even without ffmpeg; other containers' tags and
 // the displayed size come from ffprobe.
 func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 	head, err := labeler.ReadHead(path)
@@ -27,37 +28,45 @@ func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
 			return rep, fmt.Errorf("video: %w", err)
 		}
 	}
-	src, err := probe(ctx, path)
+	info, err := ffmpeg.Probe(ctx, path)
 	switch {
 	case err == nil:
-		rep.Width, rep.Height = src.displaySize()
+		s := &source{info: info, sar: 1}
+		if s.pickVideo() {
+			s.rotation, s.sar = rotationOf(s.video), parseRatio(s.video.SampleAspect, 1)
+			rep.Width, rep.Height = s.displaySize()
+		}
 		if family(container) != "mp4" {
-			reportTags(src.info.Format.Tags, &rep)
+			reportTags(tagSets(info), &rep)
 		}
 	case errors.Is(err, ffmpeg.ErrMissing) && family(container) == "mp4":
 		rep.Warnings = append(rep.Warnings, "ffprobe is not installed: the picture size was not read")
 	case sniffContainer(head) == "":
 		return rep, fmt.Errorf("video: not a video (content looks like %s)", http.DetectContentType(head))
 	default:
-		return rep, err
+		return rep, fmt.Errorf("video: %w", err)
 	}
 	return rep, nil
 }
 
-// inspectMP4 walks the top-level boxes: a file whose boxes run past its
-// end, or with no movie header, is reported as broken.
+// inspectMP4 walks the boxes: a file whose boxes run past its end, or
+// with no movie header, is reported as broken. XMP is read from the
+// top-level uuid box, or QuickTime's moov/udta/XMP_.
 func inspectMP4(path string, rep *labeler.Report) error {
-	f, _, boxes, err := openBoxes(path, os.O_RDONLY)
+	f, m, err := bmff.OpenFile(path, os.O_RDONLY)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	if !hasBox(boxes, "moov") {
+	if m.Moov == nil {
 		return errors.New("the file has no movie header (moov): it is incomplete or not a video")
 	}
-	x, err := readXMPBox(f, boxes)
+	x, err := m.XMP(f)
 	if err != nil {
 		return err
+	}
+	if x == nil {
+		x = m.QuickTimeXMP()
 	}
 	provenance.Read(x).Report(rep)
 	return nil

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/belgi-kz/belgi/internal/ebml"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
@@ -32,12 +33,18 @@ func New(opts ...Option) Kind {
 	return k
 }
 
+var _ labeler.Retargeter = Kind{}
+
 // Name implements labeler.Kind.
 func (Kind) Name() string { return labeler.KindVideo }
 
 // Extensions implements labeler.Kind.
 func (Kind) Extensions() []string {
-	return []string{".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi"}
+	var out []string
+	for ext := range extContainers {
+		out = append(out, ext)
+	}
+	return out
 }
 
 // Sniff implements labeler.Kind.
@@ -45,61 +52,90 @@ func (Kind) Sniff(head []byte) bool {
 	return sniffContainer(head) != ""
 }
 
-// videoBrands are ftyp brands of video files. Audio-only brands (M4A,
-// M4B, M4P) belong to the audio kind, and HEIF/AVIF stills to images, so
-// they are left out on purpose.
-var videoBrands = map[string]bool{
-	"isom": true, "iso2": true, "iso4": true, "iso5": true, "iso6": true,
-	"mp41": true, "mp42": true, "avc1": true, "hvc1": true, "qt  ": true,
-	"M4V ": true, "M4VH": true, "M4VP": true, "3gp4": true, "3gp5": true,
-	"3gp6": true, "3g2a": true, "mmp4": true, "MSNV": true, "dash": true,
-	"f4v ": true, "XAVC": true, "av01": true,
+// OutputExt implements labeler.Retargeter: a container ffmpeg can read
+// but Belgi can't mark (MPEG program streams hold no metadata) is
+// labeled in the nearest common one.
+// The source's kind stays in the name (clip.mpg becomes clip.mpg.mp4),
+// so the copy never takes the name of a sibling clip.mp4's copy.
+func (Kind) OutputExt(head []byte) string {
+	if c := containers[sniffContainer(head)]; c.into != "" {
+		return c.ext + containers[c.into].ext
+	}
+	return ""
 }
 
-// audioBrands mark MPEG-4 sound files even when video brands follow.
-var audioBrands = map[string]bool{"M4A ": true, "M4B ": true, "M4P ": true, "F4A ": true, "F4B ": true}
+// imageBrands are ftyp brands of still pictures (HEIF, AVIF, JPEG XL),
+// and audioBrands those of sound files: neither is a video.
+var (
+	imageBrands = map[string]bool{"heic": true, "heix": true, "heim": true, "heis": true, "hevc": true, "hevx": true,
+		"mif1": true, "msf1": true, "avif": true, "avis": true, "jxl ": true, "crx ": true}
+	audioBrands = map[string]bool{"M4A ": true, "M4B ": true, "M4P ": true, "F4A ": true, "F4B ": true}
+)
 
-// sniffContainer names the container from the first bytes: "mp4",
-// "mov", "m4v", "webm", "matroska" or "avi"; "" when it is none of them.
+// sniffContainer names the container from the first bytes (a key of
+// containers), "" when it is none Belgi knows.
 func sniffContainer(head []byte) string {
 	switch {
 	case len(head) >= 12 && string(head[4:8]) == "ftyp":
 		return ftypContainer(head)
 	case bytes.HasPrefix(head, []byte{0x1A, 0x45, 0xDF, 0xA3}):
-		if bytes.Contains(head[:min(len(head), 64)], []byte("webm")) {
+		if doc, _ := ebml.DocType(bytes.NewReader(head), int64(len(head))); doc == "webm" {
 			return "webm"
 		}
 		return "matroska"
 	case len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "AVI ":
 		return "avi"
+	case syncEvery(head, 0, 188):
+		return "mpegts"
+	case syncEvery(head, 4, 192):
+		return "m2ts"
+	case bytes.HasPrefix(head, []byte{0, 0, 1, 0xBA}):
+		return "mpeg"
+	case bytes.HasPrefix(head, []byte{0x06, 0x0E, 0x2B, 0x34, 0x02, 0x05, 0x01, 0x01, 0x0D, 0x01, 0x02}):
+		return "mxf"
+	case bytes.HasPrefix(head, []byte("FLV\x01")):
+		return "flv"
+	case bytes.HasPrefix(head, asfGUID):
+		return "asf"
+	case bytes.HasPrefix(head, []byte(".RMF")):
+		return "rm"
 	}
 	return ""
 }
 
-func ftypContainer(head []byte) string {
-	major := string(head[8:12])
-	if audioBrands[major] || !videoBrands[major] {
-		return ""
+// asfGUID opens every ASF file (WMV, WMA): the header object's GUID.
+var asfGUID = []byte{0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11, 0xA6, 0xD9, 0x00, 0xAA, 0x00, 0x62, 0xCE, 0x6C}
+
+// syncEvery: MPEG transport packets' 0x47 sync byte at off and then every
+// size bytes, four times (188-byte TS; 192-byte M2TS with a timecode in
+// front).
+func syncEvery(h []byte, off, size int) bool {
+	if len(h) < off+3*size+1 {
+		return false
 	}
-	switch major {
-	case "qt  ":
-		return "mov"
-	case "M4V ", "M4VH", "M4VP":
-		return "m4v"
+	for i := range 4 {
+		if h[off+i*size] != 0x47 {
+			return false
+		}
 	}
-	return "mp4"
+	return true
 }
 
-// family groups containers by how marks are written: "mp4" (MP4, M4V,
-// MOV: an XMP box), "matroska" (MKV, WebM: tags) or "avi" (a comment).
-func family(container string) string {
-	switch container {
-	case "mp4", "m4v", "mov":
-		return "mp4"
-	case "webm", "matroska":
-		return "matroska"
+func ftypContainer(head []byte) string {
+	major := string(head[8:12])
+	switch {
+	case audioBrands[major] || imageBrands[major]:
+		return ""
+	case major == "qt  ":
+		return "mov"
+	case strings.HasPrefix(major, "M4V"):
+		return "m4v"
+	case strings.HasPrefix(major, "3g2"):
+		return "3g2"
+	case strings.HasPrefix(major, "3g"):
+		return "3gp"
 	}
-	return container
+	return "mp4"
 }
 
 // containerOf names the container of a file from its head, falling back
@@ -108,19 +144,5 @@ func containerOf(head []byte, path string) string {
 	if c := sniffContainer(head); c != "" {
 		return c
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".mp4":
-		return "mp4"
-	case ".m4v":
-		return "m4v"
-	case ".mov":
-		return "mov"
-	case ".webm":
-		return "webm"
-	case ".mkv":
-		return "matroska"
-	case ".avi":
-		return "avi"
-	}
-	return ""
+	return extContainers[strings.ToLower(filepath.Ext(path))]
 }

@@ -7,7 +7,10 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
 )
@@ -19,13 +22,15 @@ const (
 	encodeTo   = 0.95
 )
 
-// Label implements labeler.Kind.
+// Label implements labeler.Kind: probe and plan (prepare), run ffmpeg
+// once, then add the marks ffmpeg can't write and read the copy back
+// (finish).
 func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	src, err := probe(ctx, job.Input)
 	if err != nil {
 		return labeler.Outcome{}, err
 	}
-	dir, err := os.MkdirTemp("", "belgi-video-")
+	dir, err := scratch.Dir("", "video")
 	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("video: %w", err)
 	}
@@ -33,6 +38,12 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	p, out, err := k.prepare(ctx, job, src, dir)
 	if err != nil {
 		return out, err
+	}
+	if p.mixed != "" {
+		defer os.Remove(p.mixed)
+		if err := ffmpeg.RunProgress(ctx, 0, nil, p.mixArgs()...); err != nil {
+			return out, fmt.Errorf("video: mixing the notice into the sound: %w", err)
+		}
 	}
 	job.Progress(encodeFrom)
 	notes, err := encodeVideo(ctx, p, dir, job.Progress)
@@ -50,7 +61,7 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 // ffmpeg run; the outcome lists what will be applied.
 func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir string) (*plan, labeler.Outcome, error) {
 	var out labeler.Outcome
-	container := containerOf(nil, job.Temp)
+	container := outputOf(src.container)
 	p := &plan{src: src, input: job.Input, output: job.Temp, container: container, spec: job.Spec}
 	p.enc = chooseVideo(ctx, src, container, job.Spec.Video)
 	b, err := planBadge(ctx, src, job.Input, job.Spec)
@@ -62,14 +73,19 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 		return nil, out, err
 	}
 	p.badgeAt = b.at
+	p.region = badgeRegion(b, src, job.Spec)
 	out.Layers = []string{labeler.LayerVisible}
-	out.Notes = append(p.enc.notes, b.layout.Notes()...)
+	out.Notes = append(p.containerNotes(), p.enc.notes...)
+	out.Notes = append(out.Notes, b.layout.Notes()...)
 	out.LabelArea = b.layout.Area()
 	if note := zoneNote(job.Spec, src); note != "" {
 		out.Notes = append(out.Notes, note)
 	}
 	if job.Spec.Video.ShowsSlate() {
 		if p.slatePNG, err = writeSlate(dir, src, job.Spec); err != nil {
+			return nil, out, err
+		}
+		if p.chapters, err = p.movedChapters(dir); err != nil {
 			return nil, out, err
 		}
 	}
@@ -79,17 +95,51 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	if p.noticeWAV != "" {
 		out.Layers = append(out.Layers, labeler.LayerSpoken)
 	}
-	if p.noticeWAV != "" || (p.slatePNG != "" && src.audio != nil) {
+	filtered := p.noticeWAV != "" || (p.slatePNG != "" && src.audio != nil)
+	if filtered {
 		p.audioEnc = audioEncoder(ctx, src.audio, container)
+		p.mixed = mixedPath(job.Temp)
 	}
+	out.Notes = append(out.Notes, p.planStreams(filtered)...)
 	out.Layers = append(out.Layers, labeler.LayerXMP)
 	return p, out, p.marks(out.Layers)
+}
+
+// mixedPath is where the mixed sound goes: beside the output, on its
+// disk, hidden.
+func mixedPath(temp string) string {
+	return filepath.Join(filepath.Dir(temp), "."+strings.TrimPrefix(filepath.Base(temp), ".")+".sound.mka")
+}
+
+// containerNotes say when the copy is written in another container.
+func (p *plan) containerNotes() []string {
+	if p.container == p.src.container {
+		return nil
+	}
+	from, to := containers[p.src.container], containers[p.container]
+	return []string{fmt.Sprintf("%s holds no metadata, so the labeled copy is %s (%s)", from.name, to.name, to.ext)}
+}
+
+// movedChapters writes the source's chapters moved by the slate, "" when
+// it has none.
+func (p *plan) movedChapters(dir string) (string, error) {
+	if len(p.src.info.Chapters) == 0 {
+		return "", nil
+	}
+	shift := p.slateSeconds()
+	text := ffmpeg.ChaptersMetadata(p.src.info.Chapters, func(t float64) float64 { return t + shift })
+	path := filepath.Join(dir, "chapters.txt")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		return "", fmt.Errorf("video: %w", err)
+	}
+	return path, nil
 }
 
 // marks prepares the machine-readable layer: the XMP packet (merged with
 // the source's) and the container's tags.
 func (p *plan) marks(layers []string) error {
 	m := provenance.MarkFor(p.spec, layers)
+	m.Region = p.region
 	existing := sourceXMP(p.input)
 	if existing == nil {
 		existing = []byte(lookup(p.src.info.Format.Tags, tagXMP))
@@ -98,22 +148,17 @@ func (p *plan) marks(layers []string) error {
 	if err != nil {
 		return fmt.Errorf("video: %w", err)
 	}
-	p.packet = packet
-	p.meta = metaArgs(family(p.container), p.src.info.Format.Tags, p.spec, m, packet)
+	p.packet, p.aigc = packet, m.TC260
+	p.meta = metaArgs(containers[p.container].marks, p.src.info, p.spec, m, packet)
 	return nil
 }
 
-// finish writes the XMP box into MP4/MOV outputs and checks that ffmpeg
-// wrote what was asked.
+// finish writes what ffmpeg can't into MP4/MOV outputs and checks that
+// ffmpeg wrote what was asked.
 func finish(ctx context.Context, p *plan) error {
 	if family(p.container) == "mp4" {
-		if p.src.rotation != 0 {
-			if err := copyMatrix(p.input, p.src.vIndex, p.output); err != nil {
-				return fmt.Errorf("keeping the rotation: %w", err)
-			}
-		}
-		if err := appendXMPBox(p.output, p.packet); err != nil {
-			return fmt.Errorf("writing the XMP box: %w", err)
+		if err := finishMP4(p); err != nil {
+			return fmt.Errorf("writing the MP4 metadata: %w", err)
 		}
 	}
 	return checkOutput(ctx, p)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/belgi-kz/belgi/internal/bmff"
 )
 
 // Smart render joins segments with ffmpeg's concat demuxer, which takes
@@ -30,34 +32,23 @@ func headerSkip(typ string) int {
 }
 
 // replaceCodecConfig rewrites the payload of the box typ ("avcC",
-// "hvcC") in the first track of an MP4 whose moov is its last box, so
-// that nothing before it moves.
+// "hvcC") in the first track of an MP4. The movie header is replaced
+// where it lies or appended, so no sample data moves.
 func replaceCodecConfig(path, typ string, payload []byte) error {
-	f, _, boxes, err := openBoxes(path, os.O_RDWR)
+	f, file, err := bmff.OpenFile(path, os.O_RDONLY)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	last := boxes[len(boxes)-1]
-	if last.typ != "moov" || last.size > 64<<20 {
-		return errors.New("the segment's moov is not its last box")
-	}
-	moov := make([]byte, last.size-last.header)
-	if _, err := f.ReadAt(moov, last.off+last.header); err != nil {
-		return err
+	f.Close()
+	if file.Moov == nil || len(file.Moov) > 64<<20 {
+		return errors.New("the segment has no movie header Belgi can edit")
 	}
 	path2 := append(append([]string{}, configPath...), typ)
-	body, err := editChild(moov, path2, 0, func([]byte) []byte { return payload })
+	body, err := editChild(file.Moov, path2, 0, func([]byte) []byte { return payload })
 	if err != nil {
 		return err
 	}
-	if err := f.Truncate(last.off); err != nil {
-		return err
-	}
-	if _, err := f.WriteAt(boxBytes("moov", body), last.off); err != nil {
-		return err
-	}
-	return f.Close()
+	return bmff.ReplaceMoov(path, body)
 }
 
 // editChild returns b (a box payload whose children start at skip) with
@@ -81,16 +72,10 @@ func editChild(b []byte, path []string, skip int, edit func([]byte) []byte) ([]b
 					return nil, err
 				}
 			}
-			out := append(append([]byte{}, b[:off]...), boxBytes(typ, inner)...)
+			out := append(append([]byte{}, b[:off]...), bmff.Make(typ, inner)...)
 			return append(out, b[off+size:]...), nil
 		}
 		off += size
 	}
 	return nil, fmt.Errorf("no %q box", path[0])
-}
-
-// boxBytes is a box with a 32-bit size.
-func boxBytes(typ string, payload []byte) []byte {
-	out := binary.BigEndian.AppendUint32(nil, uint32(8+len(payload)))
-	return append(append(out, typ...), payload...)
 }

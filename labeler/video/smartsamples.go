@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/belgi-kz/belgi/internal/bmff"
 )
 
 // rewriteSamples rewrites every sample of the single track of one of
@@ -16,7 +18,7 @@ func rewriteSamples(path, configBox string, fn func(i int, b []byte) ([]byte, er
 	if err != nil {
 		return err
 	}
-	ftyps, moovs := children(in, 0, "ftyp"), children(in, 0, "moov")
+	ftyps, moovs := children(in, "ftyp"), children(in, "moov")
 	if len(ftyps) != 1 || len(moovs) != 1 {
 		return errors.New("the segment is not a plain MP4 file")
 	}
@@ -29,13 +31,13 @@ func rewriteSamples(path, configBox string, fn func(i int, b []byte) ([]byte, er
 	if err != nil {
 		return err
 	}
-	head := boxBytes("ftyp", in[ftyp[0]:ftyp[1]])
+	head := bmff.Make("ftyp", in[ftyp[0]:ftyp[1]])
 	base := len(head) + 8
 	body, err := tab.moov(in[moov[0]:moov[1]], base, configBox, config)
 	if err != nil {
 		return err
 	}
-	out := append(append(head, boxBytes("mdat", mdat)...), boxBytes("moov", body)...)
+	out := append(append(head, bmff.Make("mdat", mdat)...), bmff.Make("moov", body)...)
 	return os.WriteFile(path, out, 0o600)
 }
 
@@ -51,7 +53,7 @@ var stblPath = []string{"trak", "mdia", "minf", "stbl"}
 
 // readTable reads stco (or co64), stsc and stsz of moov's first track.
 func readTable(moov []byte) (sampleTable, error) {
-	stbl := descend(moov, stblPath)
+	stbl := bmff.Path(moov, stblPath...)
 	if stbl == nil {
 		return sampleTable{}, errors.New("the segment has no sample table")
 	}
@@ -67,22 +69,24 @@ func readTable(moov []byte) (sampleTable, error) {
 	return t, err
 }
 
-// descend returns the payload at the end of a path of first children.
-func descend(b []byte, path []string) []byte {
-	for _, typ := range path {
-		cs := children(b, 0, typ)
-		if len(cs) == 0 {
-			return nil
+// children lists the payload ranges [start, end) of b's boxes of type
+// typ, as far as b parses.
+func children(b []byte, typ string) [][2]int {
+	boxes, _ := bmff.Parse(b)
+	var out [][2]int
+	for _, x := range boxes {
+		if x.Type == typ {
+			off, n := x.Body()
+			out = append(out, [2]int{int(off), int(off + n)})
 		}
-		b = b[cs[0][0]:cs[0][1]]
 	}
-	return b
+	return out
 }
 
 // fullBox returns a full box's payload after version and flags, and its
 // first 32-bit field (an entry count or a size).
 func fullBox(stbl []byte, typ string) ([]byte, int, bool) {
-	cs := children(stbl, 0, typ)
+	cs := children(stbl, typ)
 	if len(cs) == 0 || cs[0][1]-cs[0][0] < 8 {
 		return nil, 0, false
 	}
@@ -100,7 +104,7 @@ func chunkOffsets(stbl []byte) ([]int, error) {
 		width = 8
 	}
 	if n*width > len(p) {
-		return nil, errTruncated
+		return nil, bmff.ErrTruncated
 	}
 	out := make([]int, n)
 	for i := range out {
@@ -120,7 +124,7 @@ func sampleSizes(stbl []byte) ([]int, error) {
 	}
 	n := int(binary.BigEndian.Uint32(p))
 	if (fixed == 0 && 4+4*n > len(p)) || n > 1<<24 {
-		return nil, errTruncated
+		return nil, bmff.ErrTruncated
 	}
 	out := make([]int, n)
 	for i := range out {
@@ -159,7 +163,7 @@ func (t sampleTable) rewrite(in []byte, fn func(int, []byte) ([]byte, error)) ([
 		nt.offsets = append(nt.offsets, len(mdat))
 		for range t.perChunk[c] {
 			if s >= len(t.sizes) || off+t.sizes[s] > len(in) {
-				return nil, nt, fmt.Errorf("%w: sample %d", errTruncated, s)
+				return nil, nt, fmt.Errorf("%w: sample %d", bmff.ErrTruncated, s)
 			}
 			b, err := fn(s, in[off:off+t.sizes[s]])
 			if err != nil {

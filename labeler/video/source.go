@@ -6,62 +6,127 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/belgi-kz/belgi/internal/bmff"
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
 // source is what Belgi needs to know about an input video.
 type source struct {
-	info     ffmpeg.Info
-	video    ffmpeg.Stream // the main picture
-	vIndex   int           // its index among the video streams (0:v:N)
-	audio    *ffmpeg.Stream
-	duration time.Duration
+	container string // sniffed, a key of containers
+	info      ffmpeg.Info
+	video     ffmpeg.Stream // the main picture
+	vIndex    int           // its index among the video streams (0:v:N)
+	audio     *ffmpeg.Stream
+	duration  time.Duration
+	// start is when the file's first packet plays (the format's start
+	// time), 0 when unknown.
+	start time.Duration
 	// rotation is the display matrix's turn, counter-clockwise degrees,
 	// normalised to 0, 90, 180 or 270.
 	rotation int
 	// sar is the sample (pixel) aspect ratio, width over height.
 	sar float64
+	// spans are the streams' packet spans, read when the header's
+	// durations can't be trusted (fragmented MP4); nil otherwise.
+	spans map[int]ffmpeg.Span
 }
 
-// probe reads a video's streams and refuses what Belgi can't label, with
-// a reason a person understands, marked StageDecode.
+// probe reads a video's structure and streams and refuses what Belgi
+// can't label, with a reason a person understands.
 func probe(ctx context.Context, path string) (*source, error) {
-	info, err := ffmpeg.Probe(ctx, path)
+	head, err := labeler.ReadHead(path)
 	if err != nil {
-		return nil, labeler.AtStage(labeler.StageDecode, probeError(path, err))
+		return nil, fmt.Errorf("video: %w", err)
 	}
-	s := &source{info: info, sar: 1}
-	if !s.pickVideo() {
-		return nil, labeler.AtStage(labeler.StageDecode, errors.New("video: the file has no video stream (label sound-only files as audio)"))
-	}
-	s.pickAudio()
-	s.duration = seconds(info.Format.Duration)
-	if s.duration <= 0 {
-		s.duration = seconds(s.video.Duration)
-	}
-	s.rotation = rotationOf(s.video)
-	s.sar = parseRatio(s.video.SampleAspect, 1)
-	if s.video.Width <= 0 || s.video.Height <= 0 {
-		return nil, labeler.AtStage(labeler.StageDecode, errors.New("video: the video stream has no picture size"))
+	s := &source{container: containerOf(head, path), sar: 1}
+	if err := s.read(ctx, path, head); err != nil {
+		return nil, labeler.AtStage(labeler.StageDecode, err)
 	}
 	return s, nil
 }
 
+// read fills the source from the file, or says why it can't be labeled.
+func (s *source) read(ctx context.Context, path string, head []byte) error {
+	var err error
+	if err = structure(path, s.container); err != nil {
+		return err
+	}
+	if s.info, err = ffmpeg.Probe(ctx, path); err != nil {
+		return probeError(head, err)
+	}
+	if !s.pickVideo() {
+		return noVideo(s.info)
+	}
+	if err := undecodable(s.video); err != nil {
+		return err
+	}
+	s.pickAudio()
+	if err := s.timing(ctx, path); err != nil {
+		return err
+	}
+	s.rotation = rotationOf(s.video)
+	s.sar = parseRatio(s.video.SampleAspect, 1)
+	if s.video.Width <= 0 || s.video.Height <= 0 {
+		return fmt.Errorf("video: the video stream has no picture size")
+	}
+	return nil
+}
+
+// timing reads the start and the duration: from the header, or from the
+// packets when the header's durations can't be trusted — a fragmented
+// MP4 states none (or "unknown" as 0xFFFFFFFF ticks: 39 hours).
+func (s *source) timing(ctx context.Context, path string) error {
+	s.start = seconds(s.info.Format.StartTime)
+	s.duration = seconds(s.info.Format.Duration)
+	if s.duration <= 0 {
+		s.duration = seconds(s.video.Duration)
+	}
+	if !s.fragmented(path) {
+		return nil
+	}
+	spans, err := ffmpeg.PacketSpans(ctx, path, 0)
+	if err != nil {
+		return fmt.Errorf("video: reading the fragments' timestamps: %w", err)
+	}
+	s.spans = spans
+	first, last := math.Inf(1), math.Inf(-1)
+	for _, sp := range spans {
+		first, last = math.Min(first, sp.Start), math.Max(last, sp.End)
+	}
+	if last > first {
+		s.duration = time.Duration((last - first) * float64(time.Second))
+	}
+	return nil
+}
+
+// fragmented reports an MP4 whose media lies in movie fragments.
+func (s *source) fragmented(path string) bool {
+	if family(s.container) != "mp4" {
+		return false
+	}
+	f, m, err := bmff.OpenFile(path, os.O_RDONLY)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return m.Fragmented()
+}
+
 // probeError says why ffprobe refused a file in a person's words: a
 // missing ffprobe, a file that is no video at all, or a damaged one.
-func probeError(path string, err error) error {
+func probeError(head []byte, err error) error {
 	if errors.Is(err, ffmpeg.ErrMissing) {
 		return fmt.Errorf("video: %w", err)
 	}
-	head, _ := labeler.ReadHead(path)
 	if sniffContainer(head) == "" {
 		if len(head) == 0 {
-			return errors.New("video: the file is empty")
+			return fmt.Errorf("video: the file is empty")
 		}
 		return fmt.Errorf("video: not a video file (content looks like %s)", http.DetectContentType(head))
 	}
@@ -75,7 +140,7 @@ func (s *source) pickVideo() bool {
 		if st.CodecType != "video" {
 			continue
 		}
-		if st.Disposition["attached_pic"] == 0 {
+		if !st.AttachedPic() {
 			s.video, s.vIndex = st, n
 			return true
 		}

@@ -3,6 +3,7 @@ package video
 import (
 	"strings"
 
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
 )
@@ -74,16 +75,36 @@ func comment(existing string, spec labeler.Spec, m provenance.Mark) string {
 	return strings.Join(append(kept, strings.Join(spec.Lines(), " / ")+" — "+record(m)), "\n")
 }
 
-// metaArgs are ffmpeg's -metadata arguments for the container family.
-// MP4/MOV get the comment here and the XMP box after ffmpeg finishes.
-func metaArgs(fam string, tags map[string]string, spec labeler.Spec, m provenance.Mark, packet []byte) []string {
-	c := comment(lookup(tags, "comment"), spec, m)
-	args := []string{"-metadata", "comment=" + c}
-	if fam == "matroska" {
-		args = append(args,
-			"-metadata", tagDST+"="+m.DigitalSourceType,
-			"-metadata", tagBelgi+"="+record(m),
-			"-metadata", tagXMP+"="+string(provenance.Extract(packet)))
+// metaArgs are ffmpeg's -metadata arguments for the container: the
+// comment everywhere it exists, and the record, DigitalSourceType and XMP
+// where the container takes tags. MP4/MOV get the XMP box after ffmpeg
+// finishes.
+func metaArgs(style markStyle, info ffmpeg.Info, spec labeler.Spec, m provenance.Mark, packet []byte) []string {
+	rec, dst, xmp := record(m), m.DigitalSourceType, string(provenance.Extract(packet))
+	args := []string{"-metadata", "comment=" + comment(lookup(info.Format.Tags, "comment"), spec, m)}
+	switch style {
+	case marksMatroska, marksTags:
+		args = append(args, "-metadata", tagDST+"="+dst, "-metadata", tagBelgi+"="+rec, "-metadata", tagXMP+"="+xmp)
+	case marksShortTags:
+		// ffmpeg's FLV reader drops the whole onMetaData object when one
+		// string exceeds its 1 KiB buffer, as the XMP packet does.
+		args = append(args, "-metadata", tagDST+"="+dst, "-metadata", tagBelgi+"="+rec)
+	case marksMXF:
+		args = append(args, "-metadata", "comment_"+tagBelgi+"="+rec, "-metadata", "comment_"+tagDST+"="+dst,
+			"-metadata", "comment_"+tagXMP+"="+xmp)
+	case marksService:
+		name := "Service01"
+		for _, pr := range info.Programs {
+			if n := lookup(pr.Tags, "service_name"); n != "" {
+				name = n
+				break
+			}
+		}
+		args = []string{"-metadata", "service_provider=" + rec, "-metadata", "service_name=" + name}
+	}
+	fam := "tags"
+	if style == marksMP4 {
+		fam = "mp4"
 	}
 	return append(args, aigcArgs(fam, m)...)
 }
@@ -103,6 +124,16 @@ func aigcArgs(fam string, m provenance.Mark) []string {
 	return args
 }
 
+// tagSets are the tag sets a container's marks may be read from:
+// container-wide, each stream's, and a transport stream's services.
+func tagSets(info ffmpeg.Info) []map[string]string {
+	sets := []map[string]string{info.Format.Tags}
+	for _, p := range info.Programs {
+		sets = append(sets, p.Tags)
+	}
+	return sets
+}
+
 // lookup finds a tag regardless of case.
 func lookup(tags map[string]string, key string) string {
 	for k, v := range tags {
@@ -113,9 +144,22 @@ func lookup(tags map[string]string, key string) string {
 	return ""
 }
 
-// reportTags fills a report from container tags (Matroska, AVI): the XMP
-// tag when present, else the DigitalSourceType tag and the record.
-func reportTags(tags map[string]string, rep *labeler.Report) {
+// reportTags fills a report from tags (Matroska, FLV, ASF, MXF, AVI,
+// MPEG-TS): the XMP tag when present, else the DigitalSourceType tag and
+// the record.
+func reportTags(sets []map[string]string, rep *labeler.Report) {
+	tags := map[string]string{}
+	for _, set := range sets {
+		for k, v := range set {
+			k = strings.TrimPrefix(strings.ToLower(k), "comment_")
+			if k == "service_provider" {
+				k = strings.ToLower(tagBelgi)
+			}
+			if _, dup := tags[k]; !dup || k == "comment" {
+				tags[k] = v
+			}
+		}
+	}
 	if x := lookup(tags, tagXMP); x != "" {
 		provenance.Read([]byte(x)).Report(rep)
 		if rep.Labeled {

@@ -1,8 +1,6 @@
 package video
 
 import (
-	"bytes"
-	"errors"
 	"image"
 	"strings"
 	"testing"
@@ -29,8 +27,21 @@ func TestSniffContainer(t *testing.T) {
 		{"m4a is audio", ftyp("M4A "), ""},
 		{"m4b is audio", ftyp("M4B "), ""},
 		{"heic is a still", ftyp("heic"), ""},
-		{"webm", []byte("\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm"), "webm"},
-		{"matroska", []byte("\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x88matroska"), "matroska"},
+		{"webm", []byte("\x1a\x45\xdf\xa3\x87\x42\x82\x84webm"), "webm"},
+		{"matroska", []byte("\x1a\x45\xdf\xa3\x8b\x42\x82\x88matroska"), "matroska"},
+		{"webm named in text only", []byte("\x1a\x45\xdf\xa3\x8b\x42\x82\x88matroska webm"), "matroska"},
+		{"3gp", ftyp("3gp4"), "3gp"},
+		{"3g2", ftyp("3g2a"), "3g2"},
+		{"avif is a still", ftyp("avif"), ""},
+		{"unknown brand is a movie", ftyp("XAVC"), "mp4"},
+		{"mpeg-ts", tsPackets(0, 188), "mpegts"},
+		{"m2ts", tsPackets(4, 192), "m2ts"},
+		{"mpeg-ps", []byte("\x00\x00\x01\xba\x44\x00"), "mpeg"},
+		{"mxf", []byte("\x06\x0e\x2b\x34\x02\x05\x01\x01\x0d\x01\x02\x01\x01\x02"), "mxf"},
+		{"flv", []byte("FLV\x01\x05\x00\x00\x00\x09"), "flv"},
+		{"asf", append(append([]byte{}, asfGUID...), 0, 0), "asf"},
+		{"realmedia", []byte(".RMF\x00\x00\x00\x12"), "rm"},
+		{"three ts packets only", tsPackets(0, 188)[:3*188], ""},
 		{"avi", []byte("RIFF\x00\x00\x00\x00AVI LIST"), "avi"},
 		{"wav", []byte("RIFF\x00\x00\x00\x00WAVEfmt "), ""},
 		{"text", []byte("hello world, not a video"), ""},
@@ -41,6 +52,16 @@ func TestSniffContainer(t *testing.T) {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
 	}
+}
+
+// tsPackets is four transport packets of size (188 or 192), their sync
+// byte at off.
+func tsPackets(off, size int) []byte {
+	b := make([]byte, 4*size)
+	for i := range 4 {
+		b[i*size+off] = 0x47
+	}
+	return b
 }
 
 func TestRecordRoundTrip(t *testing.T) {
@@ -69,40 +90,6 @@ func TestCommentKeepsOthersAndReplacesOurs(t *testing.T) {
 	twice := comment(once, spec, m)
 	if !strings.HasPrefix(twice, "Interview, take 3\n") || strings.Count(twice, "Belgi ") != 1 {
 		t.Errorf("relabeled comment %q", twice)
-	}
-}
-
-func TestTopBoxes(t *testing.T) {
-	box := func(typ string, n int) []byte {
-		b := make([]byte, 8+n)
-		b[3] = byte(8 + n)
-		copy(b[4:], typ)
-		return b
-	}
-	good := append(append(box("ftyp", 8), box("moov", 16)...), box("mdat", 32)...)
-	withXMP := append(append([]byte{}, good...), xmpBox([]byte("<x:xmpmeta/>"))...)
-	cases := []struct {
-		name  string
-		data  []byte
-		n     int
-		trunc bool
-		xmp   string
-	}{
-		{"plain", good, 3, false, ""},
-		{"xmp appended", withXMP, 4, false, "<x:xmpmeta/>"},
-		{"truncated mdat", good[:len(good)-5], 2, true, ""},
-		{"stray bytes", append(append([]byte{}, good...), 1, 2, 3), 3, true, ""},
-	}
-	for _, c := range cases {
-		r := bytes.NewReader(c.data)
-		boxes, err := topBoxes(r, int64(len(c.data)))
-		if len(boxes) != c.n || errors.Is(err, errTruncated) != c.trunc {
-			t.Errorf("%s: %d boxes, err %v", c.name, len(boxes), err)
-		}
-		x, _ := readXMPBox(r, boxes)
-		if string(x) != c.xmp {
-			t.Errorf("%s: xmp %q", c.name, x)
-		}
 	}
 }
 
@@ -146,17 +133,6 @@ func TestDisplaySize(t *testing.T) {
 			t.Errorf("%d×%d rot %d sar %s: %d×%d, want %d×%d", c.w, c.h, c.rot, c.sar, dw, dh, c.dw, c.dh)
 		}
 	}
-}
-
-func FuzzTopBoxes(f *testing.F) {
-	f.Add(append(xmpBox([]byte("x")), 0, 0, 0, 1))
-	f.Add([]byte{0, 0, 0, 1, 'm', 'd', 'a', 't', 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff})
-	f.Fuzz(func(t *testing.T, b []byte) {
-		r := bytes.NewReader(b)
-		boxes, _ := topBoxes(r, int64(len(b)))
-		_, _ = readXMPBox(r, boxes)
-		tkhdMatrix(b, 0)
-	})
 }
 
 func TestBadgeFilter(t *testing.T) {

@@ -29,7 +29,8 @@ type action struct {
 }
 
 type actionParams struct {
-	Ingredients []hashedURI `cbor:"ingredients"`
+	Ingredients []hashedURI `cbor:"ingredients,omitempty"`
+	Redacted    string      `cbor:"redacted,omitempty"`
 }
 
 type actions struct {
@@ -49,13 +50,20 @@ func actionsFor(m Manifest, parent *hashedURI) actions {
 	if parent != nil {
 		opened.Parameters = &actionParams{Ingredients: []hashedURI{*parent}}
 	}
+	out := []action{opened}
+	if m.Parent != nil {
+		for _, uri := range m.Parent.redactions {
+			out = append(out, action{Action: "c2pa.redacted", SoftwareAgent: &g, Parameters: &actionParams{Redacted: uri},
+				Description: "a picture of the content before its AI label was added"})
+		}
+	}
 	edited := action{
 		Action:            "c2pa.edited",
 		DigitalSourceType: m.DigitalSourceType,
 		SoftwareAgent:     &ai,
 		Description:       "Belgi added a visible AI disclosure label",
 	}
-	return actions{[]action{opened, edited}}
+	return actions{append(out, edited)}
 }
 
 // Exclusion is a byte range of an asset left out of its data hash: where
@@ -108,7 +116,13 @@ type ingredient struct {
 }
 
 type validationResults struct {
-	ActiveManifest Results `cbor:"activeManifest"`
+	ActiveManifest   Results           `cbor:"activeManifest"`
+	IngredientDeltas []ingredientDelta `cbor:"ingredientDeltas,omitempty"`
+}
+
+type ingredientDelta struct {
+	URI    string  `cbor:"ingredientAssertionURI"`
+	Deltas Results `cbor:"validationDeltas"`
 }
 
 // claim is c2pa.claim.v2.
@@ -117,6 +131,7 @@ type claim struct {
 	Generator  generator   `cbor:"claim_generator_info"`
 	Signature  string      `cbor:"signature"`
 	Created    []hashedURI `cbor:"created_assertions"`
+	Redacted   []string    `cbor:"redacted_assertions,omitempty"`
 	Title      string      `cbor:"dc:title,omitempty"`
 	Alg        string      `cbor:"alg"`
 }

@@ -83,6 +83,9 @@ func (z *Sealer) claimFor(assertions [][]byte) ([]byte, error) {
 	for _, a := range assertions {
 		c.Created = append(c.Created, *assertionRef(assertionLabel(a), a))
 	}
+	if z.m.Parent != nil {
+		c.Redacted = z.m.Parent.redactions
+	}
 	return encode(c)
 }
 

@@ -51,7 +51,13 @@ func countersignData(msg *cose.Sign1Message) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return cbor.Marshal([]any{"CounterSignature", cbor.RawMessage(msg.Headers.RawProtected), []byte{}, sig})
+	return countersignStructure(msg.Headers.RawProtected, sig)
+}
+
+// countersignStructure is COSE's CounterSignature structure for a
+// payload under the signature's protected header, with no external data.
+func countersignStructure(protected, payload []byte) ([]byte, error) {
+	return cbor.Marshal([]any{"CounterSignature", cbor.RawMessage(protected), []byte{}, payload})
 }
 
 // tstContainer is the sigTst2 value: {"tstTokens": [{"val": token}]}.

@@ -57,7 +57,7 @@ func (c embedCase) build(t testing.TB, s Signer) []byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if m.Parent, err = NewParent(l.Store(), bytes.NewReader(signed), int64(len(signed)), f); err != nil {
+		if m.Parent, err = NewParent(l.Store(), bytes.NewReader(signed), int64(len(signed)), Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/belgi-kz/belgi/internal/scratch"
 )
 
 // Output is where Sign writes: a new, empty file it can read back (for
@@ -28,7 +30,7 @@ func Sign(ctx context.Context, in io.ReaderAt, size int64, out Output, f Format,
 		return err
 	}
 	if m.Parent == nil && l.Store() != nil {
-		if m.Parent, err = NewParent(l.Store(), in, size, f); err != nil {
+		if m.Parent, err = NewParent(l.Store(), in, size, Options{}); err != nil {
 			return err
 		}
 	}
@@ -113,7 +115,7 @@ func SignFile(ctx context.Context, path string, f Format, m Manifest, s Signer) 
 	if err != nil {
 		return fmt.Errorf("c2pa: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".belgi-c2pa-*"+filepath.Ext(path))
+	tmp, err := scratch.Create(filepath.Dir(path), filepath.Ext(path))
 	if err != nil {
 		return fmt.Errorf("c2pa: %w", err)
 	}

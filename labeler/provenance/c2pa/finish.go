@@ -18,12 +18,13 @@ import (
 type Finisher struct {
 	formats Formats
 	ids     *identities
+	trust   *trustCache
 }
 
 // NewFinisher signs the built-in formats and any extra ones (the
 // documents kind's PDF), which are tried first.
 func NewFinisher(extra ...Format) *Finisher {
-	return &Finisher{formats: append(Formats(extra), BuiltIn()...), ids: &identities{}}
+	return &Finisher{formats: append(Formats(extra), BuiltIn()...), ids: &identities{}, trust: &trustCache{}}
 }
 
 // Formats lists the formats the finisher signs.
@@ -36,7 +37,11 @@ var ErrUnsupported = errors.New("not signed")
 
 // Finish implements labeler.Finisher.
 func (f *Finisher) Finish(ctx context.Context, job labeler.Job, out labeler.Outcome) (labeler.Outcome, error) {
-	parent, srcFormat, perr := ReadParent(job.Input, f.formats)
+	trust, err := f.trust.get(job.Spec.C2PA.Trust)
+	if err != nil {
+		return out, fmt.Errorf("c2pa: trust anchors: %w", err)
+	}
+	parent, srcFormat, perr := ReadParent(job.Input, f.formats, Options{Trust: trust})
 	if perr != nil {
 		out.Notes = append(out.Notes, "the source's Content Credentials could not be read and are not carried over: "+perr.Error())
 	}
@@ -66,29 +71,32 @@ func (f *Finisher) Finish(ctx context.Context, job labeler.Job, out labeler.Outc
 	if !ok {
 		return f.sidecar(ctx, job, out, m, s)
 	}
-	if err := f.sign(ctx, job.Temp, format, m, s); errors.Is(err, ErrUnsupported) {
+	label, err := f.sign(ctx, job.Temp, format, m, s)
+	if errors.Is(err, ErrUnsupported) {
 		out.Notes = append(out.Notes, "Content Credentials left out: "+err.Error())
 		return keep(err.Error()), nil
 	} else if err != nil {
 		return out, err
 	}
+	out.C2PAManifest = label
 	return f.signed(out, job.Spec.C2PA, parent), nil
 }
 
 // sign signs path and reads it back: the manifest must be there, its
 // signature valid and its hard binding matching the bytes as written.
-func (f *Finisher) sign(ctx context.Context, path string, format Format, m Manifest, s Signer) error {
+// It returns the label of the manifest read back.
+func (f *Finisher) sign(ctx context.Context, path string, format Format, m Manifest, s Signer) (string, error) {
 	if err := SignFile(ctx, path, format, m, s); err != nil {
-		return err
+		return "", err
 	}
 	found, err := ReadFile(path, Formats{format})
 	if err != nil {
-		return fmt.Errorf("c2pa: reading the signed copy back: %w", err)
+		return "", fmt.Errorf("c2pa: reading the signed copy back: %w", err)
 	}
 	if !found.Present || !found.HashMatches || !found.Results.Valid() {
-		return fmt.Errorf("c2pa: the signed copy does not validate: %v", found.Results.Failure)
+		return "", fmt.Errorf("c2pa: the signed copy does not validate: %v", found.Results.Failure)
 	}
-	return nil
+	return found.Label, nil
 }
 
 // signed records the layer and says what a reader should know.
@@ -98,7 +106,7 @@ func (f *Finisher) signed(out labeler.Outcome, spec labeler.C2PASpec, parent *Pa
 		out.Notes = append(out.Notes, "the source's Content Credentials ("+parent.describe()+") are kept as the parent ingredient")
 	}
 	if spec.UsesDevIdentity() {
-		out.Notes = append(out.Notes, "C2PA signed with Belgi's development identity: sign with your newsroom's certificate (-c2pa-key, -c2pa-chain) before publishing")
+		out.Notes = append(out.Notes, "C2PA signed with Belgi's development identity: sign with your newsroom's certificate (-c2pa-pkcs12, or -c2pa-key and -c2pa-chain) before publishing")
 	}
 	return out
 }

@@ -2,8 +2,13 @@ package c2pa
 
 import (
 	"bytes"
+	"crypto/x509"
+	"encoding/pem"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/belgi-kz/belgi/labeler"
 )
@@ -92,8 +97,115 @@ func FuzzStore(f *testing.F) {
 	f.Add(l.Store())
 	f.Fuzz(func(t *testing.T, store []byte) {
 		_, _ = ValidateStore(store, bytes.NewReader(out), int64(len(out)))
-		_, _ = NewParent(store, nil, 0, Format{})
+		_, _ = NewParent(store, nil, 0, Options{})
 		_, _ = VerifySignature(store, store)
 		_, _ = ParseTimestamp(store)
+	})
+}
+
+// corpusStores are the manifest stores of the shared corpus, when it is
+// here: real v1 and v2 claims, time-stamps, ingredients, box hashes.
+func corpusStores(f *testing.F) [][]byte {
+	files, _ := filepath.Glob(realworld + "*")
+	var out [][]byte
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		if store, err := FindStore(bytes.NewReader(data), int64(len(data)), BuiltIn()); err == nil && store != nil {
+			out = append(out, store)
+		}
+	}
+	return out
+}
+
+// FuzzValidate: the validator over hostile stores — every manifest, its
+// claim, signature, time-stamp, assertions and ingredients — and the
+// redaction of a parent's thumbnails.
+func FuzzValidate(f *testing.F) {
+	for _, s := range corpusStores(f) {
+		f.Add(s)
+	}
+	asset := []byte("\xFF\xD8\xFF\xE0 not really a picture")
+	f.Fuzz(func(t *testing.T, store []byte) {
+		_, _ = Validate(store, bytes.NewReader(asset), int64(len(asset)), Options{Trust: &Trust{}})
+		if sv, err := newStoreView(store); err == nil {
+			_, _ = redactThumbnails(sv)
+		}
+	})
+}
+
+// FuzzTimestamp: the CMS time-stamp token reader and its signature check,
+// seeded with the tokens of the corpus's signatures.
+func FuzzTimestamp(f *testing.F) {
+	for _, s := range corpusStores(f) {
+		sv, err := newStoreView(s)
+		if err != nil {
+			continue
+		}
+		for _, m := range sv.order {
+			if msg, err := parseSign1(m.sig); err == nil {
+				if tok, _ := sigTimestamp(msg, m.claimBytes); tok != nil {
+					f.Add(tok)
+				}
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, der []byte) {
+		tok, err := parseToken(der)
+		if err != nil {
+			return
+		}
+		if c, err := tok.signerCert(); err == nil {
+			_ = tok.verify(c)
+			_ = tsaChain(c, tok.certs)
+		}
+	})
+}
+
+// FuzzCertificates: the lenient certificate reader and the profile and
+// trust checks, seeded with the corpus's signers' chains.
+func FuzzCertificates(f *testing.F) {
+	for _, s := range corpusStores(f) {
+		sv, err := newStoreView(s)
+		if err != nil {
+			continue
+		}
+		if msg, err := parseSign1(sv.active().sig); err == nil {
+			if chain, err := x5chainOf(msg.Headers); err == nil {
+				f.Add(chain[0].Raw)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, der []byte) {
+		c, err := parseCertLenient(der)
+		if err != nil {
+			return
+		}
+		profileProblem(c, time.Now())
+		trust := &Trust{anchors: []*x509.Certificate{c}}
+		trust.trusted([]*x509.Certificate{c, c}, nil)
+		_, _ = ParseTrust(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
+	})
+}
+
+// FuzzBoxHash: the JPEG box map c2pa.hash.boxes is checked against.
+func FuzzBoxHash(f *testing.F) {
+	f.Add(asset(f, "jpeg"))
+	f.Add([]byte{0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x02, 0xFF, 0xD9})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		boxes, err := jpegBoxes(data)
+		if err != nil || len(boxes) == 0 {
+			return
+		}
+		var bh boxHash
+		bh.Boxes = append(bh.Boxes, struct {
+			Names    []string `cbor:"names"`
+			Alg      string   `cbor:"alg"`
+			Hash     []byte   `cbor:"hash"`
+			Excluded bool     `cbor:"excluded"`
+		}{Names: []string{boxes[0].name}})
+		_ = matchBoxes(data, boxes, bh)
 	})
 }

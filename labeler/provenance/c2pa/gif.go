@@ -31,7 +31,7 @@ func (gifContainer) Open(r io.ReaderAt, size int64) (Layout, error) {
 		return nil, err
 	}
 	copy(clean[3:6], "89a") // application extensions are GIF89a
-	return spliced{clean: clean, at: at, old: store, frame: gifFrame}, nil
+	return spliced{clean: clean, at: at, old: store, oldAt: -1, frame: gifFrame}, nil
 }
 
 // gifHeaderLen is the length of the header, screen descriptor and global

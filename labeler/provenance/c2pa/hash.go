@@ -1,7 +1,7 @@
 package c2pa
 
 import (
-	"crypto/sha256"
+	"crypto"
 	"fmt"
 	"io"
 	"slices"
@@ -11,9 +11,14 @@ import (
 // exclusions left out, as c2pa.hash.data binds it. Exclusions may come in
 // any order but must not overlap or run past the end.
 func DataHash(r io.ReaderAt, size int64, exclusions []Exclusion) ([]byte, error) {
+	return dataHashWith(crypto.SHA256, r, size, exclusions)
+}
+
+// dataHashWith is DataHash with another hash algorithm.
+func dataHashWith(alg crypto.Hash, r io.ReaderAt, size int64, exclusions []Exclusion) ([]byte, error) {
 	ex := slices.Clone(exclusions)
 	slices.SortFunc(ex, func(a, b Exclusion) int { return compare(a.Start, b.Start) })
-	h := sha256.New()
+	h := alg.New()
 	p := int64(0)
 	for _, e := range ex {
 		if e.Start < p || e.Length < 0 || e.Start > size-e.Length {

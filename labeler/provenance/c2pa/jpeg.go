@@ -22,8 +22,8 @@ func (jpegContainer) Open(r io.ReaderAt, size int64) (Layout, error) {
 		return nil, err
 	}
 	en := l.maxEn + 1
-	return spliced{clean: l.clean, at: l.insert, old: l.store,
-		frame: func(store []byte) ([]byte, error) { return app11Segments(store, en) }}, nil
+	return withMPF(data, spliced{clean: l.clean, at: l.insert, old: l.store, oldAt: l.storeAt,
+		frame: func(store []byte) ([]byte, error) { return app11Segments(store, en) }}), nil
 }
 
 // jpegLayout is what Belgi needs to know about a JPEG's header segments.
@@ -32,6 +32,8 @@ type jpegLayout struct {
 	insert int    // where new APP11 segments go in clean: before the first non-APPn marker
 	store  []byte // the C2PA manifest store that was there, reassembled
 	maxEn  int    // highest JPEG XT box instance number left in clean
+	// storeAt is where the store's first segment began in the file.
+	storeAt int64
 }
 
 // C2PA JPEG embedding (JPEG XT, ISO 18477-3): APP11, common identifier
@@ -52,7 +54,7 @@ func parseJPEG(data []byte) (jpegLayout, error) {
 	if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
 		return jpegLayout{}, fmt.Errorf("%w: no SOI", errJPEG)
 	}
-	var l jpegLayout
+	l := jpegLayout{storeAt: -1}
 	parts := map[int][][]byte{} // En -> payloads after CI/En/Z, in Z order
 	l.clean = append(l.clean, data[:2]...)
 	p := 2
@@ -74,6 +76,9 @@ func parseJPEG(data []byte) (jpegLayout, error) {
 		}
 		seg, payload := data[p:p+2+n], data[p+4:p+2+n]
 		if m == mAPP11 && l.takeJUMBF(payload, parts) {
+			if l.storeAt < 0 {
+				l.storeAt = int64(p)
+			}
 			p += 2 + n
 			continue
 		}

@@ -8,45 +8,48 @@ import (
 )
 
 // Parent is a manifest store carried over from a source: its manifests go
-// into the new store byte for byte (so their hashes and signatures still
-// hold) and its active manifest becomes the parentOf ingredient, with
-// what validating it against the source found.
+// into the new store (so their hashes and signatures still hold, but for
+// the assertions Belgi redacts) and its active manifest becomes the
+// parentOf ingredient, with what validating it against the source found.
 type Parent struct {
 	manifests [][]byte
 	active    node
-	// Results of validating the active manifest against the source (see
-	// ValidateStore), recorded in the ingredient's validationResults.
+	// redactions are the URIs of the assertions redacted in manifests
+	// (their thumbnails of the unlabeled content).
+	redactions []string
+	// Results of validating the active manifest against the source,
+	// recorded in the ingredient's validationResults; Deltas are its own
+	// ingredients' (see Validate).
 	Results Results
+	Deltas  []Delta
+	// State is the source's validation state (Trusted, Valid, Invalid).
+	State string
 	// Signer is the subject of the certificate that signed it, "" when
 	// the signature does not verify.
 	Signer string
 }
 
-// NewParent takes a manifest store found in a source and validates its
-// active manifest against the source's bytes (asset nil: the hard binding
-// is not checked, for a store whose asset Belgi does not have).
-func NewParent(store []byte, asset io.ReaderAt, size int64, f Format) (*Parent, error) {
-	root, err := parseStore(store)
+// NewParent takes a manifest store found in a source and validates it
+// against the source's bytes (asset nil: the hard binding is not
+// checked, for a store whose asset Belgi does not have).
+func NewParent(store []byte, asset io.ReaderAt, size int64, opt Options) (*Parent, error) {
+	sv, err := newStoreView(store)
 	if err != nil {
 		return nil, fmt.Errorf("c2pa: the source's manifest store: %w", err)
 	}
-	p := &Parent{}
-	for _, k := range root.kids {
-		if k.typ == "jumb" && k.uuid == typeManifest {
-			p.manifests = append(p.manifests, k.raw)
-			p.active = k
-		}
+	v, err := Validate(store, asset, size, opt)
+	if err != nil {
+		return nil, fmt.Errorf("c2pa: the source's manifest store: %w", err)
 	}
-	if len(p.manifests) == 0 {
-		return nil, fmt.Errorf("c2pa: the source's manifest store has no manifest")
+	p := &Parent{Results: v.Results, Deltas: v.Deltas, State: v.State}
+	p.manifests, p.redactions = redactThumbnails(sv)
+	nodes, err := parseBoxes(p.manifests[len(p.manifests)-1], 8)
+	if err != nil || len(nodes) != 1 {
+		return nil, fmt.Errorf("c2pa: redacting the source's manifest: %v", err)
 	}
-	p.Results = validateManifest(p.active, asset, size)
-	if sig, ok := p.active.child(labelSignature); ok {
-		b, _ := sig.cborContent()
-		claim, _, _ := readClaim(p.active)
-		if leaf, err := VerifySignature(b, claim); err == nil {
-			p.Signer = leaf.Subject.String()
-		}
+	p.active = nodes[0]
+	if len(v.Manifests) > 0 && v.Results.has("claimSignature.validated") {
+		p.Signer = v.Manifests[0].Signer
 	}
 	return p, nil
 }
@@ -54,7 +57,7 @@ func NewParent(store []byte, asset io.ReaderAt, size int64, f Format) (*Parent, 
 // ReadParent finds the manifest store in a source file of one of the
 // formats and validates it against the file; nil when there is none or
 // the file's format carries none.
-func ReadParent(path string, formats Formats) (*Parent, Format, error) {
+func ReadParent(path string, formats Formats, opt Options) (*Parent, Format, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, Format{}, fmt.Errorf("c2pa: %w", err)
@@ -74,7 +77,7 @@ func ReadParent(path string, formats Formats) (*Parent, Format, error) {
 	if err != nil || l.Store() == nil {
 		return nil, format, err
 	}
-	p, err := NewParent(l.Store(), f, st.Size(), format)
+	p, err := NewParent(l.Store(), f, st.Size(), opt)
 	return p, format, err
 }
 
@@ -97,13 +100,11 @@ func (p *Parent) ingredient(m Manifest) ingredient {
 		sum := sha256.Sum256(boxBody(sig.raw))
 		ing.ClaimSignature = &hashedURI{URL: "self#jumbf=/c2pa/" + p.active.label + "/" + labelSignature, Hash: sum[:]}
 	}
-	r := p.Results
-	for _, l := range []*[]Status{&r.Success, &r.Informational, &r.Failure} {
-		if *l == nil {
-			*l = []Status{}
-		}
+	ing.ValidationResults = &validationResults{ActiveManifest: nonNil(p.Results)}
+	for _, d := range p.Deltas {
+		ing.ValidationResults.IngredientDeltas = append(ing.ValidationResults.IngredientDeltas,
+			ingredientDelta{URI: d.Ingredient, Deltas: nonNil(d.Results)})
 	}
-	ing.ValidationResults = &validationResults{ActiveManifest: r}
 	return ing
 }
 
@@ -117,4 +118,15 @@ func parseStore(store []byte) (node, error) {
 		return node{}, fmt.Errorf("%w: not a C2PA manifest store", errBox)
 	}
 	return nodes[0], nil
+}
+
+// nonNil gives empty lists rather than nil ones: C2PA's schema wants the
+// three lists present.
+func nonNil(r Results) Results {
+	for _, l := range []*[]Status{&r.Success, &r.Informational, &r.Failure} {
+		if *l == nil {
+			*l = []Status{}
+		}
+	}
+	return r
 }

@@ -1,6 +1,7 @@
 package c2pa
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -60,7 +61,7 @@ func TestRealWorldParents(t *testing.T) {
 			if _, err := os.Stat(src); err != nil {
 				t.Skip("corpus file missing: ", err)
 			}
-			parent, _, err := ReadParent(src, BuiltIn())
+			parent, _, err := ReadParent(src, BuiltIn(), Options{})
 			if err != nil || parent == nil {
 				t.Fatalf("parent %v, %v", parent, err)
 			}
@@ -75,6 +76,7 @@ func TestRealWorldParents(t *testing.T) {
 			if !slices.Contains(out.Layers, labeler.LayerC2PA) || !strings.Contains(strings.Join(out.Notes, "\n"), "kept as the parent ingredient") {
 				t.Errorf("outcome %+v", out)
 			}
+			compareWithReference(t, path, root) // Belgi's validator reaches the same verdict
 			v := c2patestReference(t, path, root)
 			// Belgi's manifest is trusted; the parent's signer is not under
 			// the test's anchors, which the reference reports as a delta
@@ -89,6 +91,9 @@ func TestRealWorldParents(t *testing.T) {
 			}
 			if v.Manifests < 2 {
 				t.Errorf("reference sees %d manifests, want the parent's too", v.Manifests)
+			}
+			if b, _ := os.ReadFile(path); bytes.Contains(b, []byte("c2pa.thumbnail.claim")) && !bytes.Contains(b, []byte("c2pa.redacted")) {
+				t.Error("a parent's thumbnail is carried unredacted")
 			}
 		})
 	}

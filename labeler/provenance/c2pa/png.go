@@ -23,15 +23,16 @@ func (pngContainer) Open(r io.ReaderAt, size int64) (Layout, error) {
 	if err != nil {
 		return nil, err
 	}
-	return spliced{clean: l.clean, at: l.insert, old: l.store, frame: caBXChunk}, nil
+	return spliced{clean: l.clean, at: l.insert, old: l.store, oldAt: l.storeAt, frame: caBXChunk}, nil
 }
 
 // pngLayout mirrors jpegLayout: caBX chunks lifted out, and where the new
 // one goes (before the first IDAT, as C2PA asks).
 type pngLayout struct {
-	clean  []byte
-	insert int
-	store  []byte
+	clean   []byte
+	insert  int
+	store   []byte
+	storeAt int64 // where the caBX chunk was in the file
 }
 
 var errPNG = errors.New("c2pa: png: malformed chunks")
@@ -40,7 +41,7 @@ func parsePNG(data []byte) (pngLayout, error) {
 	if !bytes.HasPrefix(data, pngSignature) {
 		return pngLayout{}, fmt.Errorf("%w: no signature", errPNG)
 	}
-	l := pngLayout{clean: append([]byte{}, pngSignature...), insert: -1}
+	l := pngLayout{clean: append([]byte{}, pngSignature...), insert: -1, storeAt: -1}
 	for p := len(pngSignature); p < len(data); {
 		if p+12 > len(data) {
 			return pngLayout{}, fmt.Errorf("%w: truncated at %d", errPNG, p)
@@ -55,7 +56,7 @@ func parsePNG(data []byte) (pngLayout, error) {
 			if l.store != nil {
 				return pngLayout{}, fmt.Errorf("c2pa: png: more than one manifest store")
 			}
-			l.store = chunk[8 : 8+n]
+			l.store, l.storeAt = chunk[8:8+n], int64(p-12-n)
 			continue
 		}
 		if typ == "IDAT" && l.insert < 0 {

@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 
 	"github.com/belgi-kz/belgi/labeler"
-	"github.com/fxamacker/cbor/v2"
 )
 
 // Found is what Read saw in a file's active manifest.
@@ -30,18 +28,25 @@ type Found struct {
 	// HashChecked: a hard binding was found and re-computed;
 	// HashMatches: it matched the file.
 	HashChecked, HashMatches bool
-	// Results of validating the active manifest (see ValidateStore).
+	// Results of validating the active manifest (Validation.Results).
 	Results Results
+	// Validation is the whole verdict, ingredients included.
+	Validation Validation
 }
 
-// Report adds what Read found to a check report.
+// Report adds what Read found to a check report: where a manifest (the
+// active one or an ingredient's) declares a digital source type.
 func (f Found) Report(r *labeler.Report) {
 	if !f.Present {
 		return
 	}
-	r.Provenance = append(r.Provenance, "c2pa")
-	if r.DigitalSourceType == "" {
-		r.DigitalSourceType = f.DigitalSourceType
+	r.C2PAManifest = f.Label
+	for _, m := range f.Validation.Manifests {
+		for _, a := range m.Actions {
+			if a.DigitalSourceType != "" {
+				r.AddDeclaration(labeler.Declaration{Where: labeler.SourceC2PA, Type: a.DigitalSourceType, Signer: m.Signer})
+			}
+		}
 	}
 	if f.HashChecked && !f.HashMatches {
 		r.Warnings = append(r.Warnings, "C2PA manifest does not match the file: it was changed after signing")
@@ -57,6 +62,11 @@ func Read(data []byte) (Found, error) {
 
 // ReadFile is Read for a file on disk, read as needed rather than whole.
 func ReadFile(path string, formats Formats) (Found, error) {
+	return ReadFileWith(path, formats, Options{})
+}
+
+// ReadFileWith is ReadFile validating with opt (trust anchors).
+func ReadFileWith(path string, formats Formats, opt Options) (Found, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return Found{}, fmt.Errorf("c2pa: %w", err)
@@ -66,74 +76,72 @@ func ReadFile(path string, formats Formats) (Found, error) {
 	if err != nil {
 		return Found{}, fmt.Errorf("c2pa: %w", err)
 	}
-	return ReadFrom(f, st.Size(), formats)
+	return readFrom(f, st.Size(), formats, opt)
 }
 
 // ReadFrom is Read over any file, in one of formats.
 func ReadFrom(r io.ReaderAt, size int64, formats Formats) (Found, error) {
+	return readFrom(r, size, formats, Options{})
+}
+
+func readFrom(r io.ReaderAt, size int64, formats Formats, opt Options) (Found, error) {
+	l, err := openLayout(r, size, formats)
+	if err != nil || l == nil || l.Store() == nil {
+		return Found{}, err
+	}
+	if at, ok := l.(located); ok {
+		opt.storeAt = at.storeOffset()
+	}
+	return readStore(r, size, l.Store(), opt)
+}
+
+// FindStore returns the manifest store a file carries, nil when it has
+// none or is of a format that carries none.
+func FindStore(r io.ReaderAt, size int64, formats Formats) ([]byte, error) {
+	l, err := openLayout(r, size, formats)
+	if err != nil || l == nil {
+		return nil, err
+	}
+	return l.Store(), nil
+}
+
+// openLayout opens a file with its format's container; nil when no
+// format of formats is the file's.
+func openLayout(r io.ReaderAt, size int64, formats Formats) (Layout, error) {
 	head := make([]byte, min(size, 4096))
 	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
-		return Found{}, fmt.Errorf("c2pa: %w", err)
+		return nil, fmt.Errorf("c2pa: %w", err)
 	}
 	f, ok := formats.Find(head)
 	if !ok {
-		return Found{}, nil
+		return nil, nil
 	}
-	l, err := f.Container.Open(r, size)
-	if err != nil {
-		return Found{}, err
-	}
-	if l.Store() == nil {
-		return Found{}, nil
-	}
-	return readStore(r, size, l.Store())
+	return f.Container.Open(r, size)
 }
 
-func readStore(r io.ReaderAt, size int64, store []byte) (Found, error) {
-	root, err := parseStore(store)
+func readStore(r io.ReaderAt, size int64, store []byte, opt Options) (Found, error) {
+	v, err := Validate(store, r, size, opt)
 	if err != nil {
 		return Found{}, fmt.Errorf("c2pa: %w", err)
 	}
-	active, ok := activeManifest(root)
-	if !ok {
-		return Found{}, fmt.Errorf("c2pa: manifest store without a manifest")
-	}
-	f := Found{Present: true, Label: active.label, Results: validateManifest(active, r, size)}
-	f.claimGenerator(active)
-	if as, ok := active.child(labelAssertions); ok {
-		f.assertions(as)
-	}
-	codes := f.Results.Codes()
-	for _, k := range []string{"dataHash", "bmffHash"} {
-		f.HashChecked = f.HashChecked || slices.Contains(codes, "assertion."+k+".match") || slices.Contains(codes, "assertion."+k+".mismatch")
-		f.HashMatches = f.HashMatches || slices.Contains(codes, "assertion."+k+".match")
-	}
-	return f, nil
-}
-
-// claimGenerator reads v2's claim_generator_info or v1's claim_generator.
-func (f *Found) claimGenerator(manifest node) {
-	var c struct {
-		Info any    `cbor:"claim_generator_info"`
-		Gen  string `cbor:"claim_generator"`
-	}
-	for _, label := range []string{labelClaim, "c2pa.claim"} {
-		if cl, ok := manifest.child(label); ok {
-			if b, ok := cl.cborContent(); ok && cbor.Unmarshal(b, &c) == nil {
-				break
+	f := Found{Present: true, Label: v.Active, Results: v.Results, Validation: v}
+	if len(v.Manifests) > 0 {
+		act := v.Manifests[0]
+		f.ClaimGenerator = act.Generator
+		for _, a := range act.Actions {
+			f.Actions = append(f.Actions, a.Action)
+			if f.DigitalSourceType == "" {
+				f.DigitalSourceType = a.DigitalSourceType
 			}
 		}
 	}
-	f.ClaimGenerator = c.Gen
-	info := c.Info
-	if list, ok := info.([]any); ok && len(list) > 0 {
-		info = list[0]
+	sv, _ := newStoreView(store)
+	f.Ingredients = len(sv.active().ingredientAssertions())
+	for _, k := range []string{"dataHash", "bmffHash", "boxesHash"} {
+		f.HashChecked = f.HashChecked || v.Results.has("assertion."+k+".match") || v.Results.has("assertion."+k+".mismatch")
 	}
-	if m, ok := info.(map[any]any); ok {
-		name, _ := m["name"].(string)
-		version, _ := m["version"].(string)
-		f.ClaimGenerator = joinNonEmpty(name, version)
-	}
+	f.HashMatches = v.BindingMatched
+	return f, nil
 }
 
 func joinNonEmpty(a, b string) string {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
@@ -34,8 +35,9 @@ func SignSidecar(ctx context.Context, path string, m Manifest, s Signer) ([]byte
 	return z.SealData(ctx, hash, nil)
 }
 
-// sidecar writes the manifest beside the output as NAME.c2pa, through a
-// temporary file renamed into place, so nobody sees half of one.
+// sidecar writes the manifest to a temporary file beside the output,
+// which the core renames to NAME.c2pa right after the output itself, and
+// removes if the output fails: a sidecar is never left without its file.
 func (f *Finisher) sidecar(ctx context.Context, job labeler.Job, out labeler.Outcome, m Manifest, s Signer) (labeler.Outcome, error) {
 	path := sidecarPath(job.Output)
 	if _, err := os.Lstat(path); err == nil && !job.Spec.Out.Overwrite {
@@ -51,8 +53,13 @@ func (f *Finisher) sidecar(ctx context.Context, job labeler.Job, out labeler.Out
 	if err != nil {
 		return out, err
 	}
-	if err := writeAtomic(path, store); err != nil {
+	tmp, err := writeTemp(path, store)
+	if err != nil {
 		return out, fmt.Errorf("c2pa: sidecar: %w", err)
+	}
+	out.Companions = append(out.Companions, labeler.Companion{Temp: tmp, Final: path})
+	if sv, err := newStoreView(store); err == nil {
+		out.C2PAManifest = sv.active().label
 	}
 	out = f.signed(out, job.Spec.C2PA, m.Parent)
 	out.Notes = append(out.Notes, "Content Credentials written beside it as "+filepath.Base(path)+": keep the two files together")
@@ -68,12 +75,13 @@ func mimeOf(name string) string {
 	return t
 }
 
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".belgi-*.c2pa")
+// writeTemp writes data durably to a new hidden file beside path and
+// returns its name; nothing is left behind on failure.
+func writeTemp(path string, data []byte) (string, error) {
+	tmp, err := scratch.Create(filepath.Dir(path), ".c2pa")
 	if err != nil {
-		return err
+		return "", err
 	}
-	defer unlinkQuiet(tmp.Name())
 	_, err = tmp.Write(data)
 	if err == nil {
 		err = tmp.Sync()
@@ -85,7 +93,8 @@ func writeAtomic(path string, data []byte) error {
 		err = os.Chmod(tmp.Name(), 0o644)
 	}
 	if err != nil {
-		return err
+		unlinkQuiet(tmp.Name())
+		return "", err
 	}
-	return os.Rename(tmp.Name(), path)
+	return tmp.Name(), nil
 }

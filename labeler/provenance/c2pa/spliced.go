@@ -27,10 +27,20 @@ type spliced struct {
 	clean []byte
 	at    int
 	old   []byte
+	// oldAt is where the old store's framing began in the file; -1 when
+	// unknown (only JPEG and PNG say).
+	oldAt int64
 	frame func(store []byte) ([]byte, error)
 }
 
 func (s spliced) Store() []byte { return s.old }
+
+// storeOffset implements located.
+func (s spliced) storeOffset() int64 { return s.oldAt }
+
+// located is a Layout that knows where the store it found lies in the
+// file, so a data hash can be checked to leave out that very place.
+type located interface{ storeOffset() int64 }
 
 func (s spliced) Reserve(w io.Writer, n int) (Slot, error) {
 	f, err := s.frame(make([]byte, n))

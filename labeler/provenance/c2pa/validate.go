@@ -1,15 +1,10 @@
 package c2pa
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"crypto/x509"
 	"encoding/asn1"
 	"errors"
-	"io"
-	"strings"
 
-	"github.com/fxamacker/cbor/v2"
 	"github.com/veraison/go-cose"
 )
 
@@ -28,8 +23,16 @@ type Results struct {
 	Failure       []Status `cbor:"failure" json:"failure"`
 }
 
-// Valid reports whether nothing failed.
-func (r Results) Valid() bool { return len(r.Failure) == 0 }
+// Valid reports whether nothing failed but, perhaps, the signer's trust:
+// C2PA's "valid" (not "trusted") manifest.
+func (r Results) Valid() bool {
+	for _, s := range r.Failure {
+		if s.Code != "signingCredential.untrusted" {
+			return false
+		}
+	}
+	return true
+}
 
 // Codes lists every code, successes first, for messages and tests.
 func (r Results) Codes() []string {
@@ -40,112 +43,6 @@ func (r Results) Codes() []string {
 		}
 	}
 	return out
-}
-
-func (r *Results) add(ok bool, pass, fail, url, why string) {
-	if ok {
-		r.Success = append(r.Success, Status{Code: pass, URL: url})
-	} else {
-		r.Failure = append(r.Failure, Status{Code: fail, URL: url, Explanation: why})
-	}
-}
-
-func (r *Results) info(code, url, why string) {
-	r.Informational = append(r.Informational, Status{Code: code, URL: url, Explanation: why})
-}
-
-// claimRefs is what validation needs from a claim of either version.
-type claimRefs struct {
-	Signature  string      `cbor:"signature"`
-	Alg        string      `cbor:"alg"`
-	Created    []hashedURI `cbor:"created_assertions"`
-	Gathered   []hashedURI `cbor:"gathered_assertions"`
-	Assertions []hashedURI `cbor:"assertions"` // claim v1
-}
-
-// ValidateStore checks the active manifest of a manifest store: the
-// claim's COSE signature, the hash of every assertion it lists, and its
-// hard binding against the asset it came in (asset nil: not checked). It
-// does not judge trust: that needs the verifier's trust anchors. The
-// codes are those of the C2PA specification, so Belgi's own validator
-// and the reference implementation can be compared.
-func ValidateStore(store []byte, asset io.ReaderAt, size int64) (Results, error) {
-	root, err := parseStore(store)
-	if err != nil {
-		return Results{}, err
-	}
-	active, ok := activeManifest(root)
-	if !ok {
-		return Results{}, errors.New("c2pa: manifest store without a manifest")
-	}
-	return validateManifest(active, asset, size), nil
-}
-
-func activeManifest(root node) (node, bool) {
-	var active node
-	for _, k := range root.kids {
-		if k.typ == "jumb" && k.uuid == typeManifest {
-			active = k
-		}
-	}
-	return active, active.label != ""
-}
-
-// validateManifest checks one manifest.
-func validateManifest(m node, asset io.ReaderAt, size int64) Results {
-	var r Results
-	base := "self#jumbf=/c2pa/" + m.label + "/"
-	claimBytes, refs, ok := readClaim(m)
-	if !ok {
-		r.add(false, "", "claim.missing", base+labelClaim, "no readable claim")
-		return r
-	}
-	sig, ok := m.child(labelSignature)
-	sigBytes, _ := sig.cborContent()
-	if !ok {
-		r.add(false, "", "claimSignature.missing", base+labelSignature, "")
-	} else {
-		_, err := VerifySignature(sigBytes, claimBytes)
-		r.add(err == nil, "claimSignature.validated", "claimSignature.mismatch", base+labelSignature, errText(err))
-	}
-	as, _ := m.child(labelAssertions)
-	for _, ref := range append(append(refs.Created, refs.Gathered...), refs.Assertions...) {
-		r.checkRef(as, ref, base)
-	}
-	if asset != nil {
-		r.checkBinding(as, asset, size, base)
-	}
-	return r
-}
-
-// readClaim finds the claim (v2 or v1) and decodes its references.
-func readClaim(m node) ([]byte, claimRefs, bool) {
-	var refs claimRefs
-	for _, label := range []string{labelClaim, "c2pa.claim"} {
-		if cl, ok := m.child(label); ok {
-			if b, ok := cl.cborContent(); ok && cbor.Unmarshal(b, &refs) == nil {
-				return b, refs, true
-			}
-		}
-	}
-	return nil, refs, false
-}
-
-// checkRef re-hashes the assertion a claim points at.
-func (r *Results) checkRef(as node, ref hashedURI, base string) {
-	label := ref.URL[strings.LastIndex(ref.URL, "/")+1:]
-	url := base + labelAssertions + "/" + label
-	a, ok := as.child(label)
-	if !ok {
-		r.add(false, "", "assertion.missing", url, "")
-		return
-	}
-	if ref.Alg != "" && ref.Alg != "sha256" {
-		r.info("algorithm.unsupported", url, ref.Alg)
-		return
-	}
-	sum := sha256.Sum256(boxBody(a.raw))
-	r.add(bytes.Equal(sum[:], ref.Hash), "assertion.hashedURI.match", "assertion.hashedURI.mismatch", url, "")
 }
 
 // VerifySignature checks a C2PA claim signature (a COSE_Sign1 with the
@@ -207,7 +104,7 @@ func x5chainOf(h cose.Headers) ([]*x509.Certificate, error) {
 	}
 	var chain []*x509.Certificate
 	for _, d := range ders {
-		c, err := x509.ParseCertificate(d)
+		c, err := parseCert(d)
 		if err != nil {
 			return nil, err
 		}

@@ -29,6 +29,9 @@ type Verdict struct {
 	Manifests   int          `json:"manifests"`
 	Signer      string       `json:"signer"`
 	Timestamp   string       `json:"timestamp"`
+	// Error is why the reference read no manifest (JumbfNotFound,
+	// RemoteManifestUrl, PrereleaseError, ...); State is then "".
+	Error string `json:"error"`
 }
 
 // Ingredient is one ingredient of the active manifest.
@@ -69,6 +72,9 @@ func Reference(t testing.TB, path, anchors string) Verdict {
 	dir := verifyDir()
 	if _, err := os.Stat(filepath.Join(dir, "node_modules/@contentauth/c2pa-wasm")); err != nil {
 		t.Fatal("reference verifier not installed: run `make c2pa-verifier`")
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
 	}
 	args := []string{"verify.mjs", path}
 	if anchors != "" {

@@ -18,6 +18,7 @@ const mimes = {
   ".wav": "audio/wav", ".mp3": "audio/mpeg", ".flac": "audio/flac", ".m4a": "audio/mp4",
   ".mp4": "video/mp4", ".mov": "video/quicktime", ".avi": "video/x-msvideo",
   ".pdf": "application/pdf", ".c2pa": "application/c2pa",
+  ".heic": "image/heic", ".heif": "image/heif", ".avif": "image/avif",
 };
 const [file, anchors] = process.argv.slice(2);
 const mime = mimes[extname(file).toLowerCase()];
@@ -31,7 +32,15 @@ if (anchors) {
   settings.trust = { trust_anchors: readFileSync(anchors, "utf8") };
 }
 
-const reader = await WasmReader.fromBytes(mime, readFileSync(file), JSON.stringify(settings));
+const bytes = readFileSync(file);
+let reader;
+try {
+  reader = await WasmReader.fromBytes(mime, bytes, JSON.stringify(settings));
+} catch (e) {
+  // No store, a remote one, or one the reference refuses: say which.
+  console.log(JSON.stringify({ state: "", error: String(e?.message ?? e) }));
+  process.exit(0);
+}
 const store = JSON.parse(reader.json());
 const active = store.manifests?.[store.active_manifest] ?? {};
 const actions = (active.assertions ?? [])

@@ -1,0 +1,168 @@
+package jpegcoef
+
+import "math/bits"
+
+// progEncoder codes one progressive scan from coefficients (T.81 G.1.2,
+// the procedures of libjpeg's jcphuff.c): DC differences, DC refinement
+// bits, and AC bands with end-of-band runs and, in refinement scans, the
+// correction bits that ride along with the next code.
+type progEncoder struct {
+	c      *coder
+	s      *Scan
+	eobrun int
+	corr   []byte // correction bits waiting for the next code
+	be     int    // how many of them belong to the pending end-of-band run
+}
+
+// block codes one block's share of the scan; nz is its mask.
+func (e *progEncoder) block(sc int, blk []int16, nz uint64, pred *int32) error {
+	s := e.s
+	switch {
+	case s.Ss == 0 && s.Ah == 0:
+		v := int32(blk[0]) >> s.Al
+		d := v - *pred
+		*pred = v
+		return e.c.value(s.Td[sc], 0, d)
+	case s.Ss == 0:
+		e.c.bits(uint32(blk[0]>>s.Al)&1, 1)
+		return nil
+	case nz&band(s.Ss, s.Se) == 0:
+		return e.emptyBand(4 + s.Ta[sc]) // most blocks, in most bands
+	case s.Ah == 0:
+		return e.acFirst(4+s.Ta[sc], blk)
+	}
+	return e.acRefine(4+s.Ta[sc], blk)
+}
+
+// emptyBand counts a block with nothing in the band into the EOB run.
+func (e *progEncoder) emptyBand(t int) error {
+	if e.eobrun++; e.eobrun == 0x7FFF || len(e.corr) > 1000-63 {
+		e.be = len(e.corr)
+		return e.flushRun(t)
+	}
+	e.be = len(e.corr)
+	return nil
+}
+
+// acFirst codes the first scan of a band: values shifted down by Al,
+// zero runs, and blocks with nothing left counted into an EOB run.
+func (e *progEncoder) acFirst(t int, blk []int16) error {
+	run := 0
+	for k := e.s.Ss; k <= e.s.Se; k++ {
+		v := int32(blk[k])
+		m := v
+		if v < 0 {
+			m = -v
+		}
+		if m >>= e.s.Al; m == 0 {
+			run++
+			continue
+		}
+		if v < 0 {
+			v = ^m
+		} else {
+			v = m
+		}
+		if err := e.flushRun(t); err != nil {
+			return err
+		}
+		for ; run > 15; run -= 16 {
+			if err := e.c.symbol(t, 0xF0, 0, 0); err != nil {
+				return err
+			}
+		}
+		n := uint(bits.Len32(uint32(m)))
+		if err := e.c.symbol(t, byte(run<<4)|byte(n), uint32(v), n); err != nil {
+			return err
+		}
+		run = 0
+	}
+	if run > 0 {
+		if e.eobrun++; e.eobrun == 0x7FFF {
+			return e.flushRun(t)
+		}
+	}
+	return nil
+}
+
+// acRefine codes a refinement scan of a band: coefficients that become
+// ±1 with their sign, and for those that already had a value the next
+// bit, buffered until the code they follow.
+func (e *progEncoder) acRefine(t int, blk []int16) error {
+	var abs [64]int32
+	last := -1 // the last coefficient that becomes nonzero now
+	for k := e.s.Ss; k <= e.s.Se; k++ {
+		v := int32(blk[k])
+		abs[k] = max(v, -v) >> e.s.Al
+		if abs[k] == 1 {
+			last = k
+		}
+	}
+	run, mine := 0, len(e.corr) // this block's correction bits start at mine
+	for k := e.s.Ss; k <= e.s.Se; k++ {
+		a := abs[k]
+		if a == 0 {
+			run++
+			continue
+		}
+		for ; run > 15 && k <= last; run -= 16 {
+			if err := e.codeWithBits(t, 0xF0, 0, 0, &mine); err != nil {
+				return err
+			}
+		}
+		if a > 1 {
+			e.corr = append(e.corr, byte(a&1))
+			continue
+		}
+		sign := uint32(0)
+		if blk[k] > 0 {
+			sign = 1
+		}
+		if err := e.codeWithBits(t, byte(run<<4|1), sign, 1, &mine); err != nil {
+			return err
+		}
+		run = 0
+	}
+	if run > 0 || len(e.corr) > mine {
+		e.eobrun++
+		e.be = len(e.corr)
+		if e.eobrun == 0x7FFF || e.be > 1000-63 {
+			return e.flushRun(t)
+		}
+	}
+	return nil
+}
+
+// codeWithBits codes a symbol after any pending EOB run, then the
+// correction bits this block has buffered so far.
+func (e *progEncoder) codeWithBits(t int, sym byte, extra uint32, n uint, mine *int) error {
+	if err := e.flushRun(t); err != nil {
+		return err
+	}
+	if err := e.c.symbol(t, sym, extra, n); err != nil {
+		return err
+	}
+	for _, b := range e.corr {
+		e.c.bits(uint32(b), 1)
+	}
+	e.corr, *mine = e.corr[:0], 0
+	return nil
+}
+
+// flushRun codes a pending EOB run and the correction bits of its
+// blocks, keeping those of the block in hand.
+func (e *progEncoder) flushRun(t int) error {
+	if e.eobrun == 0 {
+		return nil
+	}
+	n := uint(bits.Len(uint(e.eobrun))) - 1
+	if err := e.c.symbol(t, byte(n<<4), uint32(e.eobrun), n); err != nil {
+		return err
+	}
+	for _, b := range e.corr[:e.be] {
+		e.c.bits(uint32(b), 1)
+	}
+	e.corr = append(e.corr[:0], e.corr[e.be:]...)
+	e.eobrun, e.be = 0, 0
+	return nil
+}

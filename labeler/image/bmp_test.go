@@ -1,0 +1,64 @@
+package image
+
+import (
+	"encoding/binary"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/belgi-kz/belgi/internal/samples"
+)
+
+// bmpWrapping builds a BMP (BITMAPV5HEADER, as Pillow writes) whose
+// pixel data is a whole JPEG or PNG stream, compression 4 or 5.
+func bmpWrapping(stream []byte, compression uint32, w, h int32) []byte {
+	const off = 14 + 124
+	b := []byte("BM")
+	b = binary.LittleEndian.AppendUint32(b, uint32(off+len(stream)))
+	b = binary.LittleEndian.AppendUint32(b, 0)
+	b = binary.LittleEndian.AppendUint32(b, off)
+	hdr := make([]byte, 124)
+	binary.LittleEndian.PutUint32(hdr, 124)
+	binary.LittleEndian.PutUint32(hdr[4:], uint32(w))
+	binary.LittleEndian.PutUint32(hdr[8:], uint32(h))
+	binary.LittleEndian.PutUint16(hdr[12:], 1)
+	binary.LittleEndian.PutUint32(hdr[16:], compression)
+	binary.LittleEndian.PutUint32(hdr[20:], uint32(len(stream)))
+	return append(append(b, hdr...), stream...)
+}
+
+// TestBMPWrappingJPEGOrPNG reduces pillow_rgb24jpeg.bmp, refused before
+// as "unsupported BMP image": the wrapped picture is labeled and written
+// in its own format.
+func TestBMPWrappingJPEGOrPNG(t *testing.T) {
+	pic := scene(64, 40)
+	for _, c := range []struct {
+		name, ext string
+		data      []byte
+	}{
+		{"JPEG", ".jpg", bmpWrapping(samples.JPEG(pic, 90, 0), bmpJPEG, 64, 40)},
+		{"PNG", ".png", bmpWrapping(samples.PNG(pic), bmpPNG, 64, 40)},
+	} {
+		res := labelResult(t, "scan.bmp", c.data)
+		if filepath.Ext(res.Output) != c.ext || !strings.Contains(strings.Join(res.Notes, ";"), "a BMP wrapping a "+c.name) {
+			t.Errorf("%s: output %s, notes %v", c.name, res.Output, res.Notes)
+		}
+	}
+}
+
+// FuzzBMPEmbedded: the stream found is inside the file and of the
+// format the header names.
+func FuzzBMPEmbedded(f *testing.F) {
+	f.Add(bmpWrapping(samples.JPEG(scene(16, 8), 90, 0), bmpJPEG, 16, 8))
+	f.Add(bmpWrapping(samples.PNG(scene(16, 8)), bmpPNG, 16, 8))
+	f.Add(bmpOf(f, scene(8, 8)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		stream, g, ok := bmpEmbedded(data)
+		if !ok {
+			return
+		}
+		if got, _ := sniffFormat(stream); got != g || len(stream) > len(data) {
+			t.Fatalf("%d-byte %s stream from %d bytes", len(stream), g, len(data))
+		}
+	})
+}
