@@ -35,6 +35,9 @@ type plan struct {
 	streams   []outStream   // the labeled copy's streams, in order
 	shift     float64       // how far the muxer moved the whole timeline (read back)
 	aigc      bool          // the TC260 AIGC record is written (cn profile)
+	// soundFromStart: the labeled sound starts with the file, silent
+	// until the source's sound began (a smart render's joined track).
+	soundFromStart bool
 	// region is the badge as recorded for `check`.
 	region *provenance.Region
 }
@@ -62,7 +65,7 @@ func (p *plan) args() []string {
 		}
 	}
 	args = append(args, "-map_metadata", "0", "-map_chapters", strconv.Itoa(in.chapters))
-	args = append(args, p.streamMeta()...)
+	args = append(args, p.streamMeta(0)...)
 	return append(args, p.codecArgs()...)
 }
 
@@ -98,13 +101,13 @@ func (p *plan) inputArgs() ([]string, inputs) {
 // streamMeta gives each stream of the copy its source stream's tags
 // (language, title, handler) and dispositions; ffmpeg copies them for
 // copied streams but not for the filter graph's outputs.
-func (p *plan) streamMeta() []string {
+func (p *plan) streamMeta(source int) []string {
 	var args []string
 	for k, o := range p.streams {
 		if o.src < 0 {
 			continue
 		}
-		args = append(args, fmt.Sprintf("-map_metadata:s:%d", k), fmt.Sprintf("0:s:%d", o.src))
+		args = append(args, fmt.Sprintf("-map_metadata:s:%d", k), fmt.Sprintf("%d:s:%d", source, o.src))
 		if o.label != "" {
 			args = append(args, fmt.Sprintf("-disposition:%d", k), disposition(p.src.info.Streams[o.src]))
 		}

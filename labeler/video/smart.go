@@ -114,10 +114,9 @@ func (s *smart) check(ctx context.Context) (string, error) {
 // checkSource refuses what the joining can't keep exact: other
 // containers, other codecs, a pixel format the encoder would change.
 func (s *smart) checkSource() string {
-	fam := family(s.p.container)
 	want := map[string]string{"h264": "libx264", "hevc": "libx265", "vp9": "libvpx-vp9"}[s.codec]
 	switch {
-	case fam != "mp4" && fam != "matroska":
+	case family(s.p.container) != "mp4" && !matroska(s.p.container):
 		return "it joins only MP4, MOV, MKV and WebM files"
 	case want == "":
 		return "it matches only H.264, HEVC and VP9 video, not " + s.codec

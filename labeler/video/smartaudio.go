@@ -90,6 +90,7 @@ func (s *smart) planSplice(ctx context.Context) (string, error) {
 				silence: int(math.Round(s.p.slateSeconds() * float64(rate))),
 				lead:    max(0, int(math.Round((float64(d.StartPTS)*tb-s.start)*float64(rate))))}
 			s.audio.pad = mod(-s.audio.join()-delay, s.audio.frame)
+			s.p.soundFromStart = s.audio.lead > 0
 			return "", nil
 		}
 	}

@@ -28,6 +28,7 @@ func encodeVideo(ctx context.Context, p *plan, dir string, progress func(float64
 			return nil, err
 		}
 		note = fallbackNote(strings.TrimPrefix(err.Error(), errFallback.Error()+": "))
+		p.soundFromStart = false
 	}
 	var notes []string
 	if note != "" {
@@ -76,7 +77,7 @@ func (s *smart) verify(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	got, err := ffmpeg.CountPackets(ctx, s.p.output, 0)
+	got, err := ffmpeg.CountPackets(ctx, s.p.output, s.p.outIndex("[v]"))
 	if err != nil {
 		return err
 	}

@@ -117,27 +117,22 @@ func concatQuote(p string) string {
 	return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
 }
 
-// mux writes the output: the joined picture, the sound, and every other
-// stream, the chapters and the tags of the source, all copied. Time
-// stamps are kept as the segments have them (-copyts); the source's other
-// streams are moved behind the slate.
+// mux joins the picture and the sound with every other stream the plan
+// keeps, laid out as a full render lays them out.
 func (s *smart) mux(ctx context.Context, video, audio track, st *stages) error {
-	args := []string{"-v", "error", "-copyts"}
-	maps := []string{"-map", fmt.Sprintf("0:%d", s.p.src.video.Index)}
-	args, err := s.input(args, "video.txt", video)
+	args, err := s.input([]string{"-v", "error", "-copyts"}, "video.txt", video)
 	if err != nil {
 		return err
 	}
-	src := 1
+	src, sound := 1, -1
 	if len(audio.segs) > 0 {
 		if args, err = s.input(args, "sound.txt", audio); err != nil {
 			return err
 		}
-		maps, src = append(maps, "-map", "1:0"), 2
+		src, sound = 2, 1
 	}
 	args = append(args, "-itsoffset", fmt.Sprintf("%.6f", s.p.slateSeconds()-s.start), "-i", ffmpegPath(s.p.input))
-	args = append(args, maps...)
-	args = append(args, s.otherMaps(src, len(audio.segs) > 0)...)
+	args = append(args, s.maps(src, sound)...)
 	args = append(args, s.muxCodecArgs()...)
 	return ffmpeg.RunProgress(ctx, s.p.total(), st.at(stageMux), append(args, "-y", ffmpegPath(s.p.output))...)
 }
@@ -156,23 +151,27 @@ func (s *smart) input(args []string, list string, t track) ([]string, error) {
 	return append(args, "-f", "concat", "-safe", "0", "-auto_convert", "0", "-i", ffmpegPath(path)), nil
 }
 
-// otherMaps keeps every stream the joins did not make, and the source's
-// chapters and tags, stream tags included.
-func (s *smart) otherMaps(src int, audioDone bool) []string {
+// maps lays the streams out in the plan's order (the source's, less what
+// the container can't hold): the joined picture (input 0), the joined
+// sound (input sound, -1 without one) and every other stream copied
+// from the source (input src), with the source's chapters, tags and
+// dispositions.
+func (s *smart) maps(src, sound int) []string {
 	var maps []string
-	for _, st := range s.p.src.info.Streams {
-		if st.Index == s.p.src.video.Index || (audioDone && s.p.src.audio != nil && st.Index == s.p.src.audio.Index) {
-			continue
+	for _, o := range s.p.streams {
+		isAudio := o.label == "[a]" || (s.p.src.audio != nil && o.src == s.p.src.audio.Index)
+		switch {
+		case o.label == "[v]":
+			maps = append(maps, "-map", fmt.Sprintf("0:%d", s.p.src.video.Index))
+		case isAudio && sound >= 0:
+			maps = append(maps, "-map", fmt.Sprintf("%d:0", sound))
+		case o.src >= 0 && o.label != "chapters":
+			maps = append(maps, "-map", fmt.Sprintf("%d:%d", src, o.src))
 		}
-		maps = append(maps, "-map", fmt.Sprintf("%d:%d", src, st.Index))
 	}
 	in := strconv.Itoa(src)
-	maps = append(maps, "-map_metadata", in, "-map_chapters", in,
-		"-map_metadata:s:0", fmt.Sprintf("%s:s:%d", in, s.p.src.video.Index))
-	if audioDone && s.p.src.audio != nil {
-		maps = append(maps, "-map_metadata:s:1", fmt.Sprintf("%s:s:%d", in, s.p.src.audio.Index))
-	}
-	return maps
+	maps = append(maps, "-map_metadata", in, "-map_chapters", in)
+	return append(maps, s.p.streamMeta(src)...)
 }
 
 // muxCodecArgs copies everything, keeps the source's clock and sample
@@ -192,7 +191,7 @@ func (s *smart) muxCodecArgs() []string {
 // CodecDelay early, and its muxer does not add it back; copied packets
 // would drift that much ahead of the picture.
 func (s *smart) opusDelayFix() float64 {
-	if family(s.p.container) != "matroska" || s.p.src.audio.CodecName != "opus" {
+	if !matroska(s.p.container) || s.p.src.audio.CodecName != "opus" {
 		return 0
 	}
 	return float64(s.audio.delay) / 48000
