@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 )
 
 // Event tells a batch's observer how far it is.
@@ -13,8 +14,11 @@ type Event struct {
 	Total    int     // files in the batch
 	Input    string  // the file concerned
 	Fraction float64 // how far this file is, 0..1
-	Done     int     // files finished so far
-	Result   *Result // set once the file is finished
+	// Elapsed is how long this file has been worked on; Remaining the
+	// estimated time left, 0 while unknown (see eta.go).
+	Elapsed, Remaining time.Duration
+	Done               int     // files finished so far
+	Result             *Result // set once the file is finished
 }
 
 // Batch labels many files with one spec on a bounded pool of workers.
@@ -58,8 +62,10 @@ func (b Batch) Run(ctx context.Context, inputs []Input) []Result {
 	for w := 0; w < min(jobs, len(inputs)); w++ {
 		wg.Go(func() {
 			for i := range next {
+				clock := newETA(time.Now())
 				progress := func(f float64) {
-					b.emit(Event{Index: i, Total: len(inputs), Input: inputs[i].Path, Fraction: f})
+					el, rem := clock.at(time.Now(), f)
+					b.emit(Event{Index: i, Total: len(inputs), Input: inputs[i].Path, Fraction: f, Elapsed: el, Remaining: rem})
 				}
 				finish(i, b.Registry.Process(ctx, b.Spec, inputs[i], progress))
 			}

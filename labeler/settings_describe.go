@@ -72,7 +72,10 @@ func (st Setting) Placeholder() string {
 	case st.Value.Type() == TypeBool:
 		return ""
 	case st.Flag != nil:
-		return strings.Join(st.Choices, "|") + ":N"
+		if p, ok := st.Flag.(interface{ Placeholder() string }); ok {
+			return p.Placeholder()
+		}
+		return strings.Join(st.Choices, "|")
 	case len(st.Choices) > 0 && st.Value.Type() != TypeList:
 		return "choice"
 	}

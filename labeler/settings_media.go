@@ -79,10 +79,10 @@ func videoSettings() []Setting {
 	starts := func(s *Spec) bool { return s.Video.BadgeMode == BadgeStart }
 	return []Setting{{
 		Name: "video-badge", Section: SectionVideo, Pref: "video.badge", Value: field(func(s *Spec) *string { return &s.Video.BadgeMode }),
-		Flag: videoBadgeFlag{}, Choices: []string{BadgeAll, BadgeStart}, Profile: everyFrame(),
-		Help: Help{En: "When the badge shows: all (every frame) or start:N (the first N seconds).",
-			Kk: "Белгі қашан көрінеді: all — әр кадрда, start:N — алғашқы N секунд.",
-			Ru: "Когда видна метка: all — на каждом кадре, start:N — первые N секунд."},
+		Flag: videoBadgeFlag{}, Choices: []string{BadgeAll, BadgeStart, BadgeSlate}, Profile: everyFrame(),
+		Help: Help{En: "When the badge shows: all (every frame), start:N (the first N seconds) or slate (never: the opening slate is the label).",
+			Kk: "Белгі қашан көрінеді: all — әр кадрда, start:N — алғашқы N секунд, slate — ешқашан: белгі — басындағы заставка.",
+			Ru: "Когда видна метка: all — на каждом кадре, start:N — первые N секунд, slate — никогда: меткой служит начальная заставка."},
 	}, {
 		Name: "video-badge-seconds", Section: SectionVideo, Pref: "video.badgeSeconds", Via: "video-badge start:N",
 		Value: v(func(v *VideoSpec) *float64 { return &v.BadgeSeconds }), When: starts,
@@ -97,7 +97,7 @@ func videoSettings() []Setting {
 			Kk: "Басына ескертуі бар толық кадрлы заставка қосу.", Ru: "Добавлять в начало полнокадровую заставку с предупреждением."},
 	}, {
 		Name: "slate-seconds", Section: SectionVideo, Value: v(func(v *VideoSpec) *float64 { return &v.SlateSeconds }),
-		Unit: "s", Range: &Range{Min: 2, Max: 3}, When: func(s *Spec) bool { return s.Video.Slate },
+		Unit: "s", Range: &Range{Min: 2, Max: 3}, When: func(s *Spec) bool { return s.Video.ShowsSlate() },
 		Help: Help{En: "Length of the opening slate.",
 			Kk: "Басындағы заставканың ұзақтығы.", Ru: "Длительность начальной заставки."},
 	}, {
@@ -122,6 +122,17 @@ func videoSettings() []Setting {
 			Kk: "Кодтау сапасы (CRF): аз болған сайын жақсы; 18 — көзге жоғалтусыз.",
 			Ru: "Качество кодирования (CRF): меньше — лучше; 18 — визуально без потерь."},
 	}, {
+		Name: "smart-render", Section: SectionVideo, Pref: "video.smartRender", Value: field(func(s *Spec) *bool { return &s.Video.SmartRender }),
+		Help: Help{En: "When the label covers only the start, re-encode only the first seconds and copy the rest of the video untouched.",
+			Kk: "Белгі тек басында болса, алғашқы секундтарды ғана қайта кодтап, бейненің қалғанын өзгертпей көшіру.",
+			Ru: "Если метка только в начале, перекодировать лишь первые секунды, а остальное видео копировать без изменений."},
+	}, {
+		Name: "video-encoder", Section: SectionVideo, Pref: "video.encoder", Value: field(func(s *Spec) *string { return &s.Video.Encoder }),
+		Choices: Encoders,
+		Help: Help{En: "Encoder of full re-encodes: software, or a hardware encoder that works on this computer (faster; quality set from the CRF).",
+			Kk: "Толық қайта кодтаудың кодтаушысы: бағдарламалық немесе осы компьютерде жұмыс істейтін аппараттық кодтаушы (жылдамырақ; сапасы CRF бойынша).",
+			Ru: "Кодировщик полного перекодирования: программный или аппаратный, работающий на этом компьютере (быстрее; качество задаётся через CRF)."},
+	}, {
 		Name: "video-preset", Section: SectionVideo, Value: field(func(s *Spec) *string { return &s.Video.Preset }),
 		Choices: Presets,
 		Help: Help{En: "Encoder speed; slower presets make smaller files.",
@@ -135,7 +146,7 @@ func everyFrame() *ProfileRule {
 	return &ProfileRule{
 		Doc: "all where the profile's video_min_seconds is 0: " + strings.Join(everyFrameProfiles(), ", "),
 		Check: func(p Profile, s *Spec) (Problem, bool) {
-			return Problem{Rule: RuleEveryFrame}, p.VideoMinSeconds == 0 && s.Video.BadgeMode == BadgeStart
+			return Problem{Rule: RuleEveryFrame}, p.VideoMinSeconds == 0 && s.Video.BadgeMode != BadgeAll
 		},
 	}
 }

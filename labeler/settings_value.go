@@ -148,6 +148,9 @@ func (videoBadgeFlag) Text(s *Spec) string {
 
 func (videoBadgeFlag) Set(s *Spec, text string) error { return s.Video.ParseVideoBadge(text) }
 
+// Placeholder is the syntax `label -h` shows.
+func (videoBadgeFlag) Placeholder() string { return BadgeAll + "|" + BadgeStart + ":N|" + BadgeSlate }
+
 // number reads a numeric setting as a float64.
 func number(v Value, s *Spec) (float64, bool) {
 	switch f := v.(type) {

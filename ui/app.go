@@ -30,6 +30,7 @@ type App struct {
 	aiChosen bool
 	preview  *previewPane
 	settings *settingsPanel
+	hardware []string // hardware encoder families that work here, once probed
 	bar      *statusBar
 	addBtn   *widget.Button
 	exptBtn  *widget.Button
@@ -64,6 +65,7 @@ func New(a fyne.App, paths []string) *App {
 	u.win.SetMaster()
 	u.win.SetCloseIntercept(u.quit)
 	u.build()
+	u.probeHardware()
 	u.addPaths(paths)
 	return u
 }
@@ -108,6 +110,7 @@ func (u *App) build() {
 	u.settings.recent = recentAISystems(u.fyne.Preferences())
 	u.settings.set(u.spec)
 	u.win.SetContent(u.layout())
+	u.settings.media.enc.offer(u.hardware, u.spec.Video.Encoder)
 	u.win.SetMainMenu(u.menu())
 	u.addShortcuts()
 	if selected >= 0 {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/belgi-kz/belgi/labeler"
 )
@@ -20,6 +21,7 @@ type exportJob struct {
 
 	mu        sync.Mutex
 	fractions []float64
+	remaining []time.Duration
 	results   []*labeler.Result
 	current   string
 }
@@ -30,7 +32,7 @@ func (j *exportJob) event(ev labeler.Event) {
 	if ev.Result != nil {
 		j.results[ev.Index] = ev.Result
 	} else {
-		j.fractions[ev.Index] = ev.Fraction
+		j.fractions[ev.Index], j.remaining[ev.Index] = ev.Fraction, ev.Remaining
 	}
 	j.current = filepath.Base(ev.Input)
 	j.mu.Unlock()
@@ -44,6 +46,7 @@ func (u *App) export() {
 	ctx, cancel := context.WithCancel(context.Background())
 	j := &exportJob{items: append([]*fileItem(nil), u.files.items...), cancel: cancel, ui: newThrottle(u.bridge)}
 	j.fractions = make([]float64, len(j.items))
+	j.remaining = make([]time.Duration, len(j.items))
 	j.results = make([]*labeler.Result, len(j.items))
 	inputs := make([]labeler.Input, len(j.items))
 	for i, f := range j.items {
@@ -88,7 +91,7 @@ func (u *App) showProgress(j *exportJob) {
 			sum++
 			applyResult(f, r)
 		} else if fr := j.fractions[i]; fr > 0 {
-			f.status, f.fraction = statusWorking, fr
+			f.status, f.fraction, f.remaining = statusWorking, fr, j.remaining[i]
 			sum += fr
 		}
 	}

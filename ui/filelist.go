@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -205,7 +207,11 @@ func (l *fileList) statusText(f *fileItem) string {
 	tr := l.tr
 	switch f.status {
 	case statusWorking:
-		return tr.L("Labeling… {{.P}} %", map[string]any{"P": int(f.fraction * 100)})
+		p := tr.L("Labeling… {{.P}} %", map[string]any{"P": int(f.fraction * 100)})
+		if f.remaining > 0 {
+			p += " · " + tr.L("{{.T}} left", map[string]any{"T": clock(f.remaining)})
+		}
+		return p
 	case statusLabeled:
 		return tr.L("Labeled")
 	case statusSkipped:
@@ -219,4 +225,14 @@ func (l *fileList) statusText(f *fileItem) string {
 		return strings.Join(notes, " · ")
 	}
 	return tr.L("Waiting")
+}
+
+// clock writes a duration as a person reads a countdown: 0:42, 12:05,
+// 1:02:09.
+func clock(d time.Duration) string {
+	s := int(d.Round(time.Second).Seconds())
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/belgi-kz/belgi/labeler"
 )
@@ -22,15 +23,16 @@ const (
 
 // fileItem is one row of the file list.
 type fileItem struct {
-	input    labeler.Input
-	kind     labeler.Kind // nil when unsupported
-	size     int64
-	status   status
-	reason   string        // why skipped, failed or unsupported
-	stage    labeler.Stage // where a failure happened, "" if unknown
-	output   string        // the labeled copy, once written
-	fraction float64       // progress while working
-	arrival  *arrival
+	input     labeler.Input
+	kind      labeler.Kind // nil when unsupported
+	size      int64
+	status    status
+	reason    string        // why skipped, failed or unsupported
+	stage     labeler.Stage // where a failure happened, "" if unknown
+	output    string        // the labeled copy, once written
+	fraction  float64       // progress while working
+	remaining time.Duration // estimated time left while working, 0 unknown
+	arrival   *arrival
 }
 
 // name is what the row shows: the path relative to the folder it was

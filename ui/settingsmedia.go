@@ -31,6 +31,7 @@ type mediaSettings struct {
 	repeat    *widget.Check
 	every     *widget.Entry
 	cue       *widget.Check
+	enc       *encoderSettings
 
 	// Typed text that is not a number: the spec keeps its last good value
 	// and the field says what is wrong.
@@ -49,6 +50,7 @@ func newMediaSettings(tr *translator) *mediaSettings {
 		repeat:    widget.NewCheck(tr.L("Repeat every"), nil),
 		every:     &widget.Entry{PlaceHolder: strconv.Itoa(defaultEvery)},
 		cue:       widget.NewCheck(tr.L("Rhythm cue before the words"), nil),
+		enc:       newEncoderSettings(tr),
 	}
 	m.modes = newChoices(setting("video-badge"), m.modeName)
 	m.badge = widget.NewSelect(m.modes.names, nil)
@@ -57,8 +59,11 @@ func newMediaSettings(tr *translator) *mediaSettings {
 
 // modeName names a badge mode in the interface.
 func (m *mediaSettings) modeName(mode string) string {
-	if mode == labeler.BadgeStart {
+	switch mode {
+	case labeler.BadgeStart:
 		return m.tr.L("Badge for the first")
+	case labeler.BadgeSlate:
+		return m.tr.L("No badge: the opening slate is the label")
 	}
 	return m.tr.L("Badge on every frame")
 }
@@ -77,6 +82,7 @@ func (m *mediaSettings) wire(changed func()) {
 	m.repeat.OnChanged = m.repeatToggled
 	m.every.OnChanged = m.changedString
 	m.cue.OnChanged = m.changedBool
+	m.enc.wire(changed)
 }
 
 func (m *mediaSettings) changedString(string) { m.onChange() }
@@ -105,6 +111,8 @@ func (m *mediaSettings) set(s labeler.Spec) {
 		m.every.SetText(number(s.Audio.EveryMinutes))
 	}
 	m.cue.SetChecked(s.Audio.Cue)
+	m.enc.smart.SetChecked(s.Video.SmartRender)
+	m.enc.set(s.Video.Encoder)
 	m.show()
 }
 
@@ -125,6 +133,7 @@ func (m *mediaSettings) read(s *labeler.Spec) {
 		}
 	}
 	s.Audio.Cue = m.cue.Checked
+	m.enc.read(s)
 	m.show()
 }
 
@@ -154,7 +163,7 @@ func (m *mediaSettings) videoBox(errs map[string]*widget.Label, hint func(string
 		widget.NewLabel(m.tr.L("s")), hint("video-badge"))
 	badge := container.NewBorder(nil, nil, nil, secs, m.badge)
 	return container.NewVBox(badge, errs["video-badge"], withHint(m.slate, hint("slate")),
-		withHint(labelled(m.tr.L("Quality (CRF)"), m.crfValue), hint("crf")), m.crf, errs["crf"])
+		withHint(labelled(m.tr.L("Quality (CRF)"), m.crfValue), hint("crf")), m.crf, errs["crf"], m.enc.box(hint))
 }
 
 // audioBox: where the spoken notice plays besides the start.

@@ -47,6 +47,7 @@ func (u *App) menu() *fyne.MainMenu {
 		&fyne.MenuItem{Label: u.tr.L("Add files…"), Shortcut: shortcut(fyne.KeyO), Action: u.addFiles},
 		&fyne.MenuItem{Label: u.tr.L("Add folder…"), Action: u.addFolder},
 		&fyne.MenuItem{Label: u.tr.L("Export labeled copies"), Shortcut: shortcut(fyne.KeyE), Action: u.export},
+		&fyne.MenuItem{Label: u.tr.L("Export label assets…"), Action: u.exportAssets},
 		&fyne.MenuItem{Label: u.tr.L("History…"), Shortcut: shortcut(fyne.KeyH), Action: u.showHistory},
 		fyne.NewMenuItemSeparator(),
 		&fyne.MenuItem{Label: u.tr.L("Clear list"), Action: u.clearFiles},

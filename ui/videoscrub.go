@@ -111,7 +111,7 @@ func (v *videoControls) slateToggled(on bool) {
 
 // showSlateToggle offers the slate only when the settings ask for one.
 func (v *videoControls) showSlateToggle() {
-	if v.spec.Video.Slate {
+	if v.spec.Video.ShowsSlate() {
 		v.slate.Show()
 		return
 	}
@@ -150,7 +150,7 @@ func (v *videoControls) render() {
 	ctx, cancel := context.WithCancel(context.Background())
 	v.busy, v.cancel = true, cancel
 	seq, path, spec, at := v.seq, v.path, v.spec, v.at
-	slate, needDur := v.slate.Checked && spec.Video.Slate, v.dur == 0
+	slate, needDur := v.slate.Checked && spec.Video.ShowsSlate(), v.dur == 0
 	v.b.start(func() {
 		defer cancel()
 		var r frameResult

@@ -57,6 +57,10 @@ func runLabel(args []string, stdout, stderr io.Writer) int {
 	debug.SetMemoryLimit(labeler.MemoryBudget(spec))
 	stop := onStopSignals()
 	defer stop.stop()
+	if err := checkEncoder(stop.ctx, spec); err != nil {
+		fmt.Fprintf(stderr, "belgi-cli label: %v\n", err)
+		return exitUsage
+	}
 	l := labelRun{spec: spec, jobs: *jobs, asJSON: *asJSON, stdout: stdout, stderr: stderr}
 	return stop.code(l.run(stop, fs.Args(), *audit))
 }

@@ -28,6 +28,7 @@ func commands() []command {
 		{"label", "label files and folders (writes labeled copies)", runLabel},
 		{"check", "report AI provenance and Belgi labels found in files", runCheck},
 		{"notice", "write a spoken notice on its own", runNotice},
+		{"assets", "write the label as assets for a video editor's timeline", runAssets},
 		{"c2pa", "make a C2PA signing key and certificate request (c2pa csr)", runC2PA},
 		{"profiles", "list the rule sets -profile picks, with their sources", runProfiles},
 		{"audit", "verify a ledger, or export it as a CSV or HTML report", runAudit},

@@ -8,8 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/internal/samples"
+	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/kindtest"
 )
 
@@ -126,5 +129,42 @@ func TestMissingFFmpegIsAClearPerFileError(t *testing.T) {
 				t.Errorf("photo: %+v", ll)
 			}
 		}
+	}
+}
+
+func TestProgressDetail(t *testing.T) {
+	cases := []struct {
+		ev   labeler.Event
+		want string
+	}{
+		{labeler.Event{Fraction: 0}, ""},
+		{labeler.Event{Fraction: 0.42}, " 42%"},
+		{labeler.Event{Fraction: 0.42, Remaining: 83 * time.Second}, " 42% 1:23 left"},
+		{labeler.Event{Fraction: 1, Result: &labeler.Result{}}, ""},
+	}
+	for _, c := range cases {
+		if got := progressDetail(c.ev); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.ev, got, c.want)
+		}
+	}
+}
+
+// TestHardwareEncoderRefused: without the hardware, asking for it is a
+// usage error that says so, before any file is touched.
+func TestHardwareEncoderRefused(t *testing.T) {
+	dir := t.TempDir()
+	fake := filepath.Join(dir, "ffmpeg")
+	script := "#!/bin/sh\ncase \"$*\" in *-encoders*) echo 'Encoders:'; echo ' ------'; echo ' V....D h264_nvenc NVENC'; exit 0;; esac\n" +
+		"echo 'Cannot load libcuda.so.1' >&2\nexit 1\n"
+	if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("BELGI_FFMPEG", fake)
+	ffmpeg.ForgetProbes()
+	t.Cleanup(ffmpeg.ForgetProbes)
+	var out, errb bytes.Buffer
+	code := run([]string{"label", "-video-encoder", "nvenc", filepath.Join(dir, "none.mp4")}, &out, &errb)
+	if code != exitUsage || !strings.Contains(errb.String(), "no working nvenc encoder") || !strings.Contains(errb.String(), "none works here") {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }

@@ -42,7 +42,20 @@ func (p *progress) event(ev labeler.Event) {
 		return
 	}
 	p.last = time.Now()
-	fmt.Fprintf(p.w, "\r\033[K[%d/%d] %s", ev.Done, p.total, filepath.Base(ev.Input))
+	fmt.Fprintf(p.w, "\r\033[K[%d/%d] %s%s", ev.Done, p.total, filepath.Base(ev.Input), progressDetail(ev))
+}
+
+// progressDetail is the file's share done and, once known, its time
+// left: " 42% 1:23 left".
+func progressDetail(ev labeler.Event) string {
+	if ev.Result != nil || ev.Fraction <= 0 {
+		return ""
+	}
+	s := fmt.Sprintf(" %d%%", int(ev.Fraction*100))
+	if r := ev.Remaining.Round(time.Second); r > 0 {
+		s += fmt.Sprintf(" %d:%02d left", int(r.Minutes()), int(r.Seconds())%60)
+	}
+	return s
 }
 
 func (p *progress) finish() {

@@ -57,7 +57,7 @@ func TestHelpListsEverySettingBySection(t *testing.T) {
 			t.Errorf("label -h does not list -%s", st.Name)
 		}
 	}
-	for _, want := range []string{"\nVideo:\n", "\nRun:\n", "-video-badge all|start:N", "in-eci 5", "(default 5)", "(default \"kk,ru\")"} {
+	for _, want := range []string{"\nVideo:\n", "\nRun:\n", "-video-badge all|start:N|slate", "in-eci 5", "(default 5)", "(default \"kk,ru\")"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("label -h lacks %q", want)
 		}

@@ -91,6 +91,15 @@ func (p *plan) frame() float64 {
 	return f
 }
 
+// firstStart is the first of the streams' starts.
+func firstStart(starts map[int]float64) float64 {
+	first := math.Inf(1)
+	for _, t := range starts {
+		first = math.Min(first, t)
+	}
+	return first
+}
+
 // checkStarts: every stream starts when it started in the source (the
 // slate delays copied streams, and a muxer that can't store a negative
 // start moves all streams alike), within one frame. Starts are the first
@@ -125,6 +134,9 @@ func (p *plan) checkStarts(ctx context.Context, out ffmpeg.Info) error {
 		}
 		if o.label == "[a]" {
 			tol += p.primed() // a re-encoded track starts with its encoder's priming
+			if p.soundFromStart {
+				want = firstStart(src) + shift
+			}
 		}
 		if math.Abs(out-want) > tol {
 			return fmt.Errorf("stream %d of the labeled copy starts at %.3f s, the source's at %.3f s: it would play out of step", k, out, in)

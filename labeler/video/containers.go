@@ -73,6 +73,9 @@ func family(c string) string {
 	return "tags"
 }
 
+// matroska reports whether c is Matroska or WebM.
+func matroska(c string) bool { return containers[c].marks == marksMatroska }
+
 // outputOf is the container a source in c is written in.
 func outputOf(c string) string {
 	if into := containers[c].into; into != "" {

@@ -36,6 +36,21 @@
 // RealMedia, which hold only a few text tags, get the record in their
 // comment. Inspect reads all of these back.
 //
+// Smart render (smart*.go, splice.go): when the label covers only the
+// start (start:N, or the slate alone) and the source is H.264, HEVC or
+// VP9 in MP4, MOV, MKV or WebM, only the groups of pictures up to the
+// first clean key frame after the label are re-encoded, with the
+// source's profile, level, pixel format, clock and colour description
+// and parameter sets of their own; the rest of the picture and the sound
+// after the notice are copied packet for packet and joined by ffmpeg's
+// concat demuxer. Anything it can't match is rendered whole, and the
+// result's notes say why.
+//
+// Full renders may use a hardware encoder that works on this computer
+// (hwenc.go). WriteAssets writes the label for an editor's timeline: the
+// badge as a PNG and a ProRes 4444 clip, the slate, the notice and a
+// README (assets*.go).
+//
 // The spoken notice comes from a NoticeSource, the audio kind's
 // audio.NoticeBeside injected with WithNotice, so a video's notice is
 // made, and its loudness chosen, exactly as an audio file's.

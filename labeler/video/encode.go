@@ -18,13 +18,24 @@ type encoding struct {
 	args   []string
 	pixFmt string
 	notes  []string
+	// A hardware encoder's needs (hwenc.go): options before the inputs,
+	// and a filter ending the graph.
+	inputArgs []string
+	upload    string
 }
 
 // chooseVideo picks an encoder in the source's codec family: the label
 // forces one re-encode, and staying in the family keeps the file playable
 // wherever the original was.
 func chooseVideo(ctx context.Context, s *source, container string, v labeler.VideoSpec) encoding {
+	hw, note, ok := hardwareEncoding(ctx, s, container, v)
+	if ok {
+		return hw
+	}
 	e := familyEncoder(ctx, s.video.CodecName, container)
+	if note != "" {
+		e.notes = append(e.notes, note)
+	}
 	crf := strconv.Itoa(v.CRF)
 	switch e.codec {
 	case "libx264":

@@ -35,6 +35,9 @@ type plan struct {
 	streams   []outStream   // the labeled copy's streams, in order
 	shift     float64       // how far the muxer moved the whole timeline (read back)
 	aigc      bool          // the TC260 AIGC record is written (cn profile)
+	// soundFromStart: the labeled sound starts with the file, silent
+	// until the source's sound began (a smart render's joined track).
+	soundFromStart bool
 	// region is the badge as recorded for `check`.
 	region *provenance.Region
 }
@@ -62,7 +65,7 @@ func (p *plan) args() []string {
 		}
 	}
 	args = append(args, "-map_metadata", "0", "-map_chapters", strconv.Itoa(in.chapters))
-	args = append(args, p.streamMeta()...)
+	args = append(args, p.streamMeta(0)...)
 	return append(args, p.codecArgs()...)
 }
 
@@ -70,7 +73,8 @@ func (p *plan) args() []string {
 // mixed sound, the source again offset by the slate (for copied
 // streams) and the moved chapters.
 func (p *plan) inputArgs() ([]string, inputs) {
-	args := []string{"-v", "error", "-copyts", "-noautorotate", "-i", ffmpeg.SafePath(p.input), "-i", ffmpeg.SafePath(p.badgePNG)}
+	args := append(append([]string{"-v", "error"}, p.enc.inputArgs...),
+		"-copyts", "-noautorotate", "-i", ffmpeg.SafePath(p.input), "-i", ffmpeg.SafePath(p.badgePNG))
 	in := inputs{badge: 1, slate: -1, notice: -1, mixed: -1}
 	n := 2
 	if p.slatePNG != "" {
@@ -97,13 +101,13 @@ func (p *plan) inputArgs() ([]string, inputs) {
 // streamMeta gives each stream of the copy its source stream's tags
 // (language, title, handler) and dispositions; ffmpeg copies them for
 // copied streams but not for the filter graph's outputs.
-func (p *plan) streamMeta() []string {
+func (p *plan) streamMeta(source int) []string {
 	var args []string
 	for k, o := range p.streams {
 		if o.src < 0 {
 			continue
 		}
-		args = append(args, fmt.Sprintf("-map_metadata:s:%d", k), fmt.Sprintf("0:s:%d", o.src))
+		args = append(args, fmt.Sprintf("-map_metadata:s:%d", k), fmt.Sprintf("%d:s:%d", source, o.src))
 		if o.label != "" {
 			args = append(args, fmt.Sprintf("-disposition:%d", k), disposition(p.src.info.Streams[o.src]))
 		}
@@ -176,14 +180,22 @@ var perStream = map[string]bool{
 // in front, the notice mixed into the sound. It reports whether it
 // produces a sound track [a].
 func (p *plan) graph(in inputs) (string, bool) {
-	out := "[v]"
+	vout := "[v]"
+	if p.enc.upload != "" {
+		vout = "[vsw]" // the frames go to the GPU last
+	}
+	out := vout
 	if p.slatePNG != "" {
 		out = "[pv]"
 	}
-	g := []string{fmt.Sprintf("[0:v:%d][%d:v]overlay=%d:%d:format=auto%s,format=%s,setsar=%s%s",
-		p.src.vIndex, in.badge, p.badgeAt.X, p.badgeAt.Y, p.enable(), p.enc.pixFmt, p.sar(), out)}
+	bd, format := badgeFilter(in.badge, p.src.video)
+	g := []string{bd, fmt.Sprintf("[0:v:%d][bd]overlay=%d:%d:format=%s%s,format=%s,setsar=%s%s",
+		p.src.vIndex, p.badgeAt.X, p.badgeAt.Y, format, p.enable(), p.enc.pixFmt, p.sar(), out)}
 	if p.slatePNG != "" {
-		g = append(g, p.slateGraph(in)...)
+		g = append(g, p.slateGraph(in, vout)...)
+	}
+	if p.enc.upload != "" {
+		g = append(g, vout+p.enc.upload[1:]+"[v]")
 	}
 	return strings.Join(g, ";"), false
 }
@@ -192,20 +204,24 @@ func (p *plan) graph(in inputs) (string, bool) {
 // timestamps' origin: the programme is delayed by the slate (tpad), and
 // the slate card covers the delay, so the picture still starts when it
 // started and stays in step with the sound, delayed alike.
-func (p *plan) slateGraph(in inputs) []string {
+func (p *plan) slateGraph(in inputs, out string) []string {
 	start := p.vStart()
 	return []string{
 		fmt.Sprintf("[pv]tpad=start_duration=%s:color=black[pad]", p.slateSecs()),
 		fmt.Sprintf("[%d:v]scale=%d:%d,format=%s,setsar=%s,setpts=PTS-STARTPTS+%.6f/TB[sv]",
 			in.slate, p.src.video.Width, p.src.video.Height, p.enc.pixFmt, p.sar(), start),
-		fmt.Sprintf("[pad][sv]overlay=eof_action=pass:enable='lt(t,%.6f)',format=%s[v]", start+p.slateSeconds(), p.enc.pixFmt),
+		fmt.Sprintf("[pad][sv]overlay=eof_action=pass:enable='lt(t,%.6f)',format=%s%s", start+p.slateSeconds(), p.enc.pixFmt, out),
 	}
 }
 
-// enable limits the badge to the first seconds in start mode; t is the
-// frame's time, which starts at the file's start time.
+// enable limits the badge to the first seconds in start mode and hides
+// it in slate mode; t is the frame's time, which starts at the picture's
+// start time (-copyts).
 func (p *plan) enable() string {
-	if p.spec.Video.BadgeMode != labeler.BadgeStart {
+	switch p.spec.Video.BadgeMode {
+	case labeler.BadgeSlate: // the slate is the label
+		return ":enable=0"
+	case labeler.BadgeAll:
 		return ""
 	}
 	return fmt.Sprintf(":enable='lt(t,%.3f)'", p.vStart()+p.spec.Video.BadgeSeconds)

@@ -46,9 +46,8 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 		}
 	}
 	job.Progress(encodeFrom)
-	err = ffmpeg.RunProgress(ctx, p.total(), func(f float64) {
-		job.Progress(encodeFrom + (encodeTo-encodeFrom)*f)
-	}, p.args()...)
+	notes, err := encodeVideo(ctx, p, dir, job.Progress)
+	out.Notes = append(out.Notes, notes...)
 	if err != nil {
 		return out, fmt.Errorf("video: %w", err)
 	}
@@ -69,6 +68,7 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	if err != nil {
 		return nil, out, err
 	}
+	b = alignBadge(b, src.video.PixFmt)
 	if p.badgePNG, err = writePNG(dir, "badge.png", b.patch); err != nil {
 		return nil, out, err
 	}
@@ -81,7 +81,7 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	if note := zoneNote(job.Spec, src); note != "" {
 		out.Notes = append(out.Notes, note)
 	}
-	if job.Spec.Video.Slate {
+	if job.Spec.Video.ShowsSlate() {
 		if p.slatePNG, err = writeSlate(dir, src, job.Spec); err != nil {
 			return nil, out, err
 		}

@@ -35,7 +35,7 @@ func PreviewAt(ctx context.Context, path string, spec labeler.Spec, t time.Durat
 	if err != nil {
 		return nil, err
 	}
-	if spec.Video.BadgeMode == labeler.BadgeStart && t.Seconds() >= spec.Video.BadgeSeconds {
+	if spec.Video.BadgeMode == labeler.BadgeSlate || spec.Video.BadgeMode == labeler.BadgeStart && t.Seconds() >= spec.Video.BadgeSeconds {
 		return frame, nil
 	}
 	dw, dh := s.displaySize()

@@ -52,6 +52,17 @@ func (p *plan) planStreams(audioFiltered bool) []string {
 	return notes
 }
 
+// outIndex is the index in the labeled copy of the stream the filter
+// graph's output label makes ("[v]"), -1 when there is none.
+func (p *plan) outIndex(label string) int {
+	for k, o := range p.streams {
+		if o.label == label {
+			return k
+		}
+	}
+	return -1
+}
+
 // chapterTrack: MP4 and MOV keep chapters in a text track, which ffmpeg
 // shows as a data stream and writes again from the chapters it copies.
 func (p *plan) chapterTrack(st ffmpeg.Stream) bool {
@@ -111,13 +122,19 @@ func describeStream(st ffmpeg.Stream) string {
 	return fmt.Sprintf("stream %d (%s, %s)", st.Index, st.CodecType, codec)
 }
 
-// codecOf is the codec an encoder writes, as ffprobe names it.
+// codecOf is the codec an encoder writes, as ffprobe names it. Hardware
+// encoders are named codec_api ("h264_nvenc", "hevc_vaapi").
 func codecOf(encoder string) string {
 	if c, ok := encoderCodecs[encoder]; ok {
 		return c
 	}
+	if codec, api, ok := strings.Cut(encoder, "_"); ok && hardwareAPIs[api] {
+		return codec
+	}
 	return encoder
 }
+
+var hardwareAPIs = map[string]bool{"nvenc": true, "qsv": true, "vaapi": true, "videotoolbox": true}
 
 var encoderCodecs = map[string]string{
 	"libx264": "h264", "libx265": "hevc", "libvpx-vp9": "vp9", "libvpx": "vp8", "libsvtav1": "av1",

@@ -1,6 +1,7 @@
 package video
 
 import (
+	"image"
 	"strings"
 	"testing"
 
@@ -130,6 +131,54 @@ func TestDisplaySize(t *testing.T) {
 		s := &source{video: ffmpeg.Stream{Width: c.w, Height: c.h}, rotation: c.rot, sar: parseRatio(c.sar, 1)}
 		if dw, dh := s.displaySize(); dw != c.dw || dh != c.dh {
 			t.Errorf("%d×%d rot %d sar %s: %d×%d, want %d×%d", c.w, c.h, c.rot, c.sar, dw, dh, c.dw, c.dh)
+		}
+	}
+}
+
+func TestBadgeFilter(t *testing.T) {
+	cases := []struct {
+		st           ffmpeg.Stream
+		format, want string
+	}{
+		{ffmpeg.Stream{PixFmt: "yuv420p", ColorSpace: "bt709", Height: 1080}, "yuv420", "scale=out_color_matrix=bt709:out_range=tv,format=yuva420p"},
+		{ffmpeg.Stream{PixFmt: "yuv420p", Height: 480}, "yuv420", "out_color_matrix=bt601:out_range=tv"},
+		{ffmpeg.Stream{PixFmt: "yuvj420p", Height: 1080}, "yuv420", "out_color_matrix=bt709:out_range=pc"},
+		{ffmpeg.Stream{PixFmt: "yuv420p10le", ColorSpace: "bt2020nc", Height: 2160}, "yuv420p10", "bt2020:out_range=tv,format=yuva420p10le"},
+		{ffmpeg.Stream{PixFmt: "yuv422p10le", ColorRange: "pc", Height: 1080}, "yuv422p10", "out_range=pc,format=yuva422p10le"},
+		{ffmpeg.Stream{PixFmt: "gbrp"}, "auto", "[1:v]null[bd]"},
+	}
+	for _, c := range cases {
+		f, format := badgeFilter(1, c.st)
+		if format != c.format || !strings.Contains(f, c.want) || !strings.HasSuffix(f, "[bd]") {
+			t.Errorf("%+v: %q %q, want %q containing %q", c.st, format, f, c.format, c.want)
+		}
+	}
+}
+
+func TestAlignBadge(t *testing.T) {
+	patch := image.NewRGBA(image.Rect(0, 0, 4, 2))
+	patch.Pix[3] = 255 // the top-left pixel is opaque
+	cases := []struct {
+		at     image.Point
+		pixFmt string
+		want   image.Point
+		size   image.Point
+	}{
+		{image.Pt(191, 195), "yuv420p", image.Pt(190, 194), image.Pt(5, 3)},
+		{image.Pt(190, 194), "yuv420p", image.Pt(190, 194), image.Pt(4, 2)},
+		{image.Pt(191, 195), "yuv422p", image.Pt(190, 195), image.Pt(5, 2)},
+		{image.Pt(191, 195), "yuv444p", image.Pt(191, 195), image.Pt(4, 2)},
+		{image.Pt(191, 195), "gbrp", image.Pt(191, 195), image.Pt(4, 2)},
+	}
+	for _, c := range cases {
+		b := alignBadge(badge{patch: patch, at: c.at}, c.pixFmt)
+		if b.at != c.want || b.patch.Bounds().Size() != c.size {
+			t.Errorf("%v %s: at %v size %v, want %v %v", c.at, c.pixFmt, b.at, b.patch.Bounds().Size(), c.want, c.size)
+		}
+		// The opaque pixel stays where it was in the frame.
+		o := c.at.Sub(b.at)
+		if b.patch.RGBAAt(o.X, o.Y).A != 255 {
+			t.Errorf("%v %s: the badge moved", c.at, c.pixFmt)
 		}
 	}
 }
