@@ -4,18 +4,10 @@ import (
 	"context"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 )
-
-// decodeErrors is what ffmpeg says reading a file to the end.
-func decodeErrors(t *testing.T, path string) string {
-	t.Helper()
-	out, _ := exec.Command("ffmpeg", "-nostdin", "-v", "error", "-i", path, "-f", "null", "-").CombinedOutput()
-	return strings.TrimSpace(string(out))
-}
 
 // TestPrimingMovesNoStream: a 600 fps MKV with AC-3 sound (a phone's
 // slow motion, androidx-media's PGS sample) read back with "non
