@@ -65,7 +65,6 @@ func New(a fyne.App, paths []string) *App {
 	u.win.SetMaster()
 	u.win.SetCloseIntercept(u.quit)
 	u.build()
-	u.probeHardware()
 	u.addPaths(paths)
 	return u
 }
@@ -76,7 +75,11 @@ func (u *App) Window() fyne.Window { return u.win }
 // ShowAndRun shows the window and runs the app until it is closed.
 // The export's temporary files are gone by then (quitting cancels it
 // and waits); the process gives up its claim on the temp folder.
+//
+// The hardware encoders are probed only now, in the background: a test
+// encode takes a second or more, and tests build windows they never run.
 func (u *App) ShowAndRun() {
+	u.probeHardware()
 	u.win.ShowAndRun()
 	scratch.Release()
 }
