@@ -50,24 +50,32 @@ func LoadSigner(keyPEM, chainPEM []byte) (Signer, error) {
 	if err != nil {
 		return Signer{}, err
 	}
-	var chain []*x509.Certificate
-	for rest := chainPEM; ; {
+	chain, err := pemCerts(chainPEM)
+	if err != nil {
+		return Signer{}, fmt.Errorf("c2pa: certificate chain: %w", err)
+	}
+	s := Signer{Key: key, Chain: chain}
+	return s, s.check()
+}
+
+// pemCerts reads every CERTIFICATE block of a PEM file, in order,
+// skipping blocks of other types.
+func pemCerts(pemData []byte) ([]*x509.Certificate, error) {
+	var certs []*x509.Certificate
+	for rest := pemData; ; {
 		var blk *pem.Block
-		blk, rest = pem.Decode(rest)
-		if blk == nil {
-			break
+		if blk, rest = pem.Decode(rest); blk == nil {
+			return certs, nil
 		}
 		if blk.Type != "CERTIFICATE" {
 			continue
 		}
 		c, err := x509.ParseCertificate(blk.Bytes)
 		if err != nil {
-			return Signer{}, fmt.Errorf("c2pa: certificate chain: %w", err)
+			return nil, err
 		}
-		chain = append(chain, c)
+		certs = append(certs, c)
 	}
-	s := Signer{Key: key, Chain: chain}
-	return s, s.check()
 }
 
 func parseKey(keyPEM []byte) (crypto.Signer, error) {

@@ -3,7 +3,6 @@ package c2pa
 import (
 	"crypto/x509"
 	"encoding/asn1"
-	"encoding/pem"
 	"errors"
 	"fmt"
 	"os"
@@ -20,22 +19,11 @@ type Trust struct {
 
 // ParseTrust reads PEM certificates; a file without any is an error.
 func ParseTrust(pemData []byte) (*Trust, error) {
-	t := &Trust{}
-	for rest := pemData; ; {
-		var blk *pem.Block
-		blk, rest = pem.Decode(rest)
-		if blk == nil {
-			break
-		}
-		if blk.Type != "CERTIFICATE" {
-			continue
-		}
-		c, err := x509.ParseCertificate(blk.Bytes)
-		if err != nil {
-			return nil, fmt.Errorf("c2pa: trust anchors: %w", err)
-		}
-		t.anchors = append(t.anchors, c)
+	anchors, err := pemCerts(pemData)
+	if err != nil {
+		return nil, fmt.Errorf("c2pa: trust anchors: %w", err)
 	}
+	t := &Trust{anchors: anchors}
 	if len(t.anchors) == 0 {
 		return nil, errors.New("c2pa: trust anchors: no PEM certificate found")
 	}

@@ -1,11 +1,11 @@
 package tags
 
 import (
-	"encoding/binary"
 	"errors"
 	"io"
 	"strings"
 
+	"github.com/belgi-kz/belgi/internal/flac"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
@@ -40,33 +40,17 @@ func readFLAC(r io.ReaderAt, off, size int64) ([]Tag, error) {
 }
 
 // VorbisComments reads a Vorbis comment block (little-endian lengths,
-// a vendor string, then "KEY=value" comments).
+// a vendor string, then "KEY=value" comments). A damaged block yields
+// the comments before the damage and errTruncated.
 func VorbisComments(b []byte) ([]Tag, error) {
-	next := func() ([]byte, bool) {
-		if len(b) < 4 {
-			return nil, false
-		}
-		n := binary.LittleEndian.Uint32(b)
-		if uint64(n) > uint64(len(b)-4) {
-			return nil, false
-		}
-		s := b[4 : 4+n]
-		b = b[4+n:]
-		return s, true
-	}
-	if _, ok := next(); !ok || len(b) < 4 {
-		return nil, errTruncated
-	}
-	count := binary.LittleEndian.Uint32(b)
-	b = b[4:]
+	comments, err := flac.ParseComments(b)
 	var out []Tag
-	for i := uint32(0); i < count; i++ {
-		c, ok := next()
-		if !ok {
-			return out, errTruncated
-		}
-		k, v, _ := strings.Cut(string(c), "=")
+	for _, c := range comments {
+		k, v, _ := strings.Cut(c, "=")
 		out = append(out, Tag{Where: labeler.SourceVorbis, Key: k, Value: v})
+	}
+	if err != nil {
+		return out, errTruncated
 	}
 	return out, nil
 }
