@@ -3,10 +3,11 @@
 # sample photos, the first one previewed with its label.
 # Usage: scripts/screenshot.sh [BIN] [OUT.png]  (defaults: bin/belgi, docs/screenshot.png)
 # SHOT_PREFS=file.json starts the app with those stored preferences;
-# SHOT_SCROLL=N scrolls the settings panel down N wheel steps first;
+# SHOT_SCROLL=N scrolls the settings panel down N wheel steps first (with
+# the pointer at SHOT_SCROLL_AT, default "1120 400");
 # SHOT_CLICK="X Y" then clicks there (a hint, a menu); SHOT_FILES="a b"
 # opens those files instead of the sample photos. docs/validation-kk.png:
-#   SHOT_PREFS=scripts/validation-kk.json SHOT_SCROLL=16 SHOT_CLICK="1254 386" \
+#   SHOT_PREFS=scripts/validation-kk.json SHOT_SCROLL=30 SHOT_SCROLL_AT="900 570" SHOT_CLICK="1254 445" \
 #   scripts/screenshot.sh bin/belgi docs/validation-kk.png
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +34,7 @@ APP_PID=$!
 win=$(wait_window Belgi 30) || { cat "$work/app.log" >&2; echo "screenshot: no window" >&2; exit 1; }
 sleep "${SETTLE:-3}" # let the first preview decode and draw
 if [ "${SHOT_SCROLL:-0}" -gt 0 ]; then
-  xdotool mousemove --sync 1120 400 click --repeat "$SHOT_SCROLL" --delay 50 5 mousemove 640 790
+  xdotool mousemove --sync ${SHOT_SCROLL_AT:-1120 400} click --repeat "$SHOT_SCROLL" --delay 50 5 mousemove 640 790
   sleep 1
 fi
 if [ -n "${SHOT_CLICK:-}" ]; then

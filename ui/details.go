@@ -75,6 +75,10 @@ func (d *detailsPanel) report(f *fileItem, r *labeler.Report) {
 	for _, w := range r.Warnings {
 		d.line(w, widget.WarningImportance)
 	}
+	if len(d.body.Objects) == 0 {
+		// An empty panel would read as "still loading".
+		d.line(d.tr.L("Nothing: no AI statement, no Content Credentials, no Belgi label."), widget.MediumImportance)
+	}
 }
 
 func (d *detailsPanel) involvement(ai labeler.Involvement) string {

@@ -59,7 +59,7 @@ func newPreviewPane(tr *translator, b *bridge, pl *player.Player) *previewPane {
 		image:   &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleSmooth},
 		icon:    canvas.NewImageFromResource(theme.FileImageIcon()),
 		note:    &widget.Label{Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord},
-		caption: &widget.Label{Alignment: fyne.TextAlignCenter, Truncation: fyne.TextTruncateEllipsis},
+		caption: &widget.Label{Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord},
 		cache:   newPreviewCache(6),
 	}
 	p.icon.SetMinSize(fyne.NewSquareSize(72))
