@@ -70,6 +70,9 @@ func matchBoxes(data []byte, boxes []jpegBox, bh boxHash) error {
 		if !ok {
 			return fmt.Errorf("hash algorithm %q", g.Alg)
 		}
+		if start < 0 || end > int64(len(data)) {
+			return fmt.Errorf("boxes %v lie outside the file", g.Names)
+		}
 		if !bytes.Equal(digest(h, data[start:end]), g.Hash) {
 			return fmt.Errorf("boxes %v do not match their hash", g.Names)
 		}
@@ -81,6 +84,9 @@ func matchBoxes(data []byte, boxes []jpegBox, bh boxHash) error {
 // segment by its marker name, all C2PA APP11 segments as one "C2PA"
 // box, and SOS together with the entropy-coded data after it.
 func jpegBoxes(data []byte) ([]jpegBox, error) {
+	if len(data) < 2 || data[0] != 0xFF || data[1] != 0xD8 {
+		return nil, fmt.Errorf("%w: no SOI marker", errJPEG)
+	}
 	out := []jpegBox{{name: "SOI", start: 0, len: 2}}
 	c2pa, en := -1, -1
 	for p := 2; p+2 <= len(data); {
