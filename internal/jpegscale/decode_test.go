@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
-	"math"
 	"strings"
 	"testing"
 
@@ -53,9 +52,10 @@ func TestMatchesBoxFilteredFullDecode(t *testing.T) {
 }
 
 // compareWithDjpeg holds DecodeEighth to libjpeg-turbo's full decode
-// (djpeg, box upsampling), box-filtered to 1/8. The two are compared in
-// luma: the RGB mean of a block mixes chroma samples that a 1/8 picture of
-// a subsampled file keeps at 1/16, so only luma is a fair measure.
+// (djpeg, box upsampling), box-filtered by diffStats like compare's
+// channels, within the same bounds. The two are compared in luma: a 1/8
+// picture of a subsampled file keeps its chroma at 1/16, which no block
+// mean of RGB pixels matches.
 func compareWithDjpeg(t *testing.T, data []byte) {
 	t.Helper()
 	ref := jpegtest.Djpeg(t, data, false)
@@ -66,41 +66,33 @@ func compareWithDjpeg(t *testing.T, data []byte) {
 	if err != nil {
 		t.Fatalf("DecodeEighth: %v", err)
 	}
-	if b := small.Bounds(); b.Dx() != (ref.W+7)/8 || b.Dy() != (ref.H+7)/8 {
+	b := small.Bounds()
+	if b.Dx() != (ref.W+7)/8 || b.Dy() != (ref.H+7)/8 {
 		t.Fatalf("size %v for djpeg's %d×%d", b, ref.W, ref.H)
 	}
-	var sum, mx float64
-	n := 0
-	for by := 0; by*8 < ref.H; by++ {
-		for bx := 0; bx*8 < ref.W; bx++ {
-			got := float64(color.GrayModel.Convert(small.At(bx, by)).(color.Gray).Y)
-			d := math.Abs(got - pnmBlockLuma(ref, bx, by))
-			sum, mx, n = sum+d, math.Max(mx, d), n+1
+	full := lumaPlane(ref.W, ref.H, func(x, y int) color.Color {
+		px := ref.Pix[(y*ref.W+x)*ref.Ch:]
+		if ref.Ch == 1 {
+			return color.Gray{px[0]}
 		}
-	}
-	mean := sum / float64(n)
+		return color.RGBA{px[0], px[1], px[2], 255}
+	})
+	mean, mx := diffStats(lumaPlane(b.Dx(), b.Dy(), func(x, y int) color.Color { return small.At(b.Min.X+x, b.Min.Y+y) }), full)
 	t.Logf("luma against djpeg's decode, box-filtered: mean |diff| %.3f, max %.0f", mean, mx)
 	if mean > 2 || mx > 8 {
 		t.Errorf("luma: mean |diff| %.2f, max %.0f against djpeg (want ≤ 2, ≤ 8)", mean, mx)
 	}
 }
 
-// pnmBlockLuma is the mean luma over the 8×8 block (bx, by), edge blocks
-// over the pixels they have.
-func pnmBlockLuma(p *jpegtest.PNM, bx, by int) float64 {
-	sum, n := 0.0, 0
-	for y := by * 8; y < min(by*8+8, p.H); y++ {
-		for x := bx * 8; x < min(bx*8+8, p.W); x++ {
-			px := p.Pix[(y*p.W+x)*p.Ch:]
-			if p.Ch == 1 {
-				sum += float64(px[0])
-			} else {
-				sum += float64(color.GrayModel.Convert(color.RGBA{px[0], px[1], px[2], 255}).(color.Gray).Y)
-			}
-			n++
+// lumaPlane is the luma of a w×h picture given pixel by pixel.
+func lumaPlane(w, h int, at func(x, y int) color.Color) plane {
+	pix := make([]byte, w*h)
+	for y := range h {
+		for x := range w {
+			pix[y*w+x] = color.GrayModel.Convert(at(x, y)).(color.Gray).Y
 		}
 	}
-	return sum / float64(n)
+	return plane{pix: pix, stride: w, w: w, h: h, step: 1}
 }
 
 func compare(t *testing.T, small, full image.Image) {

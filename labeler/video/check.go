@@ -207,11 +207,7 @@ var codecFrames = map[string]int{
 // earliest is the earliest of the starts (negative when the sound
 // starts before zero, as encoder priming does), at most 0.
 func earliest(starts map[int]float64) float64 {
-	first := 0.0
-	for _, v := range starts {
-		first = math.Min(first, v)
-	}
-	return first
+	return math.Min(0, firstStart(starts))
 }
 
 // audioFrame bounds a sound codec frame (AAC 1024, AC-3 1536 samples at

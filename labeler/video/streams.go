@@ -2,6 +2,7 @@ package video
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
@@ -128,13 +129,11 @@ func codecOf(encoder string) string {
 	if c, ok := encoderCodecs[encoder]; ok {
 		return c
 	}
-	if codec, api, ok := strings.Cut(encoder, "_"); ok && hardwareAPIs[api] {
-		return codec
+	if codec, family, ok := strings.Cut(encoder, "_"); ok && slices.Contains(ffmpeg.HWFamilies, family) {
+		return codec // the inverse of ffmpeg.HWEncoderName
 	}
 	return encoder
 }
-
-var hardwareAPIs = map[string]bool{"nvenc": true, "qsv": true, "vaapi": true, "videotoolbox": true}
 
 var encoderCodecs = map[string]string{
 	"libx264": "h264", "libx265": "hevc", "libvpx-vp9": "vp9", "libvpx": "vp8", "libsvtav1": "av1",
