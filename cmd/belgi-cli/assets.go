@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 
@@ -39,17 +37,17 @@ func runAssets(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "belgi-cli assets: %v\n", orArgs(err, fs.Args()))
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	opt, err := assetOptions(ctx, spec, *size, *rate, *forVideo)
+	stop := onStopSignals()
+	defer stop.stop()
+	opt, err := assetOptions(stop.ctx, spec, *size, *rate, *forVideo)
 	if err != nil {
 		fmt.Fprintf(stderr, "belgi-cli assets: %v\n", err)
-		return exitUsage
+		return stop.code(exitUsage)
 	}
-	written, err := video.New(video.WithNotice(audio.NoticeBeside)).WriteAssets(ctx, *out, spec, opt)
+	written, err := video.New(video.WithNotice(audio.NoticeBeside)).WriteAssets(stop.ctx, *out, spec, opt)
 	if err != nil {
 		fmt.Fprintf(stderr, "belgi-cli assets: %v\n", err)
-		return exitFail
+		return stop.code(exitFail)
 	}
 	for _, a := range written {
 		fmt.Fprintf(stdout, "wrote %s/%s  (%s)\n", *out, a.Name, a.What)
