@@ -12,18 +12,30 @@ import (
 // segments (C2PA "Embedding manifests into JPEG").
 type jpegContainer struct{}
 
+// Open reads only the header segments, where every C2PA segment lies: a
+// photo's scan, nearly all of its bytes, is streamed from r when the
+// layout is written, never held in memory or copied (a 25 MB photo was
+// read whole three times per label, for the parent, the signing and the
+// read-back). The prefix read grows until the walk reaches the first
+// segment that is not APPn or COM.
 func (jpegContainer) Open(r io.ReaderAt, size int64) (Layout, error) {
-	data, err := readAll(r, size)
-	if err != nil {
-		return nil, err
+	for n := min(size, 1<<16); ; n = min(size, n*4) {
+		head := make([]byte, n)
+		if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
+			return nil, fmt.Errorf("c2pa: %w", err)
+		}
+		l, err := parseJPEGPrefix(head, n == size)
+		if errors.Is(err, errPrefixShort) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		en := l.maxEn + 1
+		return withMPF(head, spliced{clean: l.clean, tail: io.NewSectionReader(r, n, size-n),
+			at: l.insert, old: l.store, oldAt: l.storeAt,
+			frame: func(store []byte) ([]byte, error) { return app11Segments(store, en) }}), nil
 	}
-	l, err := parseJPEG(data)
-	if err != nil {
-		return nil, err
-	}
-	en := l.maxEn + 1
-	return withMPF(data, spliced{clean: l.clean, at: l.insert, old: l.store, oldAt: l.storeAt,
-		frame: func(store []byte) ([]byte, error) { return app11Segments(store, en) }}), nil
 }
 
 // jpegLayout is what Belgi needs to know about a JPEG's header segments.
@@ -48,9 +60,22 @@ const (
 
 var errJPEG = errors.New("c2pa: jpeg: malformed header segments")
 
+// errPrefixShort: the header segments run past the prefix read so far.
+var errPrefixShort = errors.New("c2pa: jpeg: header segments run past the prefix")
+
 // parseJPEG walks the segments up to the first one that is not APPn or
 // COM, lifting out APP11 JUMBF segments that carry a C2PA store.
-func parseJPEG(data []byte) (jpegLayout, error) {
+func parseJPEG(data []byte) (jpegLayout, error) { return parseJPEGPrefix(data, true) }
+
+// parseJPEGPrefix is parseJPEG over the first bytes of a file; unless
+// whole, a segment that runs past them is errPrefixShort, not malformed.
+func parseJPEGPrefix(data []byte, whole bool) (jpegLayout, error) {
+	short := func(err error) error {
+		if whole {
+			return err
+		}
+		return errPrefixShort
+	}
 	if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
 		return jpegLayout{}, fmt.Errorf("%w: no SOI", errJPEG)
 	}
@@ -63,7 +88,10 @@ func parseJPEG(data []byte) (jpegLayout, error) {
 			l.clean = append(l.clean, data[p:q]...)
 			p = q
 		}
-		if p+4 > len(data) || data[p] != 0xFF {
+		if p+4 > len(data) {
+			return jpegLayout{}, short(fmt.Errorf("%w: at offset %d", errJPEG, p))
+		}
+		if data[p] != 0xFF {
 			return jpegLayout{}, fmt.Errorf("%w: at offset %d", errJPEG, p)
 		}
 		m := data[p+1]
@@ -71,8 +99,11 @@ func parseJPEG(data []byte) (jpegLayout, error) {
 			break
 		}
 		n := int(binary.BigEndian.Uint16(data[p+2:]))
-		if n < 2 || p+2+n > len(data) {
+		if n < 2 {
 			return jpegLayout{}, fmt.Errorf("%w: segment 0x%02X at %d overruns", errJPEG, m, p)
+		}
+		if p+2+n > len(data) {
+			return jpegLayout{}, short(fmt.Errorf("%w: segment 0x%02X at %d overruns", errJPEG, m, p))
 		}
 		seg, payload := data[p:p+2+n], data[p+4:p+2+n]
 		if m == mAPP11 && l.takeJUMBF(payload, parts) {

@@ -23,8 +23,11 @@ func readAll(r io.ReaderAt, size int64) ([]byte, error) {
 
 // spliced is a Layout for files held in memory: the file without its old
 // store, where the framed store goes, and how the container frames it.
+// A file whose store can only lie near its start (JPEG) keeps just that
+// part in clean; the rest follows from tail, unread until written.
 type spliced struct {
 	clean []byte
+	tail  *io.SectionReader // nil when clean is the whole file
 	at    int
 	old   []byte
 	// oldAt is where the old store's framing began in the file; -1 when
@@ -49,6 +52,11 @@ func (s spliced) Reserve(w io.Writer, n int) (Slot, error) {
 	}
 	for _, b := range [][]byte{s.clean[:s.at], f, s.clean[s.at:]} {
 		if _, err := w.Write(b); err != nil {
+			return Slot{}, err
+		}
+	}
+	if s.tail != nil {
+		if _, err := io.Copy(w, io.NewSectionReader(s.tail, 0, s.tail.Size())); err != nil {
 			return Slot{}, err
 		}
 	}
