@@ -52,9 +52,15 @@ func fillChip(dst *image.RGBA, chipW, chipH, radius float64, c color.NRGBA) {
 	if w < b.Dx() { // a right edge inside the box: square corners there
 		shape.Max.X += int(math.Ceil(2 * radius))
 	}
+	band := int(math.Ceil(radius)) // only pixels this near an edge are partly covered
 	for y := 0; y < min(h, b.Dy()); y++ {
 		row := dst.Pix[dst.PixOffset(0, y):]
+		solid := y >= band && y < h-band
 		for x := 0; x < min(w, b.Dx()); x++ {
+			if solid && x >= band && x < shape.Max.X-band && c.A == 255 {
+				copy(row[4*x:4*x+4], []byte{c.R, c.G, c.B, 255}) // what over gives at full coverage
+				continue
+			}
 			over(row[4*x:], c, coverage(x, y, shape, radius))
 		}
 	}
