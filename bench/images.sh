@@ -9,7 +9,9 @@
 # "ЖИ жасаған / ИИ создано") with Noto Sans Bold at a cap height of 5 % of
 # the shorter side, bottom-right. Each tool runs ROUNDS
 # times (default 3), interleaved, and its fastest round counts, which
-# keeps a shared machine's noise out of the ratios.
+# keeps a shared machine's noise out of the ratios. Both wall time and
+# CPU time (user+sys of the tool and its children) are compared: on a
+# busy machine wall time swings with the neighbours, CPU time far less.
 #
 # Usage: bench/images.sh [PHOTO_DIR]
 # PHOTO_DIR defaults to the real-world corpus's camera JPEGs
@@ -62,26 +64,37 @@ jpegtran_one() { jpegtran -copy all -outfile "$2/$(basename "$1")" "$1"; }
 export -f vips_one jpegtran_one
 export kk ru font size
 
-# time_it prints the seconds a command took; its output is dropped and a
-# failure stops the benchmark.
+# time_it prints "WALL CPU", the seconds a command took and the CPU
+# seconds it and its children used; its output is dropped and a failure
+# stops the benchmark.
 time_it() {
-  local t0 t1; t0=$(date +%s.%N)
-  "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; exit 1; }
-  t1=$(date +%s.%N); echo "$t1 - $t0" | bc
+  /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; exit 1; }
+  read -r e u s <"$work/time"; echo "$e $(echo "$u + $s" | bc)"
 }
 run_belgi() { time_it "$work/belgi-cli" label -jobs 2 -size "$size" -overwrite -out "$work/belgi" "$work/photos"; }
 run_xargs() { time_it bash -c "ls '$work/photos'/* | xargs -P 2 -I{} bash -c '$1 {} $work/$2'"; }
 fastest() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc)" = 1 ]; then echo "$2"; else echo "$1"; fi; }
+# best VAR "WALL CPU": keeps the least wall time in VAR_w and CPU in VAR_c.
+best() {
+  local w c; read -r w c <<<"$2"
+  printf -v "$1_w" '%s' "$(fastest "$(eval echo "\${$1_w:-}")" "$w")"
+  printf -v "$1_c" '%s' "$(fastest "$(eval echo "\${$1_c:-}")" "$c")"
+}
 
 mkdir -p "$work/belgi" "$work/vips" "$work/jpegtran"
 printf 'photos: %d files, %.0f megapixels, label cap height %s %%, 2 jobs each, best of %d rounds\n' "$n" "$mp" "$size" "$rounds" >&2
-tb= tv= tj=
+tb_w= tb_c= tv_w= tv_c= tj_w= tj_c=
 for _ in $(seq "$rounds"); do
-  tb=$(fastest "$tb" "$(run_belgi)")
-  tv=$(fastest "$tv" "$(run_xargs vips_one vips)")
-  tj=$(fastest "$tj" "$(run_xargs jpegtran_one jpegtran)")
+  best tb "$(run_belgi)"
+  best tv "$(run_xargs vips_one vips)"
+  best tj "$(run_xargs jpegtran_one jpegtran)"
 done
 [ "$(ls "$work/belgi" | wc -l)" = "$n" ] || { echo "bench: belgi did not label every photo"; exit 1; }
-printf 'belgi     %6.2f s  %6.1f MP/s\n' "$tb" "$(echo "$mp / $tb" | bc -l)"
-printf 'vips      %6.2f s  %6.1f MP/s   belgi is %.2fx as fast\n' "$tv" "$(echo "$mp / $tv" | bc -l)" "$(echo "$tv / $tb" | bc -l)"
-printf 'jpegtran  %6.2f s  %6.1f MP/s   belgi is %.2fx as fast\n' "$tj" "$(echo "$mp / $tj" | bc -l)" "$(echo "$tj / $tb" | bc -l)"
+line() {
+  printf '%-9s %6.2f s %6.1f MP/s %6.2f s CPU' "$1" "$2" "$(echo "$mp / $2" | bc -l)" "$3"
+  [ -z "${4:-}" ] || printf '   belgi is %.2fx as fast (wall), %.2fx (CPU)' "$(echo "$2 / $tb_w" | bc -l)" "$(echo "$3 / $tb_c" | bc -l)"
+  echo
+}
+line belgi "$tb_w" "$tb_c"
+line vips "$tv_w" "$tv_c" ratio
+line jpegtran "$tj_w" "$tj_c" ratio
