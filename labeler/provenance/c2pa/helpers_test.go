@@ -3,6 +3,7 @@ package c2pa
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"image"
 	"image/gif"
 	"image/jpeg"
@@ -124,10 +125,18 @@ func specFor(ai labeler.Involvement) labeler.Spec {
 
 // mediaByte is an offset inside the coded media of a signed file (pixels,
 // samples, frames), past every header, for tampering.
+//
+// A JPEG's scan is found by walking its segments: searching for the SOS
+// marker's bytes once found them inside the manifest's signature (about
+// one signing in 500 has 0xFF 0xDA among its random bytes), and the
+// "tampered" byte then broke the claim signature instead of the media.
 func mediaByte(t testing.TB, format string, data []byte) int {
 	t.Helper()
+	if format == "jpeg" {
+		return jpegScanByte(t, data)
+	}
 	markers := map[string]string{
-		"jpeg": "\xFF\xDA", "png": "IDAT", "webp": "VP8", "wav": "data", "avi": "movi",
+		"png": "IDAT", "webp": "VP8", "wav": "data", "avi": "movi",
 		"m4a": "mdat", "mp4": "mdat", "mov": "mdat",
 	}
 	if m, ok := markers[format]; ok {
@@ -143,5 +152,20 @@ func mediaByte(t testing.TB, format string, data []byte) int {
 		return 8 + 40 // Go's encoder writes the strips right after the header
 	}
 	t.Fatalf("mediaByte: unknown format %s", format)
+	return 0
+}
+
+// jpegScanByte is an offset 40 bytes into a JPEG's first scan header.
+func jpegScanByte(t testing.TB, data []byte) int {
+	t.Helper()
+	for p := 2; p+4 <= len(data) && data[p] == 0xFF; p += 2 + int(binary.BigEndian.Uint16(data[p+2:])) {
+		if data[p+1] == 0xDA {
+			if p+40 >= len(data) {
+				break
+			}
+			return p + 40
+		}
+	}
+	t.Fatal("jpeg: no scan found by walking the segments")
 	return 0
 }
