@@ -12,11 +12,31 @@ import "sort"
 // most used get the shortest codes the free space allows. It returns nil
 // when no room can be made (every code already 16 bits long).
 func (h *Huff) extend(missing []byte, counts *[257]int) *Huff {
+	return h.extendWith(missing, counts, false)
+}
+
+// extendKeeping is extend without changing one code of h: the new
+// symbols take codes no shorter than h's longest, after all of h's in
+// canonical order, so each of h's codes keeps its bits, and a scan coded
+// with h decodes the same under the result (the codes stay prefix-free).
+// The splicer then copies the picture's bits outside the label as they
+// are, and only the DHT changes. An optimised table (libjpeg's keeps the
+// all-ones code of its longest length free) has room for 2^(16-L)-1 new
+// codes, L its longest length. Nil when h has no room left.
+func (h *Huff) extendKeeping(missing []byte, counts *[257]int) *Huff {
+	return h.extendWith(missing, counts, true)
+}
+
+func (h *Huff) extendWith(missing []byte, counts *[257]int, keep bool) *Huff {
 	var length [256]int
 	var order []byte // existing symbols in code order
+	shortest := 1    // the shortest code a new symbol may take
 	h.canonical(func(sym byte, _ uint32, l uint) {
 		length[sym] = int(l)
 		order = append(order, sym)
+		if keep {
+			shortest = max(shortest, int(l))
+		}
 	})
 	sort.SliceStable(missing, func(a, b int) bool { return counts[missing[a]] > counts[missing[b]] })
 	free := 1<<16 - 1 // code space in units of 16-bit codes, all-ones kept out
@@ -25,7 +45,7 @@ func (h *Huff) extend(missing []byte, counts *[257]int) *Huff {
 	}
 	for free < len(missing) {
 		s, ok := longestBelow16(order, &length)
-		if !ok {
+		if !ok || keep {
 			return nil
 		}
 		length[s]++
@@ -33,7 +53,7 @@ func (h *Huff) extend(missing []byte, counts *[257]int) *Huff {
 	}
 	for i, s := range missing {
 		l := 16
-		for l > 1 && 1<<(16-l+1) <= free-(len(missing)-i-1) {
+		for l > shortest && 1<<(16-l+1) <= free-(len(missing)-i-1) {
 			l--
 		}
 		length[s] = l

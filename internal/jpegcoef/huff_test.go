@@ -102,3 +102,41 @@ func parseStd(t *testing.T) *Huff {
 	}
 	return h
 }
+
+// TestExtendKeepingKeepsEveryCode: the code-keeping extension gives each
+// symbol of the source table its very code, codes the new symbols, and
+// is a valid table; a full table (no free code) has no such extension.
+func TestExtendKeepingKeepsEveryCode(t *testing.T) {
+	var f [257]int
+	for s := range 40 {
+		f[s*3] = 100 + s // a flat spread: codes of 5 and 6 bits
+	}
+	src := optimalHuff(&f)
+	var need [257]int
+	for _, s := range []byte{1, 2, 0xE3} {
+		need[s] = int(s)
+	}
+	missing := lacking(src, &need)
+	h := src.extendKeeping(missing, &need)
+	if h == nil || !h.fits() {
+		t.Fatal("no valid code-keeping extension of an optimised table")
+	}
+	if !keepsCodes(src, h) {
+		t.Error("a code of the source table changed")
+	}
+	enc := h.encoder()
+	for _, s := range missing {
+		if enc[s] == 0 {
+			t.Errorf("new symbol %#x has no code", s)
+		}
+	}
+	// One code of each length: all the code space but the all-ones code.
+	full := &Huff{Counts: [16]byte{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+		Values: []byte{0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}}
+	if !full.fits() {
+		t.Fatal("the full table is not valid")
+	}
+	if full.extendKeeping([]byte{1}, &need) != nil {
+		t.Error("a full table was extended without changing a code")
+	}
+}

@@ -178,26 +178,37 @@ func (p *Picture) encode(reg *Region) ([]byte, error) {
 	if p.f.Frame.Progressive() {
 		return p.writeProgressive()
 	}
-	out, err := p.writeSequential(nil)
+	out, err := p.writeSequential(nil, false)
 	if errors.Is(err, errNoCode) {
 		tabs, note, terr := p.recodeTables()
 		if terr != nil {
 			return nil, terr
 		}
-		p.notes = append(p.notes, note)
-		p.recoded = true
-		out, err = p.writeSequential(tabs)
+		p.recoded = note != ""
+		if p.recoded {
+			p.notes = append(p.notes, note)
+		}
+		out, err = p.writeSequential(tabs, p.recoded)
 	}
 	return out, err
 }
 
-// writeSequential assembles the output around the spliced scans, or,
-// given tables for each scan, with every scan recoded under them.
-func (p *Picture) writeSequential(tabs [][8]*Huff) ([]byte, error) {
+// writeSequential assembles the output around the spliced scans. Given
+// tables for each scan, it writes them in a DHT before the scan; with
+// recode every unit is coded again under them, else the tables keep the
+// source's codes (extendKeeping) and the scan is spliced as ever.
+func (p *Picture) writeSequential(tabs [][8]*Huff, recode bool) ([]byte, error) {
 	return p.assemble(tabs != nil, func(w *writer, sg Seg) error {
 		q, header := p.seq[sg.Scan], p.f.Data[sg.Off:sg.End]
-		if tabs != nil {
+		switch {
+		case recode:
 			return q.recodeScan(w, header, &tabs[sg.Scan])
+		case tabs != nil:
+			if err := writeDHT(w, &tabs[sg.Scan]); err != nil {
+				return err
+			}
+			w.raw(header)
+			return q.write(w, q.coder(w, &tabs[sg.Scan]))
 		}
 		w.raw(header)
 		return q.write(w, q.coder(w, q.sourceTables()))

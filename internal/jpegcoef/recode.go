@@ -74,13 +74,20 @@ func (q *seqScan) coder(w *writer, t *[8]*Huff) *coder {
 // (so the picture outside the label keeps its size), or, if a table has
 // no room left, optimal tables for the whole scan.
 func (p *Picture) recodeTables() ([][8]*Huff, string, error) {
+	needs := make([]*coder, len(p.seq))
+	for i, q := range p.seq {
+		needs[i] = &coder{freq: new([8][257]int)}
+		if err := q.write(nil, needs[i]); err != nil {
+			return nil, "", err
+		}
+	}
+	if tabs, ok := p.keepingTables(needs); ok {
+		return tabs, "", nil
+	}
 	tabs := make([][8]*Huff, len(p.seq))
 	optimal := false
 	for i, q := range p.seq {
-		need := &coder{freq: new([8][257]int)}
-		if err := q.write(nil, need); err != nil {
-			return nil, "", err
-		}
+		need := needs[i]
 		src := q.sourceTables()
 		for slot, h := range src {
 			if h != nil {
@@ -100,6 +107,29 @@ func (p *Picture) recodeTables() ([][8]*Huff, string, error) {
 		return tabs, "Huffman tables re-optimised: the label needed codes the source's tables had no room for (every coefficient outside the label is kept)", nil
 	}
 	return tabs, "Huffman tables extended with codes the label needs, and the picture re-coded with them (every coefficient outside the label is kept)", nil
+}
+
+// keepingTables extends each scan's tables with the codes the label
+// needs without changing any code they have (see extendKeeping); ok is
+// false when one has no room for them.
+func (p *Picture) keepingTables(needs []*coder) ([][8]*Huff, bool) {
+	tabs := make([][8]*Huff, len(p.seq))
+	for i, q := range p.seq {
+		for slot, h := range q.sourceTables() {
+			if h == nil {
+				continue
+			}
+			missing := lacking(h, &needs[i].freq[slot])
+			if len(missing) == 0 {
+				tabs[i][slot] = h
+				continue
+			}
+			if tabs[i][slot] = h.extendKeeping(missing, &needs[i].freq[slot]); tabs[i][slot] == nil {
+				return nil, false
+			}
+		}
+	}
+	return tabs, true
 }
 
 // lacking lists the symbols counted in freq that h cannot code.
@@ -133,6 +163,15 @@ func (q *seqScan) optimalTables() ([8]*Huff, error) {
 // recodeScan writes a DHT with the tables t for the scan's slots, the
 // scan header, and the scan coded with them.
 func (q *seqScan) recodeScan(w *writer, header []byte, t *[8]*Huff) error {
+	if err := writeDHT(w, t); err != nil {
+		return err
+	}
+	w.raw(header)
+	return q.recode(q.coder(w, t))
+}
+
+// writeDHT writes one DHT segment defining the tables t by slot.
+func writeDHT(w *writer, t *[8]*Huff) error {
 	var dht []byte
 	for slot, h := range t {
 		if h != nil {
@@ -144,6 +183,5 @@ func (q *seqScan) recodeScan(w *writer, header []byte, t *[8]*Huff) error {
 	}
 	w.raw([]byte{0xFF, 0xC4, byte((len(dht) + 2) >> 8), byte(len(dht) + 2)})
 	w.raw(dht)
-	w.raw(header)
-	return q.recode(q.coder(w, t))
+	return nil
 }

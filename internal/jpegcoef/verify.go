@@ -95,7 +95,7 @@ func (p *Picture) sameLayout(f *File) error {
 			return errLayout
 		}
 		for j := range s.Comps {
-			if !sameHuff(s.DC[j], o.DC[j]) || !sameHuff(s.AC[j], o.AC[j]) {
+			if !keepsCodes(s.DC[j], o.DC[j]) || !keepsCodes(s.AC[j], o.AC[j]) {
 				return errLayout
 			}
 		}
@@ -103,8 +103,25 @@ func (p *Picture) sameLayout(f *File) error {
 	return nil
 }
 
-func sameHuff(a, b *Huff) bool {
-	return a != nil && b != nil && a.Counts == b.Counts && bytes.Equal(a.Values, b.Values)
+// keepsCodes reports whether the output's table b codes every symbol of
+// the source's table a with a's very code, and is itself a prefix code:
+// the source's bits then decode under b exactly as under a (a code b
+// adds is no prefix of a's and has none of them as a prefix), which is
+// what lets Verify trust copied bits. b is a itself, or a extended by
+// extendKeeping.
+func keepsCodes(a, b *Huff) bool {
+	if a == nil || b == nil || !b.fits() {
+		return false
+	}
+	if a.Counts == b.Counts && bytes.Equal(a.Values, b.Values) {
+		return true
+	}
+	enc := b.encoder()
+	same := true
+	a.canonical(func(sym byte, code uint32, l uint) {
+		same = same && enc[sym] == code<<8|uint32(l)
+	})
+	return same
 }
 
 // verify walks one output scan's intervals piece by piece, as Verify
