@@ -12,7 +12,7 @@ import (
 	"github.com/belgi-kz/belgi/internal/samples"
 )
 
-// BenchmarkPeakRSS100MP labels four 100-megapixel JPEGs with 2 and 4
+// BenchmarkPeakRSS100MP labels four 100-megapixel JPEGs with 1, 2 and 4
 // workers in the real CLI and reports its peak resident memory, read
 // from the kernel's rusage (ru_maxrss) when it exits. -max-memory can be
 // given through BELGI_BENCH_MAX_MEMORY (MiB) to see the budget at work.
@@ -30,7 +30,7 @@ func BenchmarkPeakRSS100MP(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, jobs := range []int{2, 4} {
+	for _, jobs := range []int{1, 2, 4} {
 		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {
 			var peak int64
 			for b.Loop() {
