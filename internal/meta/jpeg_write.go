@@ -30,15 +30,20 @@ func WriteJPEG(w io.Writer, info *JPEGInfo, xmp, frame []byte) ([]string, error)
 		return nil, fmt.Errorf("meta: jpeg: %w", err)
 	}
 	segs, notes := jpegSegments(info, xmp, channels)
-	var b bytes.Buffer
-	b.Write([]byte{0xFF, mSOI})
+	// The header is built first, so a segment that cannot be written
+	// leaves w untouched; the frame, nearly all of the file, is then
+	// written as it is, not copied into a buffer of its own first.
+	var head bytes.Buffer
+	head.Write([]byte{0xFF, mSOI})
 	for _, s := range segs {
-		if err := writeSegment(&b, s); err != nil {
+		if err := writeSegment(&head, s); err != nil {
 			return nil, fmt.Errorf("meta: jpeg: %w", err)
 		}
 	}
-	b.Write(body)
-	_, err = w.Write(b.Bytes())
+	if _, err := w.Write(head.Bytes()); err != nil {
+		return notes, err
+	}
+	_, err = w.Write(body)
 	return notes, err
 }
 
