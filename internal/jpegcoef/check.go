@@ -36,6 +36,7 @@ func (f *File) decodes() error {
 		}
 		buf = e.buf
 	}
+	Recycle(buf)
 	return nil
 }
 

@@ -30,6 +30,7 @@ func (f *File) DC() ([][]int32, error) {
 		}
 		buf = e.buf
 	}
+	Recycle(buf)
 	for i, d := range done {
 		if !d {
 			return nil, corrupt("component %d has no DC scan", f.Frame.Comps[i].ID)

@@ -108,6 +108,16 @@ func (p *Picture) Trailing() int { return len(p.f.Data) - p.f.End }
 // know (valid after Encode).
 func (p *Picture) Notes() []string { return p.notes }
 
+// Release hands the picture's scan buffers back for the next picture.
+// Call it when done with p, Verify included: p is unusable afterwards.
+func (p *Picture) Release() {
+	for _, q := range p.seq {
+		Recycle(q.e.buf)
+		q.e.buf = nil
+	}
+	p.seq = nil
+}
+
 // Decode reads the picture as far as it must to show the MCUs that r
 // touches, and returns them as pixels to draw on. Call it once.
 func (p *Picture) Decode(r image.Rectangle) (*Region, error) {
@@ -220,7 +230,7 @@ func (p *Picture) writeSequential(tabs [][8]*Huff, recode bool) ([]byte, error) 
 // scan writes it, header included.
 func (p *Picture) assemble(newTables bool, scan func(w *writer, sg Seg) error) ([]byte, error) {
 	data := p.f.Data
-	w := &writer{out: uninitialized(len(data) + len(data)/32 + 1024)}
+	w := &writer{out: scratch(len(data) + len(data)/32 + 1024)}
 	w.raw(data[:2])
 	scanned := false
 	for _, sg := range p.f.Segs[1:] {

@@ -50,6 +50,7 @@ func decodeAll(f *File, strict, values bool) ([]coefPlane, error) {
 		}
 		buf = e.buf
 	}
+	Recycle(buf)
 	return st, nil
 }
 

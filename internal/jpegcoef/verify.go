@@ -72,6 +72,7 @@ func (p *Picture) Verify(out []byte) error {
 		}
 		buf = e.buf
 	}
+	Recycle(buf)
 	return nil
 }
 

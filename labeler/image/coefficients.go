@@ -85,8 +85,10 @@ func labelCoefficients(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []
 		return thumbOf(small)(max)
 	}
 	out, more, err := finishJPEG(info, frame, thumb, xmp)
+	jpegcoef.Recycle(frame) // out has it now
 	if err == nil {
 		src.verify = pic.Verify
+		src.release = pic.Release
 	}
 	return out, append(append(l.Notes(), pic.Notes()...), more...), l.Area(), err
 }

@@ -68,6 +68,8 @@ type source struct {
 	// labeler knows a cheaper way than decoding it all (see
 	// jpegcoef.Picture.Verify); nil means checkJPEGStructure.
 	verify func(out []byte) error
+	// release hands the labeler's buffers back once verify is done.
+	release func()
 }
 
 // Label implements labeler.Kind.
@@ -113,7 +115,11 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 		return labeler.Outcome{}, err
 	}
 	job.Progress(0.8)
-	if err := readBack(out, src); err != nil {
+	err = readBack(out, src)
+	if src.release != nil {
+		src.release()
+	}
+	if err != nil {
 		return labeler.Outcome{}, fmt.Errorf("image: the labeled copy does not read back: %w", err)
 	}
 	if err := os.WriteFile(job.Temp, out, 0o644); err != nil {
