@@ -80,11 +80,13 @@ type Chapter struct {
 	Tags  map[string]string `json:"tags"`
 }
 
-// Probe asks ffprobe about a file. Its errors do not name the file: the
-// caller knows which file it asked about.
+// Probe asks ffprobe about a file, once per version of the file: the
+// answer is remembered while the file keeps its size and modification
+// time. Its errors do not name the file: the caller knows which file it
+// asked about.
 func Probe(ctx context.Context, path string) (Info, error) {
-	out, err := Run(ctx, "ffprobe", "-v", "error", "-print_format", "json",
-		"-show_format", "-show_streams", "-show_chapters", "-show_programs", "-show_data_hash", "md5", SafePath(path))
+	out, err := cachedProbe(ctx, path, "-v", "error", "-print_format", "json",
+		"-show_format", "-show_streams", "-show_chapters", "-show_programs", "-show_data_hash", "md5")
 	if err != nil {
 		return Info{}, err
 	}
