@@ -2,6 +2,7 @@ package video
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/wav"
 )
 
 // loudnessWindow is how much of the programme is measured to set the
@@ -38,15 +40,37 @@ func (k Kind) addNotice(ctx context.Context, p *plan, dir string) string {
 	if err := k.writeNotice(ctx, path, p, rate, channels, lufs); err != nil {
 		return "spoken notice left out: " + err.Error()
 	}
-	info, err := ffmpeg.Probe(ctx, path)
-	if err != nil || seconds(info.Format.Duration) <= 0 {
+	length, err := wavLength(path)
+	if err != nil || length <= 0 {
 		return "spoken notice left out: the notice recording is unreadable"
 	}
-	p.noticeWAV, p.noticeLen = path, seconds(info.Format.Duration)
+	p.noticeWAV, p.noticeLen = path, length
 	if p.noticeLen > p.total() {
 		return "the spoken notice is longer than the video and is cut at its end"
 	}
 	return ""
+}
+
+// wavLength is how long the notice we wrote plays, read from its
+// header: asking ffprobe would cost a process start.
+func wavLength(path string) (time.Duration, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	w, err := wav.Parse(f, st.Size())
+	if err != nil {
+		return 0, err
+	}
+	if w.BlockAlign <= 0 || w.Rate <= 0 {
+		return 0, fmt.Errorf("the notice is not PCM")
+	}
+	return time.Duration(float64(w.Frames()) / float64(w.Rate) * float64(time.Second)), nil
 }
 
 func (k Kind) writeNotice(ctx context.Context, path string, p *plan, rate, channels int, lufs float64) error {
