@@ -87,20 +87,15 @@ type Span struct {
 	Start, End float64
 }
 
-// PacketSpans reads packets' timestamps (not their data) and returns
-// each stream's span by index: of every packet, or of the first limit
-// packets when limit > 0. It is for files whose headers misstate their
-// length (a fragmented MP4 often says nothing, or "unknown" as a huge
-// number), and for when streams really start: a header's start time may
-// be its first key frame's, not its first packet's.
-func PacketSpans(ctx context.Context, path string, limit int) (map[int]Span, error) {
+// PacketSpans reads every packet's timestamps (not their data) and
+// returns each stream's span by index. It is for files whose headers
+// misstate their length: a fragmented MP4 often says nothing, or
+// "unknown" as a huge number. Probe reads the first packets' spans.
+func PacketSpans(ctx context.Context, path string) (map[int]Span, error) {
 	spans := map[int]Span{}
 	w := &lineWriter{fn: func(l string) { addPacket(spans, l) }}
-	args := []string{"-v", "error", "-show_entries", "packet=stream_index,pts_time,duration_time", "-of", "csv=p=0"}
-	if limit > 0 {
-		args = append(args, "-read_intervals", "%+#"+strconv.Itoa(limit))
-	}
-	err := Pipe(ctx, nil, w, "ffprobe", append(args, SafePath(path))...)
+	err := Pipe(ctx, nil, w, "ffprobe", "-v", "error", "-show_entries", "packet=stream_index,pts_time,duration_time",
+		"-of", "csv=p=0", SafePath(path))
 	w.flush()
 	return spans, err
 }
@@ -112,14 +107,21 @@ func addPacket(spans map[int]Span, l string) {
 		return
 	}
 	i, err := strconv.Atoi(f[0])
-	pts, ok := Seconds(f[1])
-	if err != nil || !ok {
+	if err != nil {
 		return
 	}
-	dur := 0.0
-	if len(f) > 2 {
-		dur, _ = Seconds(f[2])
+	f = append(f, "")
+	addSpan(spans, i, f[1], f[2])
+}
+
+// addSpan widens stream i's span by a packet at pts lasting dur, as
+// ffprobe prints them; a packet without a time is left out.
+func addSpan(spans map[int]Span, i int, ptsTime, durTime string) {
+	pts, ok := Seconds(ptsTime)
+	if !ok {
+		return
 	}
+	dur, _ := Seconds(durTime)
 	s, seen := spans[i]
 	if !seen || pts < s.Start {
 		s.Start = pts

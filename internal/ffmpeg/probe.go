@@ -66,7 +66,17 @@ type Info struct {
 	// Programs are an MPEG transport stream's services, with their tags
 	// (service_name, service_provider).
 	Programs []Program `json:"programs"`
+	// FirstSpans are the streams' spans over the file's first
+	// FirstPackets packets, by index: when the streams really start,
+	// which a header may state as its first key frame's time or not at
+	// all.
+	FirstSpans map[int]Span `json:"-"`
 }
+
+// FirstPackets is how many packets Probe reads to find when each stream
+// starts: enough for B-frame reordering and for sound interleaved with
+// the picture.
+const FirstPackets = 96
 
 // Program is one service of a transport stream.
 type Program struct {
@@ -80,19 +90,33 @@ type Chapter struct {
 	Tags  map[string]string `json:"tags"`
 }
 
-// Probe asks ffprobe about a file. Its errors do not name the file: the
-// caller knows which file it asked about.
+// Probe asks ffprobe about a file and its first packets' times, once
+// per version of the file: the answer is remembered while the file
+// keeps its size and modification time. Its errors do not name the
+// file: the caller knows which file it asked about.
 func Probe(ctx context.Context, path string) (Info, error) {
-	out, err := Run(ctx, "ffprobe", "-v", "error", "-print_format", "json",
-		"-show_format", "-show_streams", "-show_chapters", "-show_programs", "-show_data_hash", "md5", SafePath(path))
+	out, err := cachedProbe(ctx, path, "-v", "error", "-print_format", "json",
+		"-show_format", "-show_streams", "-show_chapters", "-show_programs", "-show_data_hash", "md5",
+		"-show_entries", "packet=stream_index,pts_time,duration_time", "-read_intervals", "%+#"+strconv.Itoa(FirstPackets))
 	if err != nil {
 		return Info{}, err
 	}
-	var info Info
-	if err := json.Unmarshal(out, &info); err != nil {
+	var v struct {
+		Info
+		Packets []struct {
+			Index    int    `json:"stream_index"`
+			PTS      string `json:"pts_time"`
+			Duration string `json:"duration_time"`
+		} `json:"packets"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
 		return Info{}, fmt.Errorf("unreadable ffprobe output: %w", err)
 	}
-	return info, nil
+	v.FirstSpans = map[int]Span{}
+	for _, p := range v.Packets {
+		addSpan(v.FirstSpans, p.Index, p.PTS, p.Duration)
+	}
+	return v.Info, nil
 }
 
 // Seconds reads a duration or time ffprobe printed; ok is false for

@@ -35,12 +35,10 @@ const (
 )
 
 // kind implements labeler.Kind and labeler.Previewer for audio.
-type kind struct {
-	probes *probeCache
-}
+type kind struct{}
 
 // New returns the audio kind, for labeler.NewRegistry.
-func New() labeler.Kind { return kind{probes: newProbeCache()} }
+func New() labeler.Kind { return kind{} }
 
 var (
 	_ labeler.Kind           = kind{}
@@ -62,11 +60,11 @@ func (kind) Sniff(head []byte) bool { return sniff(head) != "" }
 // SniffFile also claims containers that may hold pictures (MP4,
 // Matroska, WebM, Ogg, ASF) when their streams are sound only: a WebM of
 // Opus or an MP4 of E-AC-3 is audio, whatever its name says.
-func (k kind) SniffFile(path string, head []byte) bool {
+func (kind) SniffFile(path string, head []byte) bool {
 	if sniff(head) != "" {
 		return true
 	}
-	return ambiguous(head) && k.probes.soundOnly(path)
+	return ambiguous(head) && soundOnly(path)
 }
 
 // OutputExt implements labeler.Retargeter: formats no encoder here

@@ -6,9 +6,12 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/render"
 	xdraw "golang.org/x/image/draw"
@@ -69,6 +72,10 @@ func resize(p *image.RGBA, w, h int) *image.RGBA {
 	return out
 }
 
+// sampleFractions are where the background is sampled, as fractions
+// of the time the label shows.
+var sampleFractions = []float64{0, 0.5, 0.9}
+
 // sampleBackground measures what lies under the label on a few frames
 // across the time it shows, keeping the worst cases: the box must keep
 // the text readable over the whole clip, not one frame.
@@ -77,13 +84,17 @@ func sampleBackground(ctx context.Context, s *source, path string, r image.Recta
 	if v.BadgeMode == labeler.BadgeStart {
 		span = min(span, time.Duration(v.BadgeSeconds*float64(time.Second)))
 	}
+	times := make([]time.Duration, len(sampleFractions))
+	for i, f := range sampleFractions {
+		times[i] = time.Duration(f * float64(span))
+	}
+	frames, errs := storedFrames(ctx, path, s, times)
 	var bg render.Background
 	n := 0
-	for _, f := range []float64{0, 0.5, 0.9} {
-		img, err := storedFrame(ctx, path, s, time.Duration(f*float64(span)))
-		if err != nil {
-			if n == 0 && f == 0 {
-				return bg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("video: no frame could be decoded (the picture stream is damaged): %w", err))
+	for i, img := range frames {
+		if img == nil {
+			if n == 0 && i == 0 {
+				return bg, labeler.AtStage(labeler.StageDecode, fmt.Errorf("video: no frame could be decoded (the picture stream is damaged): %w", errs[i]))
 			}
 			continue
 		}
@@ -110,27 +121,64 @@ func worst(a, b render.Background, n int) render.Background {
 	return a
 }
 
-// storedFrame decodes a frame near t as stored (not turned), RGBA. It
-// takes the key frame at or before t: any frame of that moment measures
-// the background as well, and decoding from the key frame up to t would
-// cost seconds on a long-GOP 4K file. -fps_mode passthrough is what makes
-// it so: otherwise ffmpeg drops the key frame's earlier time stamp for a
-// raw output and decodes on to t (135 frames of 1080p, 1 s of CPU, per
-// sample, measured).
-func storedFrame(ctx context.Context, path string, s *source, t time.Duration) (*image.RGBA, error) {
-	w, h := s.video.Width, s.video.Height
-	args := []string{"-hide_banner", "-nostdin", "-v", "error"}
+// storedFrames decodes a frame near each of times, as storedFrame
+// does, in one ffmpeg run: each time is an input of its own, mapped to
+// an output of its own, so the frames are the ones separate runs would
+// give, for one process start instead of one each. If that run fails,
+// each frame is asked for alone, so that one frame that can't be had
+// costs only itself. A frame that can't be had is nil, with its error.
+func storedFrames(ctx context.Context, path string, s *source, times []time.Duration) ([]*image.RGBA, []error) {
+	frames, errs := make([]*image.RGBA, len(times)), make([]error, len(times))
+	dir, err := scratch.Dir("", "frames")
+	if err == nil {
+		defer os.RemoveAll(dir)
+		var inputs, outputs []string
+		for i, t := range times {
+			inputs = append(inputs, frameInput(path, t)...)
+			outputs = append(outputs, frameOutput(i, s, filepath.Join(dir, fmt.Sprintf("%d.rgba", i)))...)
+		}
+		_, err = ffmpeg.Run(ctx, "ffmpeg", append(append([]string{"-hide_banner", "-nostdin", "-v", "error"}, inputs...), outputs...)...)
+	}
+	for i, t := range times {
+		var out []byte
+		if err == nil {
+			out, errs[i] = os.ReadFile(filepath.Join(dir, fmt.Sprintf("%d.rgba", i)))
+		} else {
+			out, errs[i] = ffmpeg.Run(ctx, "ffmpeg", append(append([]string{"-hide_banner", "-nostdin", "-v", "error"},
+				frameInput(path, t)...), frameOutput(0, s, "-")...)...)
+		}
+		if errs[i] == nil {
+			frames[i], errs[i] = rawFrame(out, s, t)
+		}
+	}
+	return frames, errs
+}
+
+// frameInput opens the file at about t. It takes the key frame at or
+// before t: any frame of that moment measures the background as well,
+// and decoding from the key frame up to t would cost seconds on a
+// long-GOP 4K file. Files without an index (FLV, some TS) can't seek;
+// the first frame needs no seek at all.
+func frameInput(path string, t time.Duration) []string {
+	var args []string
 	if t > 0 {
-		// Files without an index (FLV, some TS) can't seek; the first
-		// frame needs no seek at all.
 		args = append(args, "-noaccurate_seek", "-ss", secs(t))
 	}
-	args = append(args, "-noautorotate", "-i", ffmpeg.SafePath(path),
-		"-map", fmt.Sprintf("0:v:%d", s.vIndex), "-frames:v", "1", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgba", "-")
-	out, err := ffmpeg.Run(ctx, "ffmpeg", args...)
-	if err != nil {
-		return nil, err
-	}
+	return append(args, "-noautorotate", "-i", ffmpeg.SafePath(path))
+}
+
+// frameOutput writes input i's first frame as stored (not turned), raw
+// RGBA. -fps_mode passthrough keeps the key frame: otherwise ffmpeg
+// drops its earlier time stamp for a raw output and decodes on to t (135
+// frames of 1080p, 1 s of CPU, per sample, measured).
+func frameOutput(i int, s *source, out string) []string {
+	return []string{"-map", fmt.Sprintf("%d:v:%d", i, s.vIndex), "-frames:v", "1", "-fps_mode", "passthrough",
+		"-f", "rawvideo", "-pix_fmt", "rgba", "-y", out}
+}
+
+// rawFrame wraps a decoded frame; too few bytes means there was none.
+func rawFrame(out []byte, s *source, t time.Duration) (*image.RGBA, error) {
+	w, h := s.video.Width, s.video.Height
 	if len(out) < 4*w*h {
 		return nil, fmt.Errorf("no frame at %s", secs(t))
 	}

@@ -28,25 +28,17 @@ func checkOutput(ctx context.Context, p *plan) error {
 	if rotationOf(out.video) != p.src.rotation {
 		return fmt.Errorf("the labeled copy lost its rotation of %d°", p.src.rotation)
 	}
-	if err := p.checkStarts(ctx, info); err != nil {
+	if err := p.checkStarts(info); err != nil {
 		return err
 	}
 	return p.checkEnd(info)
 }
 
-// startPackets is how many packets are read to find when each stream
-// starts: enough for B-frame reordering and for sound interleaved with
-// the picture.
-const startPackets = 96
-
-// firstPackets is when each stream's first packets play, by index.
-func firstPackets(ctx context.Context, path string) map[int]float64 {
-	spans, err := ffmpeg.PacketSpans(ctx, path, startPackets)
-	if err != nil {
-		return nil
-	}
+// firstPackets is when each stream's first packets play, by index, as
+// the probe read them.
+func firstPackets(info ffmpeg.Info) map[int]float64 {
 	out := map[int]float64{}
-	for i, s := range spans {
+	for i, s := range info.FirstSpans {
 		out[i] = s.Start
 	}
 	return out
@@ -104,8 +96,8 @@ func firstStart(starts map[int]float64) float64 {
 // slate delays copied streams, and a muxer that can't store a negative
 // start moves all streams alike), within one frame. Starts are the first
 // packets' times on both sides.
-func (p *plan) checkStarts(ctx context.Context, out ffmpeg.Info) error {
-	src, dst := firstPackets(ctx, p.input), firstPackets(ctx, p.output)
+func (p *plan) checkStarts(out ffmpeg.Info) error {
+	src, dst := firstPackets(p.src.info), firstPackets(out)
 	shift, known, err := p.startShift(src, dst)
 	if err != nil {
 		// Containers with no timestamps of their own (MXF) are given them

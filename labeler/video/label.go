@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/internal/scratch"
@@ -63,8 +65,17 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	var out labeler.Outcome
 	container := outputOf(src.container)
 	p := &plan{src: src, input: job.Input, output: job.Temp, container: container, spec: job.Spec}
-	p.enc = chooseVideo(ctx, src, container, job.Spec.Video)
+	// Asking ffmpeg for its encoders and measuring the sound are process
+	// starts that need nothing from the badge: they run beside its
+	// sampling, and are waited for whatever it returns.
+	var wg sync.WaitGroup
+	wg.Go(func() { p.enc = chooseVideo(ctx, src, container, job.Spec.Video) })
+	lufs := math.Inf(-1)
+	if k.measuresLoudness(job.Spec, src) {
+		wg.Go(func() { lufs = programmeLoudness(ctx, job.Input) })
+	}
 	b, err := planBadge(ctx, src, job.Input, job.Spec)
+	wg.Wait()
 	if err != nil {
 		return nil, out, err
 	}
@@ -89,7 +100,7 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 			return nil, out, err
 		}
 	}
-	if note := k.addNotice(ctx, p, dir); note != "" {
+	if note := k.addNotice(ctx, p, dir, lufs); note != "" {
 		out.Notes = append(out.Notes, note)
 	}
 	if p.noticeWAV != "" {

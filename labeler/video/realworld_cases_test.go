@@ -35,11 +35,16 @@ func makeVideo(t *testing.T, name, size string, args ...string) string {
 
 func streamsOf(t *testing.T, path string) []ffmpeg.Stream {
 	t.Helper()
+	return infoOf(t, path).Streams
+}
+
+func infoOf(t *testing.T, path string) ffmpeg.Info {
+	t.Helper()
 	info, err := ffmpeg.Probe(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return info.Streams
+	return info
 }
 
 // TestContainersKept: MPEG-TS, M2TS, MXF, FLV, WMV and 3GP were skipped
@@ -92,7 +97,7 @@ func TestTimingAndTagsKept(t *testing.T) {
 		"-metadata:s:a:0", "title=Commentary", "-metadata:s:a:0", "language=kaz", "-metadata:s:v:0", "title=Main",
 		"-metadata:s:s:0", "language=rus", "-metadata", "COPYRIGHT=CC BY-NC-SA")
 	res := label(t, testKind(), in, testSpec())
-	src, out := firstPackets(context.Background(), in), firstPackets(context.Background(), res.Output)
+	src, out := firstPackets(infoOf(t, in)), firstPackets(infoOf(t, res.Output))
 	for i := range src {
 		if math.Abs(out[i]-src[i]) > 0.041 {
 			t.Errorf("stream %d starts at %.3f s, the source's at %.3f s", i, out[i], src[i])

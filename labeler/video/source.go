@@ -90,7 +90,7 @@ func (s *source) timing(ctx context.Context, path string) error {
 	if !s.fragmented(path) {
 		return nil
 	}
-	spans, err := ffmpeg.PacketSpans(ctx, path, 0)
+	spans, err := ffmpeg.PacketSpans(ctx, path)
 	if err != nil {
 		return fmt.Errorf("video: reading the fragments' timestamps: %w", err)
 	}

@@ -2,6 +2,7 @@ package video
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/wav"
+	"github.com/belgi-kz/belgi/labeler"
 )
 
 // loudnessWindow is how much of the programme is measured to set the
@@ -17,11 +20,18 @@ import (
 // it must sit beside, and measuring it all would decode hours of sound.
 const loudnessWindow = 60 * time.Second
 
+// measuresLoudness reports whether addNotice will want the programme's
+// loudness: a notice is made to sit beside the source's sound.
+func (k Kind) measuresLoudness(spec labeler.Spec, src *source) bool {
+	return spec.Video.Spoken && src.audio != nil && k.notice != nil
+}
+
 // addNotice obtains the spoken notice when the spec asks for it and the
-// video has sound (or a notice-only track is wanted). It returns a note
-// for the person when the notice could not be made; the visible label
-// still satisfies the law, so the file is labeled without it.
-func (k Kind) addNotice(ctx context.Context, p *plan, dir string) string {
+// video has sound (or a notice-only track is wanted), as loud as the
+// programme's measured lufs. It returns a note for the person when the
+// notice could not be made; the visible label still satisfies the law,
+// so the file is labeled without it.
+func (k Kind) addNotice(ctx context.Context, p *plan, dir string, lufs float64) string {
 	v := p.spec.Video
 	if !v.Spoken || (p.src.audio == nil && !v.NoticeTrackWhenSilent) {
 		return ""
@@ -29,24 +39,45 @@ func (k Kind) addNotice(ctx context.Context, p *plan, dir string) string {
 	if k.notice == nil {
 		return "spoken notice left out: the video kind was built without a notice source (video.WithNotice)"
 	}
-	rate, channels, lufs := 48000, 2, math.Inf(-1)
+	rate, channels := 48000, 2
 	if p.src.audio != nil {
 		rate, channels = audioRate(p.src), audioChannels(p.src)
-		lufs = programmeLoudness(ctx, p.input)
 	}
 	path := filepath.Join(dir, "notice.wav")
 	if err := k.writeNotice(ctx, path, p, rate, channels, lufs); err != nil {
 		return "spoken notice left out: " + err.Error()
 	}
-	info, err := ffmpeg.Probe(ctx, path)
-	if err != nil || seconds(info.Format.Duration) <= 0 {
+	length, err := wavLength(path)
+	if err != nil || length <= 0 {
 		return "spoken notice left out: the notice recording is unreadable"
 	}
-	p.noticeWAV, p.noticeLen = path, seconds(info.Format.Duration)
+	p.noticeWAV, p.noticeLen = path, length
 	if p.noticeLen > p.total() {
 		return "the spoken notice is longer than the video and is cut at its end"
 	}
 	return ""
+}
+
+// wavLength is how long the notice we wrote plays, read from its
+// header: asking ffprobe would cost a process start.
+func wavLength(path string) (time.Duration, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	w, err := wav.Parse(f, st.Size())
+	if err != nil {
+		return 0, err
+	}
+	if w.BlockAlign <= 0 || w.Rate <= 0 {
+		return 0, fmt.Errorf("the notice is not PCM")
+	}
+	return time.Duration(float64(w.Frames()) / float64(w.Rate) * float64(time.Second)), nil
 }
 
 func (k Kind) writeNotice(ctx context.Context, path string, p *plan, rate, channels int, lufs float64) error {
