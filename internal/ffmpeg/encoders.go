@@ -2,16 +2,47 @@ package ffmpeg
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 )
 
 // encoderCache remembers what this ffmpeg can encode: asking costs a
-// process start, and the answer does not change while Belgi runs.
+// process start, and the answer does not change while Belgi runs. It is
+// filled from the disk (see encoderdisk.go) when the disk knows.
 var encoderCache struct {
 	mu      sync.Mutex
+	loaded  bool   // the disk was read
+	binary  string // which ffmpeg the facts are about
 	list    map[string]bool
 	pixFmts map[string][]string
+}
+
+// loadEncoders reads the disk's facts about this ffmpeg once; the
+// caller holds the lock.
+func loadEncoders() {
+	if encoderCache.loaded {
+		return
+	}
+	encoderCache.loaded = true
+	encoderCache.binary = binaryID()
+	if f, ok := readFacts(encoderCache.binary); ok {
+		encoderCache.list = map[string]bool{}
+		for _, e := range f.List {
+			encoderCache.list[e] = true
+		}
+		encoderCache.pixFmts = f.PixFmts
+	}
+}
+
+// saveEncoders writes what is known now; the caller holds the lock.
+func saveEncoders() {
+	f := encoderFacts{Binary: encoderCache.binary, PixFmts: encoderCache.pixFmts}
+	for e := range encoderCache.list {
+		f.List = append(f.List, e)
+	}
+	slices.Sort(f.List)
+	writeFacts(f)
 }
 
 // HasEncoder reports whether ffmpeg was built with the named encoder
@@ -19,12 +50,14 @@ var encoderCache struct {
 func HasEncoder(ctx context.Context, name string) bool {
 	encoderCache.mu.Lock()
 	defer encoderCache.mu.Unlock()
+	loadEncoders()
 	if encoderCache.list == nil {
 		out, err := Run(ctx, "ffmpeg", "-hide_banner", "-encoders")
 		if err != nil {
 			return false
 		}
 		encoderCache.list = parseEncoders(string(out))
+		saveEncoders()
 	}
 	return encoderCache.list[name]
 }
@@ -47,6 +80,7 @@ func parseEncoders(out string) map[string]bool {
 func EncoderPixFmts(ctx context.Context, name string) []string {
 	encoderCache.mu.Lock()
 	defer encoderCache.mu.Unlock()
+	loadEncoders()
 	if f, ok := encoderCache.pixFmts[name]; ok {
 		return f
 	}
@@ -59,6 +93,9 @@ func EncoderPixFmts(ctx context.Context, name string) []string {
 	}
 	f := parsePixFmts(string(out))
 	encoderCache.pixFmts[name] = f
+	if encoderCache.list != nil { // saved with the list, which is asked first
+		saveEncoders()
+	}
 	return f
 }
 

@@ -118,6 +118,6 @@ func ForgetProbes() {
 	hwCache.results = nil
 	hwCache.mu.Unlock()
 	encoderCache.mu.Lock()
-	encoderCache.list, encoderCache.pixFmts = nil, nil
+	encoderCache.loaded, encoderCache.list, encoderCache.pixFmts = false, nil, nil
 	encoderCache.mu.Unlock()
 }
