@@ -28,19 +28,7 @@ esac
 exit 1
 `
 	bin := filepath.Join(dir, "ffmpeg")
-	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	old, had := Paths["ffmpeg"]
-	Paths["ffmpeg"] = bin
-	t.Cleanup(func() {
-		if had {
-			Paths["ffmpeg"] = old
-		} else {
-			delete(Paths, "ffmpeg")
-		}
-		ForgetProbes()
-	})
+	installFake(t, bin, script)
 	calls := func() int {
 		b, _ := os.ReadFile(log)
 		return strings.Count(string(b), "\n")

@@ -27,7 +27,14 @@ esac
 echo "Device creation failed: -22." >&2
 exit 1
 `
-	path := filepath.Join(dir, "ffmpeg")
+	installFake(t, filepath.Join(dir, "ffmpeg"), script)
+	return log
+}
+
+// installFake writes script to path and makes it the ffmpeg Belgi runs
+// for the rest of the test, with nothing remembered about the real one.
+func installFake(t *testing.T, path, script string) {
+	t.Helper()
 	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +49,6 @@ exit 1
 		}
 		ForgetProbes()
 	})
-	return log
 }
 
 func TestWorkingHardware(t *testing.T) {
