@@ -101,8 +101,8 @@ func (e *ecs) srcEnd(i int) int {
 var scratchPool sync.Pool // of *[]byte
 
 // scratch returns an empty slice with room for n bytes, taken from the
-// pool when the buffer there is large enough. Its bytes are not zeroed:
-// every byte is written before it is read.
+// pool when the buffer there is large enough. Its bytes may be an earlier
+// picture's: every byte is written before it is read.
 func scratch(n int) []byte {
 	if b, _ := scratchPool.Get().(*[]byte); b != nil && cap(*b) >= n {
 		return (*b)[:0]
