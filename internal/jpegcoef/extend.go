@@ -1,6 +1,9 @@
 package jpegcoef
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // extend returns a table that codes every symbol h codes plus the
 // missing ones, changing h as little as possible: a picture's bits
@@ -12,31 +15,11 @@ import "sort"
 // most used get the shortest codes the free space allows. It returns nil
 // when no room can be made (every code already 16 bits long).
 func (h *Huff) extend(missing []byte, counts *[257]int) *Huff {
-	return h.extendWith(missing, counts, false)
-}
-
-// extendKeeping is extend without changing one code of h: the new
-// symbols take codes no shorter than h's longest, after all of h's in
-// canonical order, so each of h's codes keeps its bits, and a scan coded
-// with h decodes the same under the result (the codes stay prefix-free).
-// The splicer then copies the picture's bits outside the label as they
-// are, and only the DHT changes. An optimised table (libjpeg's keeps the
-// all-ones code of its longest length free) has room for 2^(16-L)-1 new
-// codes, L its longest length. Nil when h has no room left.
-func (h *Huff) extendKeeping(missing []byte, counts *[257]int) *Huff {
-	return h.extendWith(missing, counts, true)
-}
-
-func (h *Huff) extendWith(missing []byte, counts *[257]int, keep bool) *Huff {
 	var length [256]int
 	var order []byte // existing symbols in code order
-	shortest := 1    // the shortest code a new symbol may take
 	h.canonical(func(sym byte, _ uint32, l uint) {
 		length[sym] = int(l)
 		order = append(order, sym)
-		if keep {
-			shortest = max(shortest, int(l))
-		}
 	})
 	sort.SliceStable(missing, func(a, b int) bool { return counts[missing[a]] > counts[missing[b]] })
 	free := 1<<16 - 1 // code space in units of 16-bit codes, all-ones kept out
@@ -45,7 +28,7 @@ func (h *Huff) extendWith(missing []byte, counts *[257]int, keep bool) *Huff {
 	}
 	for free < len(missing) {
 		s, ok := longestBelow16(order, &length)
-		if !ok || keep {
+		if !ok {
 			return nil
 		}
 		length[s]++
@@ -53,7 +36,7 @@ func (h *Huff) extendWith(missing []byte, counts *[257]int, keep bool) *Huff {
 	}
 	for i, s := range missing {
 		l := 16
-		for l > shortest && 1<<(16-l+1) <= free-(len(missing)-i-1) {
+		for l > 1 && 1<<(16-l+1) <= free-(len(missing)-i-1) {
 			l--
 		}
 		length[s] = l
@@ -61,6 +44,45 @@ func (h *Huff) extendWith(missing []byte, counts *[257]int, keep bool) *Huff {
 		order = append(order, s)
 	}
 	return byLength(order, &length)
+}
+
+// extendKeeping is extend without changing one code of h: h's counts
+// and values stay as they are (duplicates included), and the new
+// symbols are appended with codes no shorter than h's longest, so they
+// come after all of h's in canonical order and each of h's codes keeps
+// its bits. A scan coded with h then decodes the same under the result
+// (the codes stay prefix-free), and the splicer copies the picture's
+// bits outside the label as they are; only the DHT changes. An
+// optimised table (libjpeg's keeps the all-ones code of its longest
+// length free) has room for 2^(16-L)-1 new codes, L its longest length.
+// Nil when h has no room left.
+func (h *Huff) extendKeeping(missing []byte, counts *[257]int) *Huff {
+	longest, used := 1, 0
+	for l := 1; l <= 16; l++ {
+		if n := int(h.Counts[l-1]); n > 0 {
+			longest, used = l, used+n<<(16-l)
+		}
+	}
+	free := 1<<16 - 1 - used // in units of 16-bit codes, all-ones kept out
+	if free < len(missing) || len(h.Values)+len(missing) > 256 {
+		return nil
+	}
+	missing = slices.Clone(missing)
+	sort.SliceStable(missing, func(a, b int) bool { return counts[missing[a]] > counts[missing[b]] })
+	out := &Huff{Counts: h.Counts, Values: slices.Clone(h.Values)}
+	for i, s := range missing { // lengths only grow along the list: canonical order
+		l := 16
+		for l > longest && 1<<(16-l+1) <= free-(len(missing)-i-1) {
+			l--
+		}
+		free -= 1 << (16 - l)
+		if out.Counts[l-1] == 255 {
+			return nil
+		}
+		out.Counts[l-1]++
+		out.Values = append(out.Values, s)
+	}
+	return out
 }
 
 // longestBelow16 is the last symbol in code order (so among the longest

@@ -130,6 +130,12 @@ func TestExtendKeepingKeepsEveryCode(t *testing.T) {
 			t.Errorf("new symbol %#x has no code", s)
 		}
 	}
+	// A table listing a symbol twice (decoders accept it; the fuzzer
+	// found one): both of its codes stay, and so does every other.
+	dup := &Huff{Counts: [16]byte{0, 2, 2}, Values: []byte{5, 6, 5, 7}}
+	if h := dup.extendKeeping([]byte{9}, &need); h == nil || !keepsCodes(dup, h) || h.encoder()[9] == 0 {
+		t.Error("a table with a duplicated symbol lost a code or gained none")
+	}
 	// One code of each length: all the code space but the all-ones code.
 	full := &Huff{Counts: [16]byte{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
 		Values: []byte{0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}}

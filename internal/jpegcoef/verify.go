@@ -1,7 +1,6 @@
 package jpegcoef
 
 import (
-	"bytes"
 	"errors"
 	"slices"
 )
@@ -104,25 +103,25 @@ func (p *Picture) sameLayout(f *File) error {
 	return nil
 }
 
-// keepsCodes reports whether the output's table b codes every symbol of
-// the source's table a with a's very code, and is itself a prefix code:
+// keepsCodes reports whether the output's table b gives each code of
+// the source's table a to the same symbol, and is itself a prefix code:
 // the source's bits then decode under b exactly as under a (a code b
 // adds is no prefix of a's and has none of them as a prefix), which is
 // what lets Verify trust copied bits. b is a itself, or a extended by
-// extendKeeping.
+// extendKeeping, whose codes come first in b's canonical order.
 func keepsCodes(a, b *Huff) bool {
-	if a == nil || b == nil || !b.fits() {
+	if a == nil || b == nil || !b.fits() || len(b.Values) < len(a.Values) {
 		return false
 	}
-	if a.Counts == b.Counts && bytes.Equal(a.Values, b.Values) {
-		return true
+	type code struct {
+		sym  byte
+		bits uint32
+		l    uint
 	}
-	enc := b.encoder()
-	same := true
-	a.canonical(func(sym byte, code uint32, l uint) {
-		same = same && enc[sym] == code<<8|uint32(l)
-	})
-	return same
+	var ca, cb []code
+	a.canonical(func(s byte, c uint32, l uint) { ca = append(ca, code{s, c, l}) })
+	b.canonical(func(s byte, c uint32, l uint) { cb = append(cb, code{s, c, l}) })
+	return slices.Equal(ca, cb[:len(ca)])
 }
 
 // verify walks one output scan's intervals piece by piece, as Verify
