@@ -8,6 +8,17 @@ import (
 // errNoCode: a changed block needs a symbol the source's table lacks.
 var errNoCode = errors.New("jpegcoef: a Huffman table has no code for a symbol the edit needs")
 
+// maxDCDiff is the largest DC difference an 8-bit scan can code (11
+// bits). Valid DC terms never differ by more, but a damaged file's DC
+// predictor can drift out of range, which decoders tolerate; the block
+// coded after such a block would then need a 12-bit difference, which
+// no decoder accepts (the fuzzer found one).
+const maxDCDiff = 1<<11 - 1
+
+// errDCRange is the splice refused for such a file: it is labeled by the
+// full decode and re-encode instead.
+var errDCRange = &Error{What: "a DC term outside the 8-bit range: the difference to the label's blocks cannot be coded", Kind: ErrCorrupt}
+
 // coder codes symbols into a writer with fixed tables, or only counts
 // them (w nil) to build optimal tables. Tables are indexed by slot: DC
 // slots 0-3, AC slots 4-7, as scan headers name them.
@@ -52,6 +63,9 @@ func (c *coder) value(t, run int, v int32) error {
 // seqBlock codes one block of a sequential scan (zigzag order, absolute
 // DC) after a block whose DC was pred.
 func (c *coder) seqBlock(blk *[64]int16, pred int32, dc, ac int) error {
+	if d := int32(blk[0]) - pred; d > maxDCDiff || d < -maxDCDiff {
+		return errDCRange
+	}
 	if c.w != nil {
 		if !c.w.seqBlock(blk, pred, c.tabs[dc], c.tabs[ac]) {
 			return errNoCode

@@ -22,6 +22,9 @@ func (e *progEncoder) block(sc int, blk []int16, nz uint64, pred *int32) error {
 		v := int32(blk[0]) >> s.Al
 		d := v - *pred
 		*pred = v
+		if d > maxDCDiff || d < -maxDCDiff {
+			return errDCRange
+		}
 		return e.c.value(s.Td[sc], 0, d)
 	case s.Ss == 0:
 		e.c.bits(uint32(blk[0]>>s.Al)&1, 1)
