@@ -43,9 +43,6 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	}
 	if p.mixed != "" {
 		defer os.Remove(p.mixed)
-		if err := ffmpeg.RunProgress(ctx, 0, nil, p.mixArgs()...); err != nil {
-			return out, fmt.Errorf("video: mixing the notice into the sound: %w", err)
-		}
 	}
 	job.Progress(encodeFrom)
 	notes, err := encodeVideo(ctx, p, dir, job.Progress)
@@ -59,25 +56,45 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	return out, nil
 }
 
-// prepare draws the badge and slate, obtains the notice and plans the
-// ffmpeg run; the outcome lists what will be applied.
-func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir string) (*plan, labeler.Outcome, error) {
-	var out labeler.Outcome
+// prepare draws the badge and slate, makes the sound track and plans
+// the ffmpeg run; the outcome lists what will be applied. The sound
+// (loudness, notice, mix) needs nothing from the badge, and the badge's
+// background sampling nothing from the sound: each is a chain of process
+// starts, so they run side by side.
+func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir string) (_ *plan, out labeler.Outcome, err error) {
 	container := outputOf(src.container)
 	p := &plan{src: src, input: job.Input, output: job.Temp, container: container, spec: job.Spec}
-	// Asking ffmpeg for its encoders and measuring the sound are process
-	// starts that need nothing from the badge: they run beside its
-	// sampling, and are waited for whatever it returns.
-	var wg sync.WaitGroup
-	wg.Go(func() { p.enc = chooseVideo(ctx, src, container, job.Spec.Video) })
-	lufs := math.Inf(-1)
-	if k.measuresLoudness(job.Spec, src) {
-		wg.Go(func() { lufs = programmeLoudness(ctx, job.Input) })
+	defer func() {
+		if err != nil && p.mixed != "" {
+			os.Remove(p.mixed)
+		}
+	}()
+	// The slate comes first: it sets the programme's timing the sound
+	// follows.
+	if job.Spec.Video.ShowsSlate() {
+		if p.slatePNG, err = writeSlate(dir, src, job.Spec); err != nil {
+			return nil, out, err
+		}
+		if p.chapters, err = p.movedChapters(dir); err != nil {
+			return nil, out, err
+		}
 	}
+	soundCtx, stopSound := context.WithCancel(ctx)
+	defer stopSound()
+	var wg sync.WaitGroup
+	var snd sound
+	wg.Go(func() { p.enc = chooseVideo(ctx, src, container, job.Spec.Video) })
+	wg.Go(func() { snd = k.makeSound(soundCtx, job, p, dir) })
 	b, err := planBadge(ctx, src, job.Input, job.Spec)
+	if err != nil {
+		stopSound()
+	}
 	wg.Wait()
 	if err != nil {
 		return nil, out, err
+	}
+	if snd.err != nil {
+		return nil, out, fmt.Errorf("video: mixing the notice into the sound: %w", snd.err)
 	}
 	b = alignBadge(b, src.video.PixFmt)
 	if p.badgePNG, err = writePNG(dir, "badge.png", b.patch); err != nil {
@@ -92,29 +109,44 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	if note := zoneNote(job.Spec, src); note != "" {
 		out.Notes = append(out.Notes, note)
 	}
-	if job.Spec.Video.ShowsSlate() {
-		if p.slatePNG, err = writeSlate(dir, src, job.Spec); err != nil {
-			return nil, out, err
-		}
-		if p.chapters, err = p.movedChapters(dir); err != nil {
-			return nil, out, err
-		}
-	}
-	if note := k.addNotice(ctx, p, dir, lufs); note != "" {
-		out.Notes = append(out.Notes, note)
+	if snd.note != "" {
+		out.Notes = append(out.Notes, snd.note)
 	}
 	if p.noticeWAV != "" {
 		out.Layers = append(out.Layers, labeler.LayerSpoken)
 	}
-	filtered := p.noticeWAV != "" || (p.slatePNG != "" && src.audio != nil)
-	if filtered {
-		p.audioEnc = audioEncoder(ctx, src.audio, container)
-		p.trim = p.primingTrim(ctx)
-		p.mixed = mixedPath(job.Temp)
-	}
-	out.Notes = append(out.Notes, p.planStreams(filtered)...)
+	out.Notes = append(out.Notes, p.planStreams(snd.filtered)...)
 	out.Layers = append(out.Layers, labeler.LayerXMP)
 	return p, out, p.marks(out.Layers)
+}
+
+// sound is what makeSound did: a note for the person about the notice,
+// whether the sound track is made anew (filtered), and the mix's error.
+type sound struct {
+	note     string
+	filtered bool
+	err      error
+}
+
+// makeSound measures the programme's loudness, obtains the notice at
+// that level, and mixes it (and the slate's delay) into a lossless
+// sound track before the main run, which then only encodes it.
+func (k Kind) makeSound(ctx context.Context, job labeler.Job, p *plan, dir string) sound {
+	lufs := math.Inf(-1)
+	if k.measuresLoudness(job.Spec, p.src) {
+		lufs = programmeLoudness(ctx, job.Input)
+	}
+	var s sound
+	s.note = k.addNotice(ctx, p, dir, lufs)
+	s.filtered = p.noticeWAV != "" || (p.slatePNG != "" && p.src.audio != nil)
+	if !s.filtered {
+		return s
+	}
+	p.audioEnc = audioEncoder(ctx, p.src.audio, p.container)
+	p.trim = p.primingTrim(ctx)
+	p.mixed = mixedPath(job.Temp)
+	s.err = ffmpeg.RunProgress(ctx, 0, nil, p.mixArgs()...)
+	return s
 }
 
 // mixedPath is where the mixed sound goes: beside the output, on its
