@@ -47,23 +47,11 @@ func (l Layout) drawCompact(patch *image.RGBA, col Colors, bg Background) error 
 // whole box, on its right too.
 func fillChip(dst *image.RGBA, chipW, chipH, radius float64, c color.NRGBA) {
 	w, h := int(math.Round(chipW)), int(math.Round(chipH))
-	b := dst.Rect
 	shape := image.Rect(0, 0, w, h)
-	if w < b.Dx() { // a right edge inside the box: square corners there
+	if w < dst.Rect.Dx() { // a right edge inside the box: square corners there
 		shape.Max.X += int(math.Ceil(2 * radius))
 	}
-	band := int(math.Ceil(radius)) // only pixels this near an edge are partly covered
-	for y := 0; y < min(h, b.Dy()); y++ {
-		row := dst.Pix[dst.PixOffset(0, y):]
-		solid := y >= band && y < h-band
-		for x := 0; x < min(w, b.Dx()); x++ {
-			if solid && x >= band && x < shape.Max.X-band && c.A == 255 {
-				copy(row[4*x:4*x+4], []byte{c.R, c.G, c.B, 255}) // what over gives at full coverage
-				continue
-			}
-			over(row[4*x:], c, coverage(x, y, shape, radius))
-		}
-	}
+	fillRounded(dst.SubImage(image.Rect(0, 0, w, h)).(*image.RGBA), shape, radius, c)
 }
 
 // standOut is the text colour or the box colour, made opaque, whichever

@@ -54,20 +54,28 @@ func text(dst *image.RGBA, face font.Face, s string, x, y float64, c color.NRGBA
 }
 
 // fillRounded paints an anti-aliased rounded rectangle of colour c (its
-// alpha included) over dst inside r. Only the corner bands need the
-// distance function; the rows between them are solid.
+// alpha included) over the part of dst inside r (a sub-image clips it).
+// Only the corner bands need the distance function; the rest is solid,
+// where an opaque colour is set, which is what blending it at full
+// coverage gives.
 func fillRounded(dst *image.RGBA, r image.Rectangle, radius float64, c color.NRGBA) {
 	radius = math.Min(radius, float64(min(r.Dx(), r.Dy()))/2)
 	band := int(math.Ceil(radius))
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		row := dst.Pix[dst.PixOffset(r.Min.X, y):][:4*r.Dx()]
+	area := r.Intersect(dst.Rect)
+	opaque := []byte{c.R, c.G, c.B, 255}
+	for y := area.Min.Y; y < area.Max.Y; y++ {
+		row := dst.Pix[dst.PixOffset(area.Min.X, y):][:4*area.Dx()]
 		solid := y >= r.Min.Y+band && y < r.Max.Y-band
-		for x := r.Min.X; x < r.Max.X; x++ {
-			cov := 1.0
-			if !solid && (x < r.Min.X+band || x >= r.Max.X-band) {
-				cov = coverage(x, y, r, radius)
+		for x := area.Min.X; x < area.Max.X; x++ {
+			p := row[4*(x-area.Min.X):]
+			switch {
+			case !solid && (x < r.Min.X+band || x >= r.Max.X-band):
+				over(p, c, coverage(x, y, r, radius))
+			case c.A == 255:
+				copy(p, opaque)
+			default:
+				over(p, c, 1)
 			}
-			over(row[4*(x-r.Min.X):], c, cov)
 		}
 	}
 }
