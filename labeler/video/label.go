@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,16 +127,12 @@ type sound struct {
 	err      error
 }
 
-// makeSound measures the programme's loudness, obtains the notice at
-// that level, and mixes it (and the slate's delay) into a lossless
-// sound track before the main run, which then only encodes it.
+// makeSound obtains the notice, as loud as the programme, and mixes it
+// (and the slate's delay) into a lossless sound track before the main
+// run, which then only encodes it.
 func (k Kind) makeSound(ctx context.Context, job labeler.Job, p *plan, dir string) sound {
-	lufs := math.Inf(-1)
-	if k.measuresLoudness(job.Spec, p.src) {
-		lufs = programmeLoudness(ctx, job.Input)
-	}
 	var s sound
-	s.note = k.addNotice(ctx, p, dir, lufs)
+	s.note = k.addNotice(ctx, p, dir)
 	s.filtered = p.noticeWAV != "" || (p.slatePNG != "" && p.src.audio != nil)
 	if !s.filtered {
 		return s

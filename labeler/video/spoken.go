@@ -12,7 +12,6 @@ import (
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
 	"github.com/belgi-kz/belgi/internal/wav"
-	"github.com/belgi-kz/belgi/labeler"
 )
 
 // loudnessWindow is how much of the programme is measured to set the
@@ -20,18 +19,12 @@ import (
 // it must sit beside, and measuring it all would decode hours of sound.
 const loudnessWindow = 60 * time.Second
 
-// measuresLoudness reports whether addNotice will want the programme's
-// loudness: a notice is made to sit beside the source's sound.
-func (k Kind) measuresLoudness(spec labeler.Spec, src *source) bool {
-	return spec.Video.Spoken && src.audio != nil && k.notice != nil
-}
-
 // addNotice obtains the spoken notice when the spec asks for it and the
 // video has sound (or a notice-only track is wanted), as loud as the
-// programme's measured lufs. It returns a note for the person when the
-// notice could not be made; the visible label still satisfies the law,
-// so the file is labeled without it.
-func (k Kind) addNotice(ctx context.Context, p *plan, dir string, lufs float64) string {
+// programme sounds. It returns a note for the person when the notice
+// could not be made; the visible label still satisfies the law, so the
+// file is labeled without it.
+func (k Kind) addNotice(ctx context.Context, p *plan, dir string) string {
 	v := p.spec.Video
 	if !v.Spoken || (p.src.audio == nil && !v.NoticeTrackWhenSilent) {
 		return ""
@@ -39,9 +32,10 @@ func (k Kind) addNotice(ctx context.Context, p *plan, dir string, lufs float64) 
 	if k.notice == nil {
 		return "spoken notice left out: the video kind was built without a notice source (video.WithNotice)"
 	}
-	rate, channels := 48000, 2
+	rate, channels, lufs := 48000, 2, math.Inf(-1)
 	if p.src.audio != nil {
 		rate, channels = audioRate(p.src), audioChannels(p.src)
+		lufs = programmeLoudness(ctx, p.input)
 	}
 	path := filepath.Join(dir, "notice.wav")
 	if err := k.writeNotice(ctx, path, p, rate, channels, lufs); err != nil {
