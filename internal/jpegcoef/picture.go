@@ -189,18 +189,23 @@ func (p *Picture) encode(reg *Region) ([]byte, error) {
 		return p.writeProgressive()
 	}
 	out, err := p.writeSequential(nil, false)
-	if errors.Is(err, errNoCode) {
-		tabs, note, terr := p.recodeTables()
-		if terr != nil {
-			return nil, terr
-		}
-		p.recoded = note != ""
-		if p.recoded {
-			p.notes = append(p.notes, note)
-		}
-		out, err = p.writeSequential(tabs, p.recoded)
+	if !errors.Is(err, errNoCode) {
+		return out, err
 	}
-	return out, err
+	needs, err := p.needs()
+	if err != nil {
+		return nil, err
+	}
+	if tabs, ok := p.keepingTables(needs); ok {
+		return p.writeSequential(tabs, false)
+	}
+	tabs, note, err := p.recodeTables(needs)
+	if err != nil {
+		return nil, err
+	}
+	p.notes = append(p.notes, note)
+	p.recoded = true
+	return p.writeSequential(tabs, true)
 }
 
 // writeSequential assembles the output around the spliced scans. Given

@@ -69,21 +69,24 @@ func (q *seqScan) coder(w *writer, t *[8]*Huff) *coder {
 	return c
 }
 
-// recodeTables chooses tables for recoding every scan when the source's
-// lack codes the label needs: the source's, extended with those codes
-// (so the picture outside the label keeps its size), or, if a table has
-// no room left, optimal tables for the whole scan.
-func (p *Picture) recodeTables() ([][8]*Huff, string, error) {
+// needs counts, for each scan, the symbols its spliced writing codes.
+func (p *Picture) needs() ([]*coder, error) {
 	needs := make([]*coder, len(p.seq))
 	for i, q := range p.seq {
 		needs[i] = &coder{freq: new([8][257]int)}
 		if err := q.write(nil, needs[i]); err != nil {
-			return nil, "", err
+			return nil, err
 		}
 	}
-	if tabs, ok := p.keepingTables(needs); ok {
-		return tabs, "", nil
-	}
+	return needs, nil
+}
+
+// recodeTables chooses tables for recoding every scan when the source's
+// lack codes the label needs and cannot keep their own codes (see
+// keepingTables): the source's, extended with those codes (so the
+// picture outside the label keeps its size), or, if a table has no room
+// left, optimal tables for the whole scan.
+func (p *Picture) recodeTables(needs []*coder) ([][8]*Huff, string, error) {
 	tabs := make([][8]*Huff, len(p.seq))
 	optimal := false
 	for i, q := range p.seq {
