@@ -3,7 +3,6 @@ package c2pa
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"image"
 	"image/gif"
 	"image/jpeg"
@@ -155,15 +154,17 @@ func mediaByte(t testing.TB, format string, data []byte) int {
 	return 0
 }
 
-// jpegScanByte is an offset 40 bytes into a JPEG's first scan header.
+// jpegScanByte is an offset 40 bytes into a JPEG's first scan header,
+// found by meta.WalkJPEG, which follows the segments' lengths.
 func jpegScanByte(t testing.TB, data []byte) int {
 	t.Helper()
-	for p := 2; p+4 <= len(data) && data[p] == 0xFF; p += 2 + int(binary.BigEndian.Uint16(data[p+2:])) {
-		if data[p+1] == 0xDA {
-			if p+40 >= len(data) {
-				break
-			}
-			return p + 40
+	f, err := meta.WalkJPEG(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range f.Marks {
+		if m.Marker == 0xDA && m.Off+40 < len(data) {
+			return m.Off + 40
 		}
 	}
 	t.Fatal("jpeg: no scan found by walking the segments")
