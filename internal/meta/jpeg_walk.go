@@ -142,3 +142,19 @@ func scanEnd(data []byte, p int) (int, error) {
 		}
 	}
 }
+
+// JPEGHeaderEnd is where a JPEG's header segments end: the offset after
+// its first scan's SOS segment, which is all a reader of its metadata,
+// size and orientation needs. ok is false when data ends before it (a
+// prefix too short, or a damaged file).
+func JPEGHeaderEnd(data []byte) (end int, ok bool) {
+	if len(data) < 2 || data[0] != 0xFF || data[1] != mSOI {
+		return 0, false
+	}
+	off, _, err := walkJPEG(data, 2, func(byte, []byte, int) error { return nil })
+	if err != nil || off+4 > len(data) {
+		return 0, false
+	}
+	end = off + 2 + int(binary.BigEndian.Uint16(data[off+2:]))
+	return end, end <= len(data)
+}

@@ -147,3 +147,34 @@ func FuzzParseHEIF(f *testing.F) {
 		}
 	})
 }
+
+// TestJPEGHeaderEnd: the header ends right after the first SOS segment,
+// as the full walk finds it, and no shorter prefix claims to hold it.
+func TestJPEGHeaderEnd(t *testing.T) {
+	for _, c := range walkCases(t) {
+		if c.err != "" {
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			f, err := WalkJPEG(c.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want int
+			for _, m := range f.Marks {
+				if m.Marker == mSOS {
+					want = m.Off + 2 + int(binary.BigEndian.Uint16(c.data[m.Off+2:]))
+					break
+				}
+			}
+			if end, ok := JPEGHeaderEnd(c.data); !ok || end != want {
+				t.Fatalf("JPEGHeaderEnd = %d, %v; want %d", end, ok, want)
+			}
+			for n := range want {
+				if _, ok := JPEGHeaderEnd(c.data[:n]); ok {
+					t.Fatalf("a %d-byte prefix claims the whole %d-byte header", n, want)
+				}
+			}
+		})
+	}
+}

@@ -217,10 +217,16 @@ func labelPicture(img image.Image, spec labeler.Spec, orientation int) (image.Im
 
 // Inspect implements labeler.Kind.
 func (Kind) Inspect(ctx context.Context, path string) (labeler.Report, error) {
-	data, err := os.ReadFile(path)
+	data, err := inspected(path)
 	if err != nil {
 		return labeler.Report{}, fmt.Errorf("image: %w", err)
 	}
+	return report(data)
+}
+
+// report is what Inspect says of a picture's bytes (for a JPEG, its
+// header segments are enough).
+func report(data []byte) (labeler.Report, error) {
 	f, ok := sniffFormat(data)
 	if !ok {
 		return labeler.Report{}, notAPicture(data)

@@ -212,3 +212,28 @@ func checkLabeledLike(t *testing.T, what string, was, now image.Image) {
 		t.Errorf("%s: above the label it differs from the source by %.1f", what, d)
 	}
 }
+
+// TestRealWorldInspectFromHeader: Inspect, which reads a JPEG's header
+// only, reports of every corpus picture what the whole file gives.
+func TestRealWorldInspectFromHeader(t *testing.T) {
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("../shared/realworld is absent: real-world picture checks skipped")
+	}
+	for _, dir := range []string{"images", "c2pa", "broken"} {
+		files, _ := filepath.Glob(filepath.Join(corpus, dir, "*"))
+		for _, path := range files {
+			whole, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := sniffFormat(whole); !ok {
+				continue
+			}
+			want, werr := report(whole)
+			got, gerr := New().Inspect(context.Background(), path)
+			if fmt.Sprint(werr) != fmt.Sprint(gerr) || fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+				t.Errorf("%s/%s: from the header %+v (%v)\nfrom the whole file %+v (%v)", dir, filepath.Base(path), got, gerr, want, werr)
+			}
+		}
+	}
+}
