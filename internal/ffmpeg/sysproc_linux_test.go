@@ -23,7 +23,16 @@ func TestMain(m *testing.M) {
 		Pipe(context.Background(), nil, nil, "sh", "-c", "echo $$ > "+pidFile+"; exec sleep 300")
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	// What ffmpeg can encode is kept in a temporary cache folder, not the
+	// user's (see encoderFile).
+	dir, err := os.MkdirTemp("", "belgi-ffmpeg-test")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("BELGI_CACHE_DIR", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 // TestCancelKillsTheWholeGroup: a program's own children die with it on

@@ -97,7 +97,7 @@ func buildCLI(t *testing.T) string {
 }
 
 // label runs one batch over every corpus folder. The development C2PA
-// identity goes to a temporary home, and videos use x264's fastest
+// identity and the encoder cache go to a temporary home, and videos use x264's fastest
 // preset so that the whole corpus fits CI's budget.
 func label(t *testing.T, cli, root, out string) []result {
 	args := []string{"label", "-json", "-jobs", "2", "-video-preset", "ultrafast", "-out", out}
@@ -106,7 +106,7 @@ func label(t *testing.T, cli, root, out string) []result {
 	}
 	cmd := exec.Command(cli, args...)
 	home := t.TempDir()
-	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
+	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_CACHE_HOME="+filepath.Join(home, ".cache"))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.Output()

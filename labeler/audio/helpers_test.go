@@ -14,7 +14,12 @@ import (
 	"github.com/belgi-kz/belgi/internal/pcm"
 	"github.com/belgi-kz/belgi/internal/wav"
 	"github.com/belgi-kz/belgi/labeler"
+	"github.com/belgi-kz/belgi/labeler/kindtest"
 )
+
+// TestMain keeps what the kind writes in the user's folders (the
+// encoder cache, the C2PA identity) in a temporary home.
+func TestMain(m *testing.M) { kindtest.Main(m) }
 
 func needTool(t testing.TB, name string) {
 	t.Helper()

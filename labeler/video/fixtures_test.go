@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/labeler/kindtest"
 )
 
 // Test clips are generated once per test binary from ffmpeg's testsrc
@@ -22,7 +23,7 @@ var clips = struct {
 }{made: map[string]error{}}
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := kindtest.RunIsolated(m) // the encoder cache goes to a temporary home
 	if clips.dir != "" {
 		os.RemoveAll(clips.dir)
 	}
