@@ -26,11 +26,12 @@ func inspected(path string) ([]byte, error) {
 	size := st.Size()
 	for n := min(size, 1<<16); ; {
 		head := make([]byte, n)
-		if _, err := f.ReadAt(head, 0); err != nil && err != io.EOF {
+		k, err := f.ReadAt(head, 0)
+		if err != nil && err != io.EOF {
 			return nil, err
 		}
-		if n == size {
-			return head, nil
+		if n == size || k < len(head) { // the whole file (it may have shrunk)
+			return head[:k], nil
 		}
 		if format, _ := sniffFormat(head); format != fmtJPEG {
 			n = size
