@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Runs every fuzz target of the module for a short while (FUZZTIME, default
 # 3s each), so that CI exercises the parsers with inputs nobody wrote by
-# hand on every run. Inputs a run finds that fail are written by Go under
-# the package's testdata/fuzz/ folder: add them to the package's table test.
+# hand on every run. The JPEG splicer's targets (FuzzSplice, FuzzCheck) run
+# longer (FUZZTIME_LONG, default 20s): they write files, not only read
+# them, and their two findings so far each took minutes, not seconds.
+# Inputs a run finds that fail are written by Go under the package's
+# testdata/fuzz/ folder: add them to the package's table test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 time="${FUZZTIME:-3s}"
 retry="${FUZZRETRY:-2000x}"
+long="${FUZZTIME_LONG:-20s}"
+long_targets="FuzzSplice FuzzCheck"
 
 # fuzz_one PKG TARGET BUDGET: BUDGET is a -fuzztime, a duration or a
 # count of executions ("2000x").
@@ -25,8 +30,10 @@ for pkg in $(go list ./...); do
   dir=$(go list -f '{{.Dir}}' "$pkg")
   targets=$(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' || true)
   for t in $targets; do
-    echo "fuzz: $pkg $t ($time)"
-    if ! out=$(fuzz_one "$pkg" "$t" "$time"); then
+    budget=$time
+    [[ " $long_targets " == *" $t "* ]] && budget=$long
+    echo "fuzz: $pkg $t ($budget)"
+    if ! out=$(fuzz_one "$pkg" "$t" "$budget"); then
       if ! coordinator_flake "$out"; then
         echo "$out"
         exit 1
