@@ -32,9 +32,9 @@ func (e *progEncoder) block(sc int, blk []int16, nz uint64, pred *int32) error {
 	case nz&band(s.Ss, s.Se) == 0:
 		return e.emptyBand(4 + s.Ta[sc]) // most blocks, in most bands
 	case s.Ah == 0:
-		return e.acFirst(4+s.Ta[sc], blk)
+		return e.acFirst(4+s.Ta[sc], blk, nz)
 	}
-	return e.acRefine(4+s.Ta[sc], blk)
+	return e.acRefine(4+s.Ta[sc], blk, nz)
 }
 
 // emptyBand counts a block with nothing in the band into the EOB run.
@@ -48,39 +48,38 @@ func (e *progEncoder) emptyBand(t int) error {
 }
 
 // acFirst codes the first scan of a band: values shifted down by Al,
-// zero runs, and blocks with nothing left counted into an EOB run.
-func (e *progEncoder) acFirst(t int, blk []int16) error {
-	run := 0
-	for k := e.s.Ss; k <= e.s.Se; k++ {
+// zero runs, and blocks with nothing left counted into an EOB run. Only
+// the positions the mask nz holds are visited.
+func (e *progEncoder) acFirst(t int, blk []int16, nz uint64) error {
+	done := e.s.Ss - 1 // the last position coded
+	for m := nz & band(e.s.Ss, e.s.Se); m != 0; m &= m - 1 {
+		k := bits.TrailingZeros64(m)
 		v := int32(blk[k])
-		m := v
-		if v < 0 {
-			m = -v
-		}
-		if m >>= e.s.Al; m == 0 {
-			run++
+		mag := max(v, -v) >> e.s.Al
+		if mag == 0 {
 			continue
 		}
 		if v < 0 {
-			v = ^m
+			v = ^mag
 		} else {
-			v = m
+			v = mag
 		}
 		if err := e.flushRun(t); err != nil {
 			return err
 		}
+		run := k - done - 1
 		for ; run > 15; run -= 16 {
 			if err := e.c.symbol(t, 0xF0, 0, 0); err != nil {
 				return err
 			}
 		}
-		n := uint(bits.Len32(uint32(m)))
+		n := uint(bits.Len32(uint32(mag)))
 		if err := e.c.symbol(t, byte(run<<4)|byte(n), uint32(v), n); err != nil {
 			return err
 		}
-		run = 0
+		done = k
 	}
-	if run > 0 {
+	if done < e.s.Se {
 		if e.eobrun++; e.eobrun == 0x7FFF {
 			return e.flushRun(t)
 		}
@@ -90,30 +89,31 @@ func (e *progEncoder) acFirst(t int, blk []int16) error {
 
 // acRefine codes a refinement scan of a band: coefficients that become
 // ±1 with their sign, and for those that already had a value the next
-// bit, buffered until the code they follow.
-func (e *progEncoder) acRefine(t int, blk []int16) error {
-	var abs [64]int32
-	last := -1 // the last coefficient that becomes nonzero now
-	for k := e.s.Ss; k <= e.s.Se; k++ {
-		v := int32(blk[k])
-		abs[k] = max(v, -v) >> e.s.Al
-		if abs[k] == 1 {
+// bit, buffered until the code they follow. Only the positions the mask
+// nz holds are visited; the zeros between them make the runs.
+func (e *progEncoder) acRefine(t int, blk []int16, nz uint64) error {
+	live, last := uint64(0), -1 // nonzero at this precision; the last that becomes ±1 now
+	for m := nz & band(e.s.Ss, e.s.Se); m != 0; m &= m - 1 {
+		k := bits.TrailingZeros64(m)
+		switch a := max(int32(blk[k]), -int32(blk[k])) >> e.s.Al; {
+		case a == 1:
 			last = k
+			fallthrough
+		case a != 0:
+			live |= 1 << k
 		}
 	}
-	run, mine := 0, len(e.corr) // this block's correction bits start at mine
-	for k := e.s.Ss; k <= e.s.Se; k++ {
-		a := abs[k]
-		if a == 0 {
-			run++
-			continue
-		}
+	run, prev, mine := 0, e.s.Ss-1, len(e.corr) // this block's correction bits start at mine
+	for m := live; m != 0; m &= m - 1 {
+		k := bits.TrailingZeros64(m)
+		run += k - prev - 1
+		prev = k
 		for ; run > 15 && k <= last; run -= 16 {
 			if err := e.codeWithBits(t, 0xF0, 0, 0, &mine); err != nil {
 				return err
 			}
 		}
-		if a > 1 {
+		if a := max(int32(blk[k]), -int32(blk[k])) >> e.s.Al; a > 1 {
 			e.corr = append(e.corr, byte(a&1))
 			continue
 		}
@@ -126,7 +126,7 @@ func (e *progEncoder) acRefine(t int, blk []int16) error {
 		}
 		run = 0
 	}
-	if run > 0 || len(e.corr) > mine {
+	if run += e.s.Se - prev; run > 0 || len(e.corr) > mine {
 		e.eobrun++
 		e.be = len(e.corr)
 		if e.eobrun == 0x7FFF || e.be > 1000-63 {
