@@ -19,11 +19,15 @@
 # 1 MP that djpeg decodes without a warning are used. SIZE=2 sets the
 # label's cap height (% of the shorter side, default 5) for both Belgi and
 # vips: the default label covers about 6 % of a photo, a 2 % one about 1 %.
+# PROGRESSIVE=1 first makes each photo progressive (jpegtran -progressive,
+# lossless), as pictures taken from the web mostly are; jpegtran then
+# keeps them progressive (-progressive), as Belgi does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 src=${1:-../shared/realworld/images}
 rounds=${ROUNDS:-3}
 size=${SIZE:-5}
+progressive=${PROGRESSIVE:-}
 [ -d "$src" ] || { echo "bench: no folder $src (give a folder of JPEG photos)"; exit 1; }
 for tool in vips vipsheader jpegtran djpeg bc; do
   command -v $tool >/dev/null || { echo "bench: $tool missing (scripts/deps.sh test installs it)"; exit 1; }
@@ -43,7 +47,8 @@ while IFS= read -r -d '' f; do
   h=$(vipsheader -f height "$f" 2>/dev/null)
   [ $((w * h)) -ge 1000000 ] || continue
   [ -z "$(djpeg "$f" 2>&1 >/dev/null)" ] || continue
-  cp "$f" "$work/photos/$(basename "$f" | tr ' ()' '___')"
+  to="$work/photos/$(basename "$f" | tr ' ()' '___')"
+  if [ -n "$progressive" ]; then jpegtran -copy all -progressive -outfile "$to" "$f"; else cp "$f" "$to"; fi
   mp=$(echo "$mp + $w * $h / 1000000" | bc -l)
 done < <(find "$src" -maxdepth 1 -type f \( -iname '*.jpg' -o -iname '*.jpeg' \) -print0 | sort -z)
 n=$(ls "$work/photos" | wc -l)
@@ -60,9 +65,9 @@ $ru" --fontfile "$font" --font "Noto Sans Bold 12" --dpi "$dpi" --width $(( w - 
   vips composite2 "$f" "$t" "$o/$(basename "$f")[Q=90]" over --x $(( w - m - tw )) --y $(( h - m - th ))
   rm -f "$t"
 }
-jpegtran_one() { jpegtran -copy all -outfile "$2/$(basename "$1")" "$1"; }
+jpegtran_one() { jpegtran -copy all ${progressive:+-progressive} -outfile "$2/$(basename "$1")" "$1"; }
 export -f vips_one jpegtran_one
-export kk ru font size
+export kk ru font size progressive
 
 # time_it prints "WALL CPU", the seconds a command took and the CPU
 # seconds it and its children used; its output is dropped and a failure
@@ -82,7 +87,7 @@ best() {
 }
 
 mkdir -p "$work/belgi" "$work/vips" "$work/jpegtran"
-printf 'photos: %d files, %.0f megapixels, label cap height %s %%, 2 jobs each, best of %d rounds\n' "$n" "$mp" "$size" "$rounds" >&2
+printf 'photos: %d files%s, %.0f megapixels, label cap height %s %%, 2 jobs each, best of %d rounds\n' "$n" "${progressive:+ made progressive}" "$mp" "$size" "$rounds" >&2
 tb_w= tb_c= tv_w= tv_c= tj_w= tj_c=
 for _ in $(seq "$rounds"); do
   best tb "$(run_belgi)"
