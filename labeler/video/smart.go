@@ -86,10 +86,17 @@ func fallbackNote(why string) string {
 	return "smart render not used (" + why + "): the whole video was re-encoded"
 }
 
+// coversAll is why a video whose label lasts (nearly) to its end is
+// re-encoded whole: there is nothing after the cut to copy.
+const coversAll = "the label covers nearly the whole video"
+
 // check tells why the source can't be rendered smartly, "" when it can.
 func (s *smart) check(ctx context.Context) (string, error) {
 	if why := s.checkSource(); why != "" {
 		return why, nil
+	}
+	if labelEnd(s.p.spec.Video) > s.p.src.duration.Seconds()-0.5 {
+		return coversAll, nil // known without looking for a cut
 	}
 	d, err := ffmpeg.StreamDetail(ctx, s.p.input, s.p.src.video.Index)
 	if err != nil {
@@ -106,7 +113,7 @@ func (s *smart) check(ctx context.Context) (string, error) {
 	case err != nil:
 		return "", err
 	case s.cut > s.p.src.duration.Seconds()-0.5:
-		return "the label covers nearly the whole video", nil
+		return coversAll, nil
 	}
 	return s.planAudio(ctx)
 }

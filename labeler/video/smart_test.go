@@ -209,3 +209,17 @@ func TestSmartRenderRealWorld(t *testing.T) {
 		})
 	}
 }
+
+// TestSmartRenderSkippedWhenTheLabelOutlastsTheVideo: a badge for the
+// first 5 s of a 3 s clip leaves nothing to copy, so the clip is
+// re-encoded whole without looking for a cut (which reads the stream's
+// packets), and the note says why.
+func TestSmartRenderSkippedWhenTheLabelOutlastsTheVideo(t *testing.T) {
+	in := clip(t, "h264.mp4")
+	spec := smartSpec()
+	spec.Video.BadgeSeconds = 5
+	res := label(t, testKind(), in, spec)
+	if notes := strings.Join(res.Notes, "; "); !strings.Contains(notes, "smart render not used ("+coversAll+")") {
+		t.Errorf("notes %s", notes)
+	}
+}
