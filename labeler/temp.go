@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/belgi-kz/belgi/internal/scratch"
 )
@@ -25,10 +26,18 @@ func tempBeside(out string) (string, error) {
 	return tmp, err
 }
 
+// dirsMu keeps one worker's removeEmpty out of another's makeDirs: a
+// failed file removing the empty parent it made, between another
+// worker's finding that parent and making a folder in it, failed that
+// worker's good file (TestFailingFileLeavesNoFolder, now and then).
+var dirsMu sync.Mutex
+
 // makeDirs creates dir and any missing parents, and returns the folders
 // it created, deepest first, for removeEmpty: a file that fails before
 // its output is written leaves no empty folder behind.
 func makeDirs(dir string) ([]string, error) {
+	dirsMu.Lock()
+	defer dirsMu.Unlock()
 	var created []string
 	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
 		if _, err := os.Stat(d); err == nil || d == filepath.Dir(d) {
@@ -45,6 +54,8 @@ func makeDirs(dir string) ([]string, error) {
 // removeEmpty removes the folders makeDirs created, deepest first, as
 // long as they are empty (another file may have been written there since).
 func removeEmpty(created []string) {
+	dirsMu.Lock()
+	defer dirsMu.Unlock()
 	for _, d := range created {
 		if os.Remove(d) != nil {
 			return
