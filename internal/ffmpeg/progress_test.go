@@ -3,6 +3,8 @@ package ffmpeg
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -65,5 +67,45 @@ func TestRunProgressErrorsAndMissing(t *testing.T) {
 	defer func() { Paths["ffmpeg"] = old }()
 	if err := RunProgress(context.Background(), 0, nil, "-version"); !errors.Is(err, ErrMissing) {
 		t.Errorf("missing ffmpeg gave %v", err)
+	}
+}
+
+// TestRunProgressFed: the main run reads what the feed writes while it
+// writes it; a feed that fails is named as the cause; a main run that
+// fails stops the feed (a feed of an hour of sound would otherwise
+// block on the full pipe for good); a main run that ends before its
+// input did is an error too.
+func TestRunProgressFed(t *testing.T) {
+	if _, err := Find("ffmpeg"); err != nil {
+		t.Skip("ffmpeg is not installed")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	tone := func(secs string) []string {
+		return []string{"-v", "error", "-f", "lavfi", "-i", "sine=f=440:d=" + secs, "-c:a", "flac", "-f", "matroska", "pipe:1"}
+	}
+	out := filepath.Join(t.TempDir(), "out.wav")
+	if err := RunProgressFed(ctx, tone("3"), 0, nil, "-v", "error", "-f", "matroska", "-i", "pipe:0", "-y", out); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(out); err != nil || st.Size() < 3*44100*2 {
+		t.Fatalf("the main run's output: %v, %v", st, err)
+	}
+
+	err := RunProgressFed(ctx, []string{"-v", "error", "-i", "/nonexistent/sound.wav", "-f", "matroska", "pipe:1"}, 0, nil,
+		"-v", "error", "-f", "matroska", "-i", "pipe:0", "-y", out)
+	if !errors.Is(err, ErrFeed) || !strings.Contains(err.Error(), "No such file") {
+		t.Errorf("a failed feed gave %v", err)
+	}
+
+	start := time.Now()
+	err = RunProgressFed(ctx, tone("3600"), 0, nil, "-v", "error", "-f", "matroska", "-i", "pipe:0", "-c:a", "nonexistent-codec", "-y", out)
+	if err == nil || errors.Is(err, ErrFeed) || time.Since(start) > 20*time.Second {
+		t.Errorf("a failed main run gave %v after %v", err, time.Since(start))
+	}
+
+	err = RunProgressFed(ctx, tone("3600"), 0, nil, "-v", "error", "-f", "matroska", "-i", "pipe:0", "-t", "1", "-y", out)
+	if !errors.Is(err, ErrFeed) || ctx.Err() != nil {
+		t.Errorf("a main run that stopped reading gave %v", err)
 	}
 }

@@ -14,10 +14,11 @@ import (
 // pump.
 const duckRelease = 0.5
 
-// mixArgs are the arguments of the pass that makes the labeled sound
-// track before the main run: the source (input 0) and the notice (input
-// 1, or 0 for a silent video's notice track) mixed into a lossless file
-// that keeps the source's timestamps. Mixing in the main run, beside the
+// mixArgs are the arguments of the run that makes the labeled sound
+// track for the main run: the source (input 0) and the notice (input 1,
+// or 0 for a silent video's notice track) mixed into a lossless stream
+// that keeps the source's timestamps, written to the main run's input
+// as it goes (ffmpeg.RunProgressFed). Mixing in the main run, beside the
 // picture, lets ffmpeg 5.1 end the sound early when the picture's input
 // runs out (amix loses the samples it still holds).
 func (p *plan) mixArgs() []string {
@@ -35,7 +36,7 @@ func (p *plan) mixArgs() []string {
 		codec = []string{"-c:a", "pcm_f32le"}
 	}
 	args = append(args, "-filter_complex", strings.Join(p.trimmed(p.audioGraph(in)), ";"), "-map", "[a]")
-	return append(append(args, codec...), "-f", "matroska", "-y", ffmpeg.SafePath(p.mixed))
+	return append(append(args, codec...), "-f", "matroska", "pipe:1")
 }
 
 // audioGraph returns the filters that make the sound track [a], or nil

@@ -15,7 +15,8 @@
 // colour description (ffmpeg 5.1 loses the display matrix of a filtered
 // stream, so for MP4/MOV the source's track matrix is written back into
 // the output's tkhd in place); sound is copied untouched unless the spoken notice
-// is mixed in (in a sound-only pass before the main one); subtitles,
+// is mixed in (by a sound-only run that feeds the main one through a
+// pipe); subtitles,
 // chapters and other streams are kept in the source's order with their
 // tags, and timestamps are copied, so every stream starts where it did.
 // Streams that can't be copied, or that would show the picture

@@ -29,7 +29,7 @@ type plan struct {
 	noticeWAV string        // "" without a spoken notice
 	noticeLen time.Duration // the notice's length, for ducking
 	chapters  string        // an ffmetadata file of chapters moved by the slate
-	mixed     string        // the labeled sound track, mixed before the main run
+	mix       []string      // the run mixing the labeled sound track, fed to the main run; nil: none
 	meta      []string      // -metadata arguments
 	packet    []byte        // the XMP packet
 	streams   []outStream   // the labeled copy's streams, in order
@@ -81,8 +81,8 @@ func (p *plan) inputArgs() ([]string, inputs) {
 		args = append(args, "-loop", "1", "-framerate", p.src.frameRate(), "-t", p.slateSecs(), "-i", ffmpeg.SafePath(p.slatePNG))
 		in.slate, n = n, n+1
 	}
-	if p.mixed != "" {
-		args = append(args, "-i", ffmpeg.SafePath(p.mixed))
+	if p.mix != nil {
+		args = append(args, "-f", "matroska", "-i", "pipe:0")
 		in.mixed, n = n, n+1
 	}
 	if p.slatePNG != "" {

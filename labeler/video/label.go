@@ -7,7 +7,6 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
@@ -40,9 +39,6 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	if err != nil {
 		return out, err
 	}
-	if p.mixed != "" {
-		defer os.Remove(p.mixed)
-	}
 	job.Progress(encodeFrom)
 	notes, err := encodeVideo(ctx, p, dir, job.Progress)
 	out.Notes = append(out.Notes, notes...)
@@ -63,11 +59,6 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir string) (_ *plan, out labeler.Outcome, err error) {
 	container := outputOf(src.container)
 	p := &plan{src: src, input: job.Input, output: job.Temp, container: container, spec: job.Spec}
-	defer func() {
-		if err != nil && p.mixed != "" {
-			os.Remove(p.mixed)
-		}
-	}()
 	// The slate comes first: it sets the programme's timing the sound
 	// follows.
 	if job.Spec.Video.ShowsSlate() {
@@ -83,7 +74,7 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	var wg sync.WaitGroup
 	var snd sound
 	wg.Go(func() { p.enc = chooseVideo(ctx, src, container, job.Spec.Video) })
-	wg.Go(func() { snd = k.makeSound(soundCtx, job, p, dir) })
+	wg.Go(func() { snd = k.makeSound(soundCtx, p, dir) })
 	b, err := planBadge(ctx, src, job.Input, job.Spec)
 	if err != nil {
 		stopSound()
@@ -91,9 +82,6 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	wg.Wait()
 	if err != nil {
 		return nil, out, err
-	}
-	if snd.err != nil {
-		return nil, out, fmt.Errorf("video: mixing the notice into the sound: %w", snd.err)
 	}
 	b = alignBadge(b, src.video.PixFmt)
 	if p.badgePNG, err = writePNG(dir, "badge.png", b.patch); err != nil {
@@ -120,17 +108,16 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 }
 
 // sound is what makeSound did: a note for the person about the notice,
-// whether the sound track is made anew (filtered), and the mix's error.
+// and whether the sound track is made anew (filtered).
 type sound struct {
 	note     string
 	filtered bool
-	err      error
 }
 
-// makeSound obtains the notice, as loud as the programme, and mixes it
-// (and the slate's delay) into a lossless sound track before the main
-// run, which then only encodes it.
-func (k Kind) makeSound(ctx context.Context, job labeler.Job, p *plan, dir string) sound {
+// makeSound obtains the notice, as loud as the programme, and plans the
+// run that mixes it (and the slate's delay) into a lossless sound track
+// while the main run encodes it (see mixArgs).
+func (k Kind) makeSound(ctx context.Context, p *plan, dir string) sound {
 	var s sound
 	s.note = k.addNotice(ctx, p, dir)
 	s.filtered = p.noticeWAV != "" || (p.slatePNG != "" && p.src.audio != nil)
@@ -139,15 +126,8 @@ func (k Kind) makeSound(ctx context.Context, job labeler.Job, p *plan, dir strin
 	}
 	p.audioEnc = audioEncoder(ctx, p.src.audio, p.container)
 	p.trim = p.primingTrim(ctx)
-	p.mixed = mixedPath(job.Temp)
-	s.err = ffmpeg.RunProgress(ctx, 0, nil, p.mixArgs()...)
+	p.mix = p.mixArgs()
 	return s
-}
-
-// mixedPath is where the mixed sound goes: beside the output, on its
-// disk, hidden.
-func mixedPath(temp string) string {
-	return filepath.Join(filepath.Dir(temp), "."+strings.TrimPrefix(filepath.Base(temp), ".")+".sound.mka")
 }
 
 // containerNotes say when the copy is written in another container.

@@ -34,9 +34,15 @@ func encodeVideo(ctx context.Context, p *plan, dir string, progress func(float64
 	if note != "" {
 		notes = append(notes, note)
 	}
-	return notes, ffmpeg.RunProgress(ctx, p.total(), func(f float64) {
-		progress(encodeFrom + (encodeTo-encodeFrom)*f)
-	}, p.args()...)
+	report := func(f float64) { progress(encodeFrom + (encodeTo-encodeFrom)*f) }
+	if p.mix == nil {
+		return notes, ffmpeg.RunProgress(ctx, p.total(), report, p.args()...)
+	}
+	err = ffmpeg.RunProgressFed(ctx, p.mix, p.total(), report, p.args()...)
+	if errors.Is(err, ffmpeg.ErrFeed) {
+		err = fmt.Errorf("mixing the notice into the sound: %w", err)
+	}
+	return notes, err
 }
 
 // notes are the remarks a smart render leaves in the result.
