@@ -7,8 +7,9 @@ import (
 
 // writeProgressive writes a progressive picture back progressive, with
 // the source's own scan script (the same scans in the same order, so the
-// file keeps its way of loading) and, per scan, the source's Huffman
-// tables extended with what the label needs, or optimal tables.
+// file keeps its way of loading) and, per scan, Huffman tables
+// estimated in one pass over the label (estimatedProgTables), or,
+// should they lack a code, optimal ones.
 func (p *Picture) writeProgressive() ([]byte, error) {
 	refreshMasks(&p.f.Frame, p.st, p.m)
 	return p.assemble(true, func(w *writer, sg Seg) error {
