@@ -18,6 +18,11 @@ type DecodeOptions struct {
 	// Strict makes any decoding error fatal: for reading back Belgi's
 	// own outputs, which must decode cleanly to the end.
 	Strict bool
+	// Channels > 0 is the stream's channel count: fn then receives whole
+	// frames only. A pipe read can end anywhere, mid-frame too, and a
+	// consumer that counts frames would lose the rest of one and read
+	// every later frame with its channels shifted.
+	Channels int
 }
 
 // DecodePCM decodes the first audio stream of path and streams it to fn
@@ -42,15 +47,16 @@ func Decode(ctx context.Context, path string, o DecodeOptions, fn func([]float32
 		args = append(args, "-ar", strconv.Itoa(o.Rate))
 	}
 	args = append(args, "-f", "f32le", "-acodec", "pcm_f32le", "-")
-	return Pipe(ctx, nil, &floatWriter{fn: fn}, "ffmpeg", args...)
+	return Pipe(ctx, nil, &floatWriter{fn: fn, frame: 4 * max(1, o.Channels)}, "ffmpeg", args...)
 }
 
 // floatWriter turns little-endian float32 bytes into samples, carrying a
-// partial sample across writes.
+// partial frame (frame bytes long) across writes.
 type floatWriter struct {
-	fn   func([]float32) error
-	rest []byte
-	buf  []float32
+	fn    func([]float32) error
+	frame int
+	rest  []byte
+	buf   []float32
 }
 
 func (w *floatWriter) Write(p []byte) (int, error) {
@@ -58,7 +64,7 @@ func (w *floatWriter) Write(p []byte) (int, error) {
 	if len(w.rest) > 0 {
 		p = append(w.rest, p...)
 	}
-	whole := len(p) / 4 * 4
+	whole := len(p) / w.frame * w.frame
 	w.buf = w.buf[:0]
 	for i := 0; i < whole; i += 4 {
 		w.buf = append(w.buf, math.Float32frombits(binary.LittleEndian.Uint32(p[i:])))

@@ -98,8 +98,9 @@ func decodedSeconds(ctx context.Context, path string) (float64, error) {
 		return 0, fmt.Errorf("audio: the encoded notice does not read back: %v", err)
 	}
 	rate, _ = strconv.ParseInt(info.Streams[0].SampleRate, 10, 64)
-	err = ffmpeg.DecodePCM(ctx, path, 0, func(s []float32) error {
-		n += int64(len(s) / max(1, info.Streams[0].Channels))
+	ch := max(1, info.Streams[0].Channels)
+	err = ffmpeg.Decode(ctx, path, ffmpeg.DecodeOptions{Channels: ch}, func(s []float32) error {
+		n += int64(len(s) / ch)
 		return nil
 	})
 	if err != nil || rate == 0 {

@@ -46,7 +46,7 @@ func measure(ctx context.Context, path string, rate, channels int, duration floa
 func measureAt(ctx context.Context, path string, rate, channels int, resample bool, duration float64, progress func(float64)) (float64, int64, error) {
 	m := loudness.New(rate, channels)
 	var done int64
-	opts := ffmpeg.DecodeOptions{}
+	opts := ffmpeg.DecodeOptions{Channels: channels}
 	if resample {
 		opts.Rate = rate
 	}

@@ -53,7 +53,7 @@ func (p *probed) readBack(ctx context.Context, path, src string, added float64) 
 func decodedFrames(ctx context.Context, path, src string, channels int) (int64, error) {
 	count := func(strict bool) (int64, error) {
 		var n int64
-		err := ffmpeg.Decode(ctx, path, ffmpeg.DecodeOptions{Strict: strict}, func(s []float32) error {
+		err := ffmpeg.Decode(ctx, path, ffmpeg.DecodeOptions{Strict: strict, Channels: channels}, func(s []float32) error {
 			n += int64(len(s) / max(1, channels))
 			return nil
 		})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -67,9 +68,9 @@ func (sp splice) encode(ctx context.Context, inputs, outArgs []string, out strin
 // decodeOptions decode the programme at the rate it is written at.
 func (p *probed) decodeOptions() ffmpeg.DecodeOptions {
 	if p.resample {
-		return ffmpeg.DecodeOptions{Rate: p.rate}
+		return ffmpeg.DecodeOptions{Rate: p.rate, Channels: p.channels}
 	}
-	return ffmpeg.DecodeOptions{}
+	return ffmpeg.DecodeOptions{Channels: p.channels}
 }
 
 // splicer writes programme samples to w, inserting each slot's block when
@@ -96,6 +97,9 @@ func (s *splicer) write(samples []float32) error {
 			continue
 		}
 		n := int64(len(samples) / s.channels)
+		if n == 0 { // would loop for ever: Decode gives whole frames
+			return fmt.Errorf("audio: %d samples are not whole frames of %d channels", len(samples), s.channels)
+		}
 		if s.next < len(s.slots) {
 			n = min(n, s.slots[s.next].at-s.pos)
 		}
