@@ -71,9 +71,12 @@ func (x exifThumb) clip(offset, length ifdEntry) (int, int) {
 // thumbnail is replaced by one made from the labeled picture, and whether
 // there was a thumbnail. The old thumbnail's bytes are cut off when they
 // end the block, else overwritten with zeros, so no copy of the unlabeled
-// picture stays. The new one is appended and IFD1 points to it; nothing
-// else moves, so every other offset stays valid. A thumbnail that cannot
-// be made (or an uncompressed one) is removed and IFD1 unlinked.
+// picture stays. The new one takes the old one's place when it fits
+// there (a camera's block often fills the segment's 64 KB, with maker
+// notes after the thumbnail, and leaves no room to append), else it is
+// appended; IFD1 points to it and nothing else moves, so every other
+// offset stays valid. A thumbnail that cannot be made (or an
+// uncompressed one) is removed and IFD1 unlinked.
 func exifRegenerateThumbnail(exif []byte, thumb ThumbFunc, room int) ([]byte, string, error) {
 	x, ok, err := findThumb(exif)
 	if err != nil || !ok {
@@ -81,22 +84,30 @@ func exifRegenerateThumbnail(exif []byte, thumb ThumbFunc, room int) ([]byte, st
 	}
 	out := bytes.Clone(exif)
 	clear(out[x.from:x.to])
+	slot := x.to - x.from // the old thumbnail's place, zeroed
 	if x.to == len(out) && x.from >= int(x.ifd1) {
-		out = out[:x.from]
+		out, slot = out[:x.from], 0
 	}
 	var data []byte
 	if !x.uncompressed && x.off.Count == 1 && thumb != nil {
-		data, err = thumb(room - len(out) - 1)
+		data, err = thumb(max(room-len(out)-1, slot))
 	}
+	const removed = "EXIF thumbnail removed: it showed the picture without its label"
 	if data == nil || err != nil {
-		return unlinkIFD1(out, x), "EXIF thumbnail removed: it showed the picture without its label", nil
+		return unlinkIFD1(out, x), removed, nil
 	}
-	out = pad(out)
-	at := len(out)
-	out = append(out, data...)
+	at, end := x.from, len(out)
+	if len(data) <= slot {
+		copy(out[at:], data)
+	} else {
+		out = pad(out)
+		at, end = len(out), len(out)
+		out = append(out, data...)
+	}
 	t := tiffData{b: out, order: x.t.order}
 	if !t.putUint(x.off, uint32(at)) || !t.putUint(x.length, uint32(len(data))) {
-		return unlinkIFD1(out[:at], x), "EXIF thumbnail removed: it showed the picture without its label", nil
+		clear(out[at : at+len(data)])
+		return unlinkIFD1(out[:end], x), removed, nil
 	}
 	return out, "EXIF thumbnail regenerated from the labeled picture", nil
 }

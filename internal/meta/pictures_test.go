@@ -3,6 +3,7 @@ package meta
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"image"
 	"image/color"
 	"strings"
@@ -161,5 +162,37 @@ func TestPhotoshopSplitOverSegments(t *testing.T) {
 	}
 	if len(embeddedJPEGs(joined)) != 0 || !bytes.Contains(joined, big) || string(info.IPTC) != "iptc" {
 		t.Errorf("thumbnail left or other resources lost")
+	}
+}
+
+// TestEXIFThumbnailRegeneratedInItsPlace: a camera's EXIF block that
+// fills its segment, with data after the thumbnail, has no room to
+// append a new one; the new one takes the old one's place, and the block
+// keeps its size.
+func TestEXIFThumbnailRegeneratedInItsPlace(t *testing.T) {
+	old := encodeJPEG(t, testImage(64, 48))        // the unlabeled thumbnail
+	fresh := encodeJPEG(t, solid(color.Gray{200})) // smaller than old
+	if len(fresh) >= len(old) {
+		t.Fatalf("fixture: the new thumbnail (%d bytes) must fit the old one's place (%d)", len(fresh), len(old))
+	}
+	e := append(exifWithThumb(binary.BigEndian, old, nil), "trailing maker data"...)
+	out, notes, err := exifRemovePictures(e, func(max int) ([]byte, error) {
+		if len(fresh) > max {
+			return nil, errors.New("no room")
+		}
+		return fresh, nil
+	}, len(e))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, ok, _ := findThumb(out)
+	if !ok || !bytes.Equal(out[x.from:x.to], fresh) || len(out) != len(e) {
+		t.Fatalf("thumbnail found %v, equal to the new one %v, block %d bytes of %d; notes %q", ok, ok && bytes.Equal(out[x.from:x.to], fresh), len(out), len(e), notes)
+	}
+	if pics := embeddedJPEGs(out); len(pics) != 1 || !strings.HasSuffix(string(out), "trailing maker data") || exifOrientation(out) != 6 {
+		t.Errorf("%d pictures left (want the new one), trailing data or IFD0 damaged", len(pics))
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "regenerated") {
+		t.Errorf("notes %q", notes)
 	}
 }
