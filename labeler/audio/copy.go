@@ -92,17 +92,12 @@ func (p *probed) concat(ctx context.Context, job labeler.Job, notice *pcm.PCM, s
 
 // decodedSeconds is how long a file lasts as decoded.
 func decodedSeconds(ctx context.Context, path string) (float64, error) {
-	var n, rate int64
 	info, err := ffmpeg.Probe(ctx, path)
 	if err != nil || len(info.Streams) == 0 {
 		return 0, fmt.Errorf("audio: the encoded notice does not read back: %v", err)
 	}
-	rate, _ = strconv.ParseInt(info.Streams[0].SampleRate, 10, 64)
-	ch := max(1, info.Streams[0].Channels)
-	err = ffmpeg.Decode(ctx, path, ffmpeg.DecodeOptions{Channels: ch}, func(s []float32) error {
-		n += int64(len(s) / ch)
-		return nil
-	})
+	rate, _ := strconv.ParseInt(info.Streams[0].SampleRate, 10, 64)
+	n, err := countFrames(ctx, path, ffmpeg.DecodeOptions{Channels: info.Streams[0].Channels})
 	if err != nil || rate == 0 {
 		return 0, fmt.Errorf("audio: the encoded notice does not decode: %v", err)
 	}

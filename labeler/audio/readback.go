@@ -52,12 +52,7 @@ func (p *probed) readBack(ctx context.Context, path, src string, added float64) 
 // carries) is copied along, and is the source's, not Belgi's.
 func decodedFrames(ctx context.Context, path, src string, channels int) (int64, error) {
 	count := func(strict bool) (int64, error) {
-		var n int64
-		err := ffmpeg.Decode(ctx, path, ffmpeg.DecodeOptions{Strict: strict, Channels: channels}, func(s []float32) error {
-			n += int64(len(s) / max(1, channels))
-			return nil
-		})
-		return n, err
+		return countFrames(ctx, path, ffmpeg.DecodeOptions{Strict: strict, Channels: channels})
 	}
 	n, err := count(true)
 	if err == nil || ctx.Err() != nil {
@@ -67,6 +62,17 @@ func decodedFrames(ctx context.Context, path, src string, channels int) (int64, 
 		return n, err // the source decodes cleanly: the fault is the copy's
 	}
 	return count(false)
+}
+
+// countFrames decodes path to the end and counts its sample frames of
+// o.Channels samples.
+func countFrames(ctx context.Context, path string, o ffmpeg.DecodeOptions) (int64, error) {
+	var n int64
+	err := ffmpeg.Decode(ctx, path, o, func(s []float32) error {
+		n += int64(len(s))
+		return nil
+	})
+	return n / int64(max(1, o.Channels)), err
 }
 
 // frameTolerance is one codec frame, plus what a lossy encoder's
