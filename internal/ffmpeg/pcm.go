@@ -26,9 +26,10 @@ type DecodeOptions struct {
 }
 
 // DecodePCM decodes the first audio stream of path and streams it to fn
-// as interleaved float32 frames at the stream's own rate and channels
+// as interleaved float32 samples at the stream's own rate and channels
 // (limit > 0 stops after that many seconds). Samples arrive in chunks of
-// about 100 ms; fn must not keep the slice.
+// about 100 ms, which may end mid-frame (Decode with Channels gives
+// whole frames); fn must not keep the slice.
 func DecodePCM(ctx context.Context, path string, limit float64, fn func([]float32) error) error {
 	return Decode(ctx, path, DecodeOptions{Limit: limit}, fn)
 }

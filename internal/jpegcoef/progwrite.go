@@ -87,7 +87,7 @@ func sourceCounts(f *File, s *Scan, h *Huff, slot int) [257]int {
 	h.canonical(func(sym byte, _ uint32, l uint) {
 		p := 1 / float64(uint(1)<<l)
 		weight += p
-		bitsPer += p * float64(l+extraBits(s, sym, slot))
+		bitsPer += p * float64(l+extraBits(sym, slot))
 	})
 	if weight == 0 {
 		return freq
@@ -107,10 +107,10 @@ func sourceCounts(f *File, s *Scan, h *Huff, slot int) [257]int {
 	return freq
 }
 
-// extraBits is how many bits follow a symbol's code in scan s: a DC
+// extraBits is how many bits follow a symbol's code in a table of slot: a DC
 // difference's or an AC value's magnitude (one sign bit in a refinement
 // scan), or an end-of-band run's length. Correction bits are left out.
-func extraBits(s *Scan, sym byte, slot int) uint {
+func extraBits(sym byte, slot int) uint {
 	run, size := uint(sym>>4), uint(sym&15)
 	switch {
 	case slot < 4:

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
@@ -130,6 +131,7 @@ func worst(a, b render.Background, n int) render.Background {
 // A frame that can't be had is nil, with its error.
 func storedFrames(ctx context.Context, path string, s *source, times []time.Duration) ([]*image.RGBA, []error) {
 	frames, errs := make([]*image.RGBA, len(times)), make([]error, len(times))
+	quiet := []string{"-hide_banner", "-nostdin", "-v", "error"}
 	dir, err := scratch.Dir("", "frames")
 	if err == nil {
 		defer os.RemoveAll(dir)
@@ -138,7 +140,7 @@ func storedFrames(ctx context.Context, path string, s *source, times []time.Dura
 			inputs = append(inputs, frameInput(path, t, true)...)
 			outputs = append(outputs, frameOutput(i, s, filepath.Join(dir, fmt.Sprintf("%d.rgba", i)))...)
 		}
-		_, err = ffmpeg.Run(ctx, "ffmpeg", append(append([]string{"-hide_banner", "-nostdin", "-v", "error"}, inputs...), outputs...)...)
+		_, err = ffmpeg.Run(ctx, "ffmpeg", slices.Concat(quiet, inputs, outputs)...)
 	}
 	for i, t := range times {
 		if err == nil {
@@ -146,8 +148,7 @@ func storedFrames(ctx context.Context, path string, s *source, times []time.Dura
 		}
 		if frames[i] == nil {
 			var out []byte
-			out, errs[i] = ffmpeg.Run(ctx, "ffmpeg", append(append([]string{"-hide_banner", "-nostdin", "-v", "error"},
-				frameInput(path, t, false)...), frameOutput(0, s, "-")...)...)
+			out, errs[i] = ffmpeg.Run(ctx, "ffmpeg", slices.Concat(quiet, frameInput(path, t, false), frameOutput(0, s, "-"))...)
 			if errs[i] == nil {
 				frames[i], errs[i] = rawFrame(out, s, t)
 			}

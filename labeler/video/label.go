@@ -51,11 +51,11 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	return out, nil
 }
 
-// prepare draws the badge and slate, makes the sound track and plans
-// the ffmpeg run; the outcome lists what will be applied. The sound
-// (loudness, notice, mix) needs nothing from the badge, and the badge's
-// background sampling nothing from the sound: each is a chain of process
-// starts, so they run side by side.
+// prepare draws the badge and slate, obtains the notice, plans the
+// sound's mix and the ffmpeg run; the outcome lists what will be
+// applied. The sound (loudness, notice) needs nothing from the badge,
+// and the badge's background sampling nothing from the sound: each is
+// a chain of process starts, so they run side by side.
 func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir string) (_ *plan, out labeler.Outcome, err error) {
 	container := outputOf(src.container)
 	p := &plan{src: src, input: job.Input, output: job.Temp, container: container, spec: job.Spec}
