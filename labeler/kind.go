@@ -105,6 +105,12 @@ type Outcome struct {
 	// each as a temporary file that the core publishes with the output:
 	// renamed into place right after it, removed when the output fails.
 	Companions []Companion
+	// Check, when set, is the kind's own read-back of the output, run by
+	// the core once the output is final: after the finisher has written
+	// its marks, so that the kind's look at the file and the core's
+	// (Inspect) read the same version of it, and a reader such as
+	// ffprobe is asked once, not once before the marks and once after.
+	Check func(ctx context.Context) error
 }
 
 // Companion is one file published with an output.

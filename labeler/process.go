@@ -183,6 +183,12 @@ func (p *pass) write(ctx context.Context, kind Kind) (string, error) {
 	}
 	p.res.Layers, p.res.Notes, p.res.companions = outcome.Layers, outcome.Notes, outcome.Companions
 	p.res.LabelArea = math.Round(outcome.LabelArea*100) / 100 // hundredths of a percent are plenty
+	if outcome.Check != nil {
+		p.stage = StageReadBack
+		if err := outcome.Check(ctx); err != nil {
+			return tmp, err
+		}
+	}
 	p.stage = StageWrite
 	if err := syncFile(tmp); err != nil {
 		return tmp, err

@@ -47,17 +47,7 @@ exec '` + real + `' "${args[@]}"
 	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	old, had := ffmpeg.Paths["ffmpeg"]
-	ffmpeg.Paths["ffmpeg"] = path
-	ffmpeg.ForgetProbes()
-	t.Cleanup(func() {
-		if had {
-			ffmpeg.Paths["ffmpeg"] = old
-		} else {
-			delete(ffmpeg.Paths, "ffmpeg")
-		}
-		ffmpeg.ForgetProbes()
-	})
+	useTool(t, "ffmpeg", path)
 	return log
 }
 

@@ -23,8 +23,10 @@ const (
 )
 
 // Label implements labeler.Kind: probe and plan (prepare), run ffmpeg
-// once, then add the marks ffmpeg can't write and read the copy back
-// (finish).
+// once, then add the marks ffmpeg can't write. The copy is read back
+// (checkOutput) by the core through Outcome.Check, after the C2PA
+// manifest is in: the core's own read-back then finds ffprobe's answer
+// for that version of the file in the probe cache.
 func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error) {
 	src, err := probe(ctx, job.Input)
 	if err != nil {
@@ -45,8 +47,16 @@ func (k Kind) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, erro
 	if err != nil {
 		return out, fmt.Errorf("video: %w", err)
 	}
-	if err := finish(ctx, p); err != nil {
-		return out, fmt.Errorf("video: %w", err)
+	if family(p.container) == "mp4" {
+		if err := finishMP4(p); err != nil {
+			return out, fmt.Errorf("video: writing the MP4 metadata: %w", err)
+		}
+	}
+	out.Check = func(ctx context.Context) error {
+		if err := checkOutput(ctx, p); err != nil {
+			return fmt.Errorf("video: %w", err)
+		}
+		return nil
 	}
 	return out, nil
 }
@@ -170,17 +180,6 @@ func (p *plan) marks(layers []string) error {
 	p.packet, p.aigc = packet, m.TC260
 	p.meta = metaArgs(containers[p.container].marks, p.src.info, p.spec, m, packet)
 	return nil
-}
-
-// finish writes what ffmpeg can't into MP4/MOV outputs and checks that
-// ffmpeg wrote what was asked.
-func finish(ctx context.Context, p *plan) error {
-	if family(p.container) == "mp4" {
-		if err := finishMP4(p); err != nil {
-			return fmt.Errorf("writing the MP4 metadata: %w", err)
-		}
-	}
-	return checkOutput(ctx, p)
 }
 
 // writePNG stores a picture ffmpeg reads as an input. PNG keeps the
