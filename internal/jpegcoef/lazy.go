@@ -46,19 +46,34 @@ func (l *lazyImage) At(x, y int) color.Color {
 
 // sampleAt evaluates the inverse DCT of component i at its sample
 // (sx, sy): a dot product of the block with the weights for that point,
-// without branches, which sparse blocks would mispredict, and in four
-// independent sums, so the additions do not wait on each other.
+// up to the block's last non-zero coefficient (in zigzag order, where
+// photographs' blocks mostly end early: chroma's after a few terms),
+// without branches inside, which sparse blocks would mispredict, and in
+// four independent sums, so the additions do not wait on each other.
 func (r *Region) sampleAt(i, sx, sy int) byte {
 	blk := (*[64]int16)(r.st[i].block(sx/8, sy/8))
 	w := &r.weights(i)[(sy%8)*8+sx%8]
 	var v0, v1, v2, v3 float32
-	for k := 0; k < 64; k += 4 {
-		v0 += float32(blk[k]) * w[k]
-		v1 += float32(blk[k+1]) * w[k+1]
-		v2 += float32(blk[k+2]) * w[k+2]
-		v3 += float32(blk[k+3]) * w[k+3]
+	n := usedTerms(blk)
+	for k := 0; k < n; k += 4 {
+		b, wk := (*[4]int16)(blk[k:]), (*[4]float32)(w[k:])
+		v0 += float32(b[0]) * wk[0]
+		v1 += float32(b[1]) * wk[1]
+		v2 += float32(b[2]) * wk[2]
+		v3 += float32(b[3]) * wk[3]
 	}
 	return clampSample((v0 + v1) + (v2 + v3))
+}
+
+// usedTerms is how many of blk's coefficients, in groups of four, reach
+// its last non-zero one, found from the end.
+func usedTerms(blk *[64]int16) int {
+	for n := 64; n > 0; n -= 4 {
+		if blk[n-4]|blk[n-3]|blk[n-2]|blk[n-1] != 0 {
+			return n
+		}
+	}
+	return 0
 }
 
 // weights are, for each point of a block and each coefficient (zigzag
