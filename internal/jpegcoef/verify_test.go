@@ -93,3 +93,33 @@ func TestVerifyCatchesDamage(t *testing.T) {
 func beforeMarker(d []byte, i int) bool {
 	return i+2 < len(d) && d[i+1] == 0xFF && d[i+2] != 0
 }
+
+// TestSumBlockSeesEveryTerm: changing any one AC term of a block, or its
+// DC difference, to any other value changes the checksum Verify compares
+// a coded run's read-back with.
+func TestSumBlockSeesEveryTerm(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var blk [64]int16
+	for i := range blk {
+		blk[i] = int16(rng.IntN(2047) - 1023)
+	}
+	const seed, dc = 12345, -7
+	want := sumBlock(seed, &blk, dc)
+	for i := 1; i < 64; i++ {
+		for _, v := range []int16{0, 1, -1, 1023, -1023, blk[i] + 1, blk[i] ^ 0x100} {
+			if v == blk[i] {
+				continue
+			}
+			b := blk
+			b[i] = v
+			if sumBlock(seed, &b, dc) == want {
+				t.Fatalf("term %d changed from %d to %d: same checksum", i, blk[i], v)
+			}
+		}
+	}
+	for _, d := range []int32{dc + 1, -dc, 0, 2047} {
+		if sumBlock(seed, &blk, d) == want {
+			t.Fatalf("DC difference %d: same checksum as %d", d, dc)
+		}
+	}
+}
