@@ -19,10 +19,7 @@ const thumbSide = 160
 // stored orientation (viewers turn thumbnails by the same EXIF tag).
 func thumbOf(img image.Image) meta.ThumbFunc {
 	return func(max int) ([]byte, error) {
-		b := img.Bounds()
-		w, h := render.FitWithin(b.Dx(), b.Dy(), thumbSide)
-		small := image.NewRGBA(image.Rect(0, 0, w, h))
-		xdraw.ApproxBiLinear.Scale(small, small.Rect, img, b, xdraw.Src, nil)
+		small := thumbSized(img)
 		for _, q := range []int{85, 70, 50, 30} {
 			var out bytes.Buffer
 			if err := jpeg.Encode(&out, small, &jpeg.Options{Quality: q}); err != nil {
@@ -34,6 +31,20 @@ func thumbOf(img image.Image) meta.ThumbFunc {
 		}
 		return nil, errors.New("no room for a thumbnail")
 	}
+}
+
+// thumbSized is img scaled to fit a thumbnail, or img itself when it
+// is an RGB one already (the coefficient path scales its own, with a
+// filter).
+func thumbSized(img image.Image) image.Image {
+	b := img.Bounds()
+	w, h := render.FitWithin(b.Dx(), b.Dy(), thumbSide)
+	if rgba, ok := img.(*image.RGBA); ok && b.Dx() == w && b.Dy() == h {
+		return rgba
+	}
+	small := image.NewRGBA(image.Rect(0, 0, w, h))
+	xdraw.ApproxBiLinear.Scale(small, small.Rect, img, b, xdraw.Src, nil)
+	return small
 }
 
 // dedupe keeps the first of equal notes: the same preview may be
