@@ -6,6 +6,8 @@
 #         settings, `ffmpeg -c:v libx264 -preset medium -crf 18 -c:a copy`,
 #         on a generated 1080p30 clip (FULL_SECS, default 40) and on every
 #         real H.264/HEVC clip in $REAL. Target: at most +10 % wall and CPU.
+#         An HEVC clip's plain re-encode uses libx265, as Belgi does: it
+#         keeps a video's codec, and x265 costs several times x264.
 #  smart  "badge first 5 s" (-video-badge start:5) by smart render against
 #         the same label with a full re-encode (-smart-render=false), on a
 #         generated 10-minute 1080p30 H.264 clip with a key frame every 2 s
@@ -34,7 +36,7 @@ CGO_ENABLED=0 go build -o "$work/belgi-cli" ./cmd/belgi-cli
 # generate NAME SECONDS: a 1080p30 testsrc2 clip with a tone, H.264 with a
 # key frame every 2 s, as cameras and streaming encoders write them.
 generate() {
-  local out="$clips/$1.mp4"
+  local out="$clips/$1-$2s.mp4"
   [ -s "$out" ] && return
   echo "generating $1: 1920x1080, $2 s..." >&2
   ffmpeg -hide_banner -v error -nostdin -f lavfi -i "testsrc2=size=1920x1080:rate=30" \
@@ -54,11 +56,11 @@ timed() {
 
 label=("$work/belgi-cli" label -overwrite -out "$work/out")
 
-# full GROUP CLIP: plain re-encode against Belgi's defaults.
+# full GROUP CLIP [ENCODER]: plain re-encode against Belgi's defaults.
 full() {
   for ((i = 0; i < rounds; i++)); do
     timed "$1" plain ffmpeg -hide_banner -v error -nostdin -y -i "$2" -map 0 -c copy \
-      -c:v libx264 -preset medium -crf 18 "$work/plain.${2##*.}" &&
+      -c:v "${3:-libx264}" -preset medium -crf 18 "$work/plain.${2##*.}" &&
       timed "$1" belgi "${label[@]}" "$2" || return 0
   done
 }
@@ -72,15 +74,15 @@ smart() {
 }
 
 generate full "$full_secs"
-full "gen-${full_secs}s" "$clips/full.mp4"
+full "gen-${full_secs}s" "$clips/full-${full_secs}s.mp4"
 generate smart "$smart_secs"
-smart "gen-${smart_secs}s" "$clips/smart.mp4"
+smart "gen-${smart_secs}s" "$clips/smart-${smart_secs}s.mp4"
 if [ -d "$real" ]; then
   for f in "$real"/*; do
     codec=$(ffprobe -v error -select_streams v:0 -show_entries stream=codec_name -of csv=p=0 "$f" 2>/dev/null | head -1 || true)
-    case "$codec" in h264 | hevc) ;; *) continue ;; esac
+    case "$codec" in h264) enc=libx264 ;; hevc) enc=libx265 ;; *) continue ;; esac
     dur=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$f" 2>/dev/null || echo 0)
-    full "$(basename "$f")" "$f"
+    full "$(basename "$f")" "$f" "$enc"
     if awk "BEGIN { exit !(${dur:-0} + 0 > 10) }"; then smart "$(basename "$f")" "$f"; fi
   done
 fi
