@@ -26,7 +26,8 @@ type exifThumb struct {
 	uncompressed bool
 }
 
-// findThumb locates IFD1's thumbnail; ok is false without IFD1.
+// findThumb locates IFD1's thumbnail; ok is false without IFD1, or
+// when IFD1 names no picture (some cameras link IFD0 to itself there).
 func findThumb(exif []byte) (exifThumb, bool, error) {
 	t, err := parseTIFFHeader(exif)
 	if err != nil {
@@ -48,11 +49,13 @@ func findThumb(exif []byte) (exifThumb, bool, error) {
 		x.from, x.to = x.clip(o, l)
 		return x, true, nil
 	}
-	if s, ok := find(es, tagStripOffset); ok {
-		c, _ := find(es, tagStripCount)
-		x.uncompressed = true
-		x.from, x.to = x.clip(s, c)
+	s, ok := find(es, tagStripOffset)
+	if !ok {
+		return exifThumb{}, false, nil
 	}
+	c, _ := find(es, tagStripCount)
+	x.uncompressed = true
+	x.from, x.to = x.clip(s, c)
 	return x, true, nil
 }
 

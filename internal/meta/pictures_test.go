@@ -196,3 +196,18 @@ func TestEXIFThumbnailRegeneratedInItsPlace(t *testing.T) {
 		t.Errorf("notes %q", notes)
 	}
 }
+
+// TestEXIFWithoutThumbnailLeftAlone: an IFD1 that names no picture (an
+// Olympus μ 800 links IFD0 to itself there) is not reported as a
+// thumbnail removed, and the block is left as it was.
+func TestEXIFWithoutThumbnailLeftAlone(t *testing.T) {
+	order := binary.LittleEndian
+	b := []byte("II*\x00\x08\x00\x00\x00")
+	b = order.AppendUint16(b, 1)
+	b = entry(order, b, tagOrientation, 3, 1, 6)
+	b = order.AppendUint32(b, 8) // the next IFD is IFD0 again
+	out, notes, err := exifRemovePictures(b, nil, maxEXIFPayload)
+	if err != nil || len(notes) != 0 || !bytes.Equal(out, b) {
+		t.Errorf("err %v, notes %q, block changed: %v", err, notes, !bytes.Equal(out, b))
+	}
+}
