@@ -2,6 +2,7 @@ package meta
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 )
 
@@ -13,9 +14,26 @@ const (
 	tagStripCount  = 0x0117
 )
 
-// ThumbFunc makes a JPEG thumbnail of the labeled picture of at most max
-// bytes, or returns an error when it cannot be that small.
-type ThumbFunc func(max int) ([]byte, error)
+// Thumbnailer makes thumbnails of the labeled picture, in its stored
+// orientation, for the metadata that carries one.
+type Thumbnailer interface {
+	// JPEG is a JPEG thumbnail of at most max bytes, or an error when it
+	// cannot be that small.
+	JPEG(max int) ([]byte, error)
+	// RGB is the picture scaled to w×h, three bytes a pixel, row after
+	// row: an uncompressed EXIF thumbnail, as older cameras write them.
+	RGB(w, h int) ([]byte, error)
+}
+
+// JPEGThumbs is a Thumbnailer that makes JPEG thumbnails with f and no
+// uncompressed ones.
+type JPEGThumbs func(max int) ([]byte, error)
+
+func (f JPEGThumbs) JPEG(max int) ([]byte, error) { return f(max) }
+
+func (JPEGThumbs) RGB(int, int) ([]byte, error) {
+	return nil, errors.New("meta: no uncompressed thumbnails")
+}
 
 // exifThumb is where an EXIF block's IFD1 thumbnail is.
 type exifThumb struct {
@@ -24,6 +42,7 @@ type exifThumb struct {
 	off, length  ifdEntry // JPEGInterchangeFormat(Length), if JPEG
 	from, to     int      // the thumbnail's bytes, clipped to the block
 	uncompressed bool
+	rgbW, rgbH   int // an uncompressed thumbnail Belgi can write: 8-bit RGB in one strip
 }
 
 // findThumb locates IFD1's thumbnail; ok is false without IFD1, or
@@ -56,7 +75,35 @@ func findThumb(exif []byte) (exifThumb, bool, error) {
 	c, _ := find(es, tagStripCount)
 	x.uncompressed = true
 	x.from, x.to = x.clip(s, c)
+	// A strip that starts before IFD1's entries end overlaps them, in a
+	// damaged block: redrawing it would write pixels over them.
+	if s.Count == 1 && c.Count == 1 && x.from >= int(next)+2+12*len(es)+4 {
+		x.rgbW, x.rgbH = rgbLayout(t, es, x.to-x.from)
+	}
 	return x, true, nil
+}
+
+// rgbLayout is the size of IFD1's uncompressed thumbnail when it is
+// 8-bit RGB, pixel after pixel, in one strip it fills exactly (n bytes):
+// the layout Kodak's and Minolta's cameras wrote, which a new thumbnail
+// can take in place. Otherwise it is 0×0.
+func rgbLayout(t tiffData, es []ifdEntry, n int) (int, int) {
+	l, err := layoutOf(t, es)
+	if err != nil || l.Compression != 1 || l.Photometric != 2 || l.SamplesPerPixel != 3 || l.ExtraSamples != 0 ||
+		l.Planar != 1 || l.Tiled || len(l.Segments) != 1 || l.Width > 1024 || l.Height > 1024 || l.Width*l.Height*3 != n {
+		return 0, 0
+	}
+	e, _ := find(es, 258) // BitsPerSample: 8 for each of the three
+	b, err := t.value(e)
+	if err != nil || e.Type != 3 || e.Count != 3 {
+		return 0, 0
+	}
+	for i := range 3 {
+		if t.order.Uint16(b[2*i:]) != 8 {
+			return 0, 0
+		}
+	}
+	return l.Width, l.Height
 }
 
 // clip turns an offset entry and a length entry into a byte range of the
@@ -78,22 +125,30 @@ func (x exifThumb) clip(offset, length ifdEntry) (int, int) {
 // there (a camera's block often fills the segment's 64 KB, with maker
 // notes after the thumbnail, and leaves no room to append), else it is
 // appended; IFD1 points to it and nothing else moves, so every other
-// offset stays valid. A thumbnail that cannot be made (or an
-// uncompressed one) is removed and IFD1 unlinked.
-func exifRegenerateThumbnail(exif []byte, thumb ThumbFunc, room int) ([]byte, string, error) {
+// offset stays valid. An uncompressed 8-bit RGB thumbnail is redrawn in
+// its own bytes. A thumbnail that cannot be made (or an uncompressed
+// one of another layout) is removed and IFD1 unlinked.
+func exifRegenerateThumbnail(exif []byte, thumb Thumbnailer, room int) ([]byte, string, error) {
 	x, ok, err := findThumb(exif)
 	if err != nil || !ok {
 		return exif, "", nil // unreadable EXIF: the scrub still erases pictures
 	}
 	out := bytes.Clone(exif)
 	clear(out[x.from:x.to])
+	const regenerated = "EXIF thumbnail regenerated from the labeled picture"
+	if x.rgbW > 0 && thumb != nil {
+		if px, err := thumb.RGB(x.rgbW, x.rgbH); err == nil && len(px) == x.to-x.from {
+			copy(out[x.from:], px)
+			return out, regenerated, nil
+		}
+	}
 	slot := x.to - x.from // the old thumbnail's place, zeroed
 	if x.to == len(out) && x.from >= int(x.ifd1) {
 		out, slot = out[:x.from], 0
 	}
 	var data []byte
 	if !x.uncompressed && x.off.Count == 1 && thumb != nil {
-		data, err = thumb(max(room-len(out)-1, slot))
+		data, err = thumb.JPEG(max(room-len(out)-1, slot))
 	}
 	const removed = "EXIF thumbnail removed: it showed the picture without its label"
 	if data == nil || err != nil {
@@ -112,7 +167,7 @@ func exifRegenerateThumbnail(exif []byte, thumb ThumbFunc, room int) ([]byte, st
 		clear(out[at : at+len(data)])
 		return unlinkIFD1(out[:end], x), removed, nil
 	}
-	return out, "EXIF thumbnail regenerated from the labeled picture", nil
+	return out, regenerated, nil
 }
 
 // unlinkIFD1 makes IFD0 point to no next directory.
@@ -178,7 +233,7 @@ func pictureEnd(b []byte) int {
 
 // exifRemovePictures regenerates the IFD1 thumbnail and erases any other
 // picture in the block; room is the most the block may grow to.
-func exifRemovePictures(exif []byte, thumb ThumbFunc, room int) ([]byte, []string, error) {
+func exifRemovePictures(exif []byte, thumb Thumbnailer, room int) ([]byte, []string, error) {
 	out, note, err := exifRegenerateThumbnail(exif, thumb, room)
 	if err != nil {
 		return exif, nil, err

@@ -17,9 +17,9 @@ const maxEXIFPayload = 65533 - 6
 // pictures are stripped, and any other segment found to hold a picture is
 // dropped. MPF images and trailers are never written by WriteJPEG. It
 // returns a note for each kind of thing removed.
-func (j *JPEGInfo) RemovePictures(thumb ThumbFunc) ([]string, error) {
+func (j *JPEGInfo) RemovePictures(thumb Thumbnailer) ([]string, error) {
 	var notes noteSet
-	for _, f := range []func(ThumbFunc, *noteSet) error{j.exifPictures, j.photoshopPictures, j.jfifPictures, j.xmpPictures, j.otherPictures} {
+	for _, f := range []func(Thumbnailer, *noteSet) error{j.exifPictures, j.photoshopPictures, j.jfifPictures, j.xmpPictures, j.otherPictures} {
 		if err := f(thumb, &notes); err != nil {
 			return nil, fmt.Errorf("meta: jpeg: %w", err)
 		}
@@ -27,7 +27,7 @@ func (j *JPEGInfo) RemovePictures(thumb ThumbFunc) ([]string, error) {
 	return notes, nil
 }
 
-func (j *JPEGInfo) exifPictures(thumb ThumbFunc, notes *noteSet) error {
+func (j *JPEGInfo) exifPictures(thumb Thumbnailer, notes *noteSet) error {
 	var more []string
 	err := j.editEXIF(func(e []byte) ([]byte, error) {
 		out, n, err := exifRemovePictures(e, thumb, maxEXIFPayload)
@@ -48,7 +48,7 @@ const (
 
 // photoshopPictures removes thumbnail resources from the Photoshop APP13
 // data, which may span several segments (a resource can straddle them).
-func (j *JPEGInfo) photoshopPictures(_ ThumbFunc, notes *noteSet) error {
+func (j *JPEGInfo) photoshopPictures(_ Thumbnailer, notes *noteSet) error {
 	var data []byte
 	first := -1
 	var keep []Segment
@@ -141,7 +141,7 @@ var nsJFXX = []byte("JFXX\x00")
 
 // jfifPictures empties the JFIF header's optional RGB thumbnail and drops
 // JFXX extension segments, which hold nothing but thumbnails.
-func (j *JPEGInfo) jfifPictures(_ ThumbFunc, notes *noteSet) error {
+func (j *JPEGInfo) jfifPictures(_ Thumbnailer, notes *noteSet) error {
 	var keep []Segment
 	for _, s := range j.Segments {
 		switch {
@@ -162,7 +162,7 @@ func (j *JPEGInfo) jfifPictures(_ ThumbFunc, notes *noteSet) error {
 
 // xmpPictures strips picture properties from the XMP packet and drops an
 // Extended XMP packet that held any (with the pointer to it).
-func (j *JPEGInfo) xmpPictures(_ ThumbFunc, notes *noteSet) error {
+func (j *JPEGInfo) xmpPictures(_ Thumbnailer, notes *noteSet) error {
 	if j.ExtendedXMP != nil {
 		if _, n, err := StripXMPPictures(j.ExtendedXMP); err != nil || len(n) > 0 {
 			for _, s := range n {
@@ -191,7 +191,7 @@ func (j *JPEGInfo) xmpPictures(_ ThumbFunc, notes *noteSet) error {
 // otherPictures drops segments Belgi does not understand that hold an
 // embedded JPEG or PNG (a thermal camera's visual image, a maker's
 // preview), together with the segments of the same kind they continue.
-func (j *JPEGInfo) otherPictures(_ ThumbFunc, notes *noteSet) error {
+func (j *JPEGInfo) otherPictures(_ Thumbnailer, notes *noteSet) error {
 	bad := map[string]bool{}
 	for _, s := range j.Segments {
 		if !known(s) && holdsPicture(s.Data) {

@@ -89,7 +89,7 @@ func TestRemovePicturesLeavesOnlyLabeledOnes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		notes, err := info.RemovePictures(func(int) ([]byte, error) { return fresh, nil })
+		notes, err := info.RemovePictures(JPEGThumbs(func(int) ([]byte, error) { return fresh, nil }))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -176,12 +176,12 @@ func TestEXIFThumbnailRegeneratedInItsPlace(t *testing.T) {
 		t.Fatalf("fixture: the new thumbnail (%d bytes) must fit the old one's place (%d)", len(fresh), len(old))
 	}
 	e := append(exifWithThumb(binary.BigEndian, old, nil), "trailing maker data"...)
-	out, notes, err := exifRemovePictures(e, func(max int) ([]byte, error) {
+	out, notes, err := exifRemovePictures(e, JPEGThumbs(func(max int) ([]byte, error) {
 		if len(fresh) > max {
 			return nil, errors.New("no room")
 		}
 		return fresh, nil
-	}, len(e))
+	}), len(e))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,5 +209,83 @@ func TestEXIFWithoutThumbnailLeftAlone(t *testing.T) {
 	out, notes, err := exifRemovePictures(b, nil, maxEXIFPayload)
 	if err != nil || len(notes) != 0 || !bytes.Equal(out, b) {
 		t.Errorf("err %v, notes %q, block changed: %v", err, notes, !bytes.Equal(out, b))
+	}
+}
+
+// exifWithRawThumb is a little-endian EXIF block whose IFD1 holds a w×h
+// uncompressed thumbnail with the given samples per pixel and bits per
+// sample, in one strip of pix.
+func exifWithRawThumb(w, h uint32, bits []uint16, pix []byte) []byte {
+	order := binary.LittleEndian
+	b := []byte("II*\x00\x08\x00\x00\x00")
+	b = order.AppendUint16(b, 1)
+	b = entry(order, b, tagOrientation, 3, 1, 6)
+	ifd1 := uint32(len(b) + 4)
+	b = order.AppendUint32(b, ifd1)
+	const n = 8
+	bitsAt := ifd1 + 2 + n*12 + 4
+	stripAt := bitsAt + uint32(2*len(bits))
+	b = order.AppendUint16(b, n)
+	b = entry(order, b, 256, 4, 1, w)
+	b = entry(order, b, 257, 4, 1, h)
+	if len(bits) > 2 {
+		b = entry(order, b, 258, 3, uint32(len(bits)), bitsAt)
+	} else {
+		b = entry(order, b, 258, 3, 1, uint32(bits[0]))
+	}
+	b = entry(order, b, 259, 3, 1, 1)
+	b = entry(order, b, 262, 3, 1, 2)
+	b = entry(order, b, tagStripOffset, 4, 1, stripAt)
+	b = entry(order, b, 277, 3, 1, uint32(len(bits)))
+	b = entry(order, b, tagStripCount, 4, 1, uint32(len(pix)))
+	b = order.AppendUint32(b, 0)
+	for _, v := range bits {
+		b = order.AppendUint16(b, v)
+	}
+	return append(b, pix...)
+}
+
+// rawThumbs makes every uncompressed thumbnail one grey and no JPEG.
+type rawThumbs struct{ asked [2]int }
+
+func (r *rawThumbs) JPEG(int) ([]byte, error) { return nil, errors.New("no JPEG") }
+
+func (r *rawThumbs) RGB(w, h int) ([]byte, error) {
+	r.asked = [2]int{w, h}
+	return bytes.Repeat([]byte{200}, 3*w*h), nil
+}
+
+// TestUncompressedThumbnailRedrawn: an 8-bit RGB thumbnail in one strip
+// (older Kodak and Minolta cameras) is redrawn in its own bytes at its
+// own size; one of another layout is removed.
+func TestUncompressedThumbnailRedrawn(t *testing.T) {
+	old := bytes.Repeat([]byte{7, 8, 9}, 4*3)
+	e := exifWithRawThumb(4, 3, []uint16{8, 8, 8}, old)
+	th := &rawThumbs{}
+	out, notes, err := exifRemovePictures(e, th, maxEXIFPayload)
+	if err != nil || len(out) != len(e) || th.asked != [2]int{4, 3} {
+		t.Fatalf("err %v, %d bytes of %d, asked for %v", err, len(out), len(e), th.asked)
+	}
+	x, ok, _ := findThumb(out)
+	if !ok || !bytes.Equal(out[x.from:x.to], bytes.Repeat([]byte{200}, 36)) || exifOrientation(out) != 6 {
+		t.Errorf("thumbnail found %v, redrawn %v, orientation %d", ok, ok && bytes.Equal(out[x.from:x.to], bytes.Repeat([]byte{200}, 36)), exifOrientation(out))
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "regenerated") {
+		t.Errorf("notes %q", notes)
+	}
+	for _, c := range []struct {
+		name string
+		bits []uint16
+		pix  []byte
+	}{
+		{"16-bit samples", []uint16{16, 16, 16}, bytes.Repeat([]byte{7}, 4*3*6)},
+		{"grey", []uint16{8}, bytes.Repeat([]byte{7}, 4*3)},
+		{"a strip shorter than the picture", []uint16{8, 8, 8}, bytes.Repeat([]byte{7}, 30)},
+	} {
+		e := exifWithRawThumb(4, 3, c.bits, c.pix)
+		out, notes, err := exifRemovePictures(e, &rawThumbs{}, maxEXIFPayload)
+		if _, ok, _ := findThumb(out); err != nil || ok || bytes.Contains(out, c.pix) || len(notes) != 1 || !strings.Contains(notes[0], "removed") {
+			t.Errorf("%s: err %v, IFD1 still linked %v, notes %q", c.name, err, ok, notes)
+		}
 	}
 }

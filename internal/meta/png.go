@@ -81,7 +81,7 @@ const maxEXIFOther = 1 << 20
 // RemovePictures regenerates the eXIf thumbnail from the labeled picture
 // (thumb), erases maker-note previews, and drops text chunks (such as
 // ImageMagick's "Raw profile type exif/APP1/8bim") that hold a picture.
-func (p *PNGInfo) RemovePictures(thumb ThumbFunc) ([]string, error) {
+func (p *PNGInfo) RemovePictures(thumb Thumbnailer) ([]string, error) {
 	var notes []string
 	if p.EXIF != nil {
 		e, n, err := exifRemovePictures(trimExifPrefix(p.EXIF), thumb, maxEXIFOther)

@@ -49,6 +49,12 @@ func ParseTIFFLayout(data []byte) (*TIFFLayout, error) {
 	if err != nil {
 		return nil, err
 	}
+	return layoutOf(t, es)
+}
+
+// layoutOf reads the picture of directory es: a TIFF's first, or an
+// EXIF block's thumbnail (IFD1).
+func layoutOf(t tiffData, es []ifdEntry) (*TIFFLayout, error) {
 	num := func(tag uint16, def int) int {
 		if e, ok := find(es, tag); ok {
 			if v, ok := t.uint(e); ok {

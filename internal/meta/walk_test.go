@@ -117,8 +117,9 @@ func FuzzRemovePictures(f *testing.F) {
 	f.Add(exifWithThumb(binary.BigEndian, thumb, nil))
 	f.Add([]byte(psResource(psThumb5, thumb)))
 	f.Add([]byte(`<r xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:Thumbnails="x"><xmp:Thumbnails/></r>`))
+	f.Add(exifWithRawThumb(4, 3, []uint16{8, 8, 8}, bytes.Repeat([]byte{7}, 36)))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		e, _, err := exifRemovePictures(data, func(int) ([]byte, error) { return fresh, nil }, maxEXIFPayload)
+		e, _, err := exifRemovePictures(data, fuzzThumbs(fresh), maxEXIFPayload)
 		if err != nil {
 			return
 		}
@@ -131,6 +132,13 @@ func FuzzRemovePictures(f *testing.F) {
 		dropResources(data, psThumb4, psThumb5)
 	})
 }
+
+// fuzzThumbs makes the JPEG thumbnail fresh, and grey uncompressed ones.
+type fuzzThumbs []byte
+
+func (f fuzzThumbs) JPEG(int) ([]byte, error) { return f, nil }
+
+func (fuzzThumbs) RGB(w, h int) ([]byte, error) { return bytes.Repeat([]byte{200}, 3*w*h), nil }
 
 // FuzzParseHEIF: no box layout makes the HEIF reader panic or hand out
 // bytes from outside the file.

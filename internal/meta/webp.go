@@ -57,7 +57,7 @@ func (w *WebPInfo) SetOrientation(o int) error {
 
 // RemovePictures regenerates the EXIF thumbnail from the labeled picture
 // (thumb) and erases maker-note previews.
-func (w *WebPInfo) RemovePictures(thumb ThumbFunc) ([]string, error) {
+func (w *WebPInfo) RemovePictures(thumb Thumbnailer) ([]string, error) {
 	if w.EXIF == nil {
 		return nil, nil
 	}

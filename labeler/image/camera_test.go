@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/belgi-kz/belgi/internal/meta"
 	"github.com/belgi-kz/belgi/internal/samples"
 	"github.com/belgi-kz/belgi/labeler"
 	xdraw "golang.org/x/image/draw"
@@ -115,4 +116,83 @@ func labelResult(t *testing.T, name string, data []byte) labeler.Result {
 		t.Fatalf("%s: %v", name, res.Err)
 	}
 	return res
+}
+
+// rawEXIF is an EXIF APP1 as older Kodak and Minolta cameras wrote it:
+// IFD1 holds a w×h thumbnail of 8-bit RGB pixels, uncompressed, in one
+// strip at the strip's offset returned.
+func rawEXIF(thumb *image.RGBA) ([]byte, int) {
+	le := binary.LittleEndian
+	w, h := thumb.Rect.Dx(), thumb.Rect.Dy()
+	entry := func(b []byte, tag, typ uint16, v uint32) []byte {
+		return le.AppendUint32(le.AppendUint32(le.AppendUint16(le.AppendUint16(b, tag), typ), 1), v)
+	}
+	b := []byte("II*\x00\x08\x00\x00\x00")
+	b = entry(le.AppendUint16(b, 1), 0x0112, 3, 1)
+	ifd1 := uint32(len(b) + 4)
+	b = le.AppendUint32(b, ifd1)
+	bits := ifd1 + 2 + 8*12 + 4
+	strip := bits + 6
+	b = le.AppendUint16(b, 8)
+	b = entry(b, 0x0100, 4, uint32(w))
+	b = entry(b, 0x0101, 4, uint32(h))
+	b = le.AppendUint32(le.AppendUint32(le.AppendUint16(le.AppendUint16(b, 0x0102), 3), 3), bits)
+	b = entry(b, 0x0103, 3, 1) // uncompressed
+	b = entry(b, 0x0106, 3, 2) // RGB
+	b = entry(b, 0x0111, 4, strip)
+	b = entry(b, 0x0115, 3, 3)
+	b = entry(b, 0x0117, 4, uint32(3*w*h))
+	b = le.AppendUint32(b, 0)
+	b = le.AppendUint16(le.AppendUint16(le.AppendUint16(b, 8), 8), 8)
+	for i := 0; i < len(thumb.Pix); i += 4 {
+		b = append(b, thumb.Pix[i:i+3]...)
+	}
+	return samples.Segment(0xE1, append([]byte("Exif\x00\x00"), b...)), int(strip)
+}
+
+// TestUncompressedEXIFThumbnailLabeled: an old camera's uncompressed
+// thumbnail is redrawn from the labeled picture, in place and at its
+// size, instead of being removed.
+func TestUncompressedEXIFThumbnailLabeled(t *testing.T) {
+	img := scene(640, 480)
+	old := image.NewRGBA(image.Rect(0, 0, 96, 72))
+	xdraw.ApproxBiLinear.Scale(old, old.Rect, img, img.Bounds(), xdraw.Src, nil)
+	exif, at := rawEXIF(old)
+	res := labelResult(t, "kodak.jpg", samples.InsertAfterSOI(samples.JPEG(img, 90, 2), exif))
+	data, _ := os.ReadFile(res.Output)
+	info, err := meta.ParseJPEG(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tiff := bytes.TrimPrefix(info.EXIF, []byte("Exif\x00\x00"))
+	if len(tiff) < at+3*96*72 || !strings.Contains(strings.Join(res.Notes, ";"), "EXIF thumbnail regenerated") {
+		t.Fatalf("EXIF of %d bytes, notes %v", len(tiff), res.Notes)
+	}
+	labeled, err := decode(fmtJPEG, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := image.NewRGBA(old.Rect)
+	xdraw.ApproxBiLinear.Scale(want, want.Rect, labeled, labeled.Bounds(), xdraw.Src, nil)
+	got := tiff[at : at+3*96*72]
+	// Where the label is (the bottom-right corner), the thumbnail must
+	// show its dark box and white chip, as the labeled picture scaled
+	// down without a filter does (fewer of them: the thumbnail is
+	// filtered, which softens the label's edges); the scene has neither.
+	labelLike := func(pix []byte, step int) int {
+		n := 0
+		for y := 60; y < 70; y++ {
+			for x := 60; x < 92; x++ {
+				p := pix[step*(y*96+x):]
+				if hi, lo := max(p[0], p[1], p[2]), min(p[0], p[1], p[2]); hi < 70 || lo > 200 {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	g, w, o := labelLike(got, 3), labelLike(want.Pix, 4), labelLike(old.Pix, 4)
+	if g < w/3 || o > g/4 {
+		t.Errorf("under the label %d of the thumbnail's pixels look like the label, %d of the labeled picture's, %d of the unlabeled one's", g, w, o)
+	}
 }

@@ -77,13 +77,7 @@ func labelCoefficients(src *source, spec labeler.Spec, xmp packetFn) ([]byte, []
 		return nil, nil, 0, err
 	}
 	info.SameCoding = true
-	thumb := func(max int) ([]byte, error) {
-		small, err := labeledThumb(pic, frame, info)
-		if err != nil {
-			return nil, err
-		}
-		return thumbOf(small)(max)
-	}
+	thumb := &thumbnailer{load: func() (image.Image, error) { return labeledThumb(pic, frame, info) }}
 	out, more, err := finishJPEG(info, frame, thumb, xmp)
 	jpegcoef.Recycle(frame) // out has it now
 	if err == nil {

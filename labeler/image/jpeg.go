@@ -42,7 +42,7 @@ func writeJPEG(img image.Image, source []byte, quality int, xmp packetFn) ([]byt
 // finishJPEG puts the source's metadata around an encoded frame
 // (DQT..EOI): every embedded copy of the unlabeled picture removed or
 // remade by thumb, Belgi's XMP merged in.
-func finishJPEG(info *meta.JPEGInfo, frame []byte, thumb meta.ThumbFunc, xmp packetFn) ([]byte, []string, error) {
+func finishJPEG(info *meta.JPEGInfo, frame []byte, thumb meta.Thumbnailer, xmp packetFn) ([]byte, []string, error) {
 	notes, err := info.RemovePictures(thumb)
 	if err != nil {
 		return nil, nil, err

@@ -15,22 +15,63 @@ import (
 // own 160×120, which every file browser shows as is.
 const thumbSide = 160
 
-// thumbOf makes EXIF thumbnails of the labeled picture, in the picture's
-// stored orientation (viewers turn thumbnails by the same EXIF tag).
-func thumbOf(img image.Image) meta.ThumbFunc {
-	return func(max int) ([]byte, error) {
-		small := thumbSized(img)
-		for _, q := range []int{85, 70, 50, 30} {
-			var out bytes.Buffer
-			if err := jpeg.Encode(&out, small, &jpeg.Options{Quality: q}); err != nil {
-				return nil, err
-			}
-			if out.Len() <= max {
-				return out.Bytes(), nil
-			}
-		}
-		return nil, errors.New("no room for a thumbnail")
+// thumbOf makes EXIF thumbnails of the labeled picture, in the
+// picture's stored orientation (viewers turn thumbnails by the same EXIF
+// tag).
+func thumbOf(img image.Image) meta.Thumbnailer {
+	return &thumbnailer{img: img}
+}
+
+// thumbnailer makes a picture's thumbnails from img, or from what load
+// returns: the coefficient path makes its thumbnail-sized picture only
+// when a file has a thumbnail to remake.
+type thumbnailer struct {
+	img  image.Image
+	load func() (image.Image, error)
+	err  error
+}
+
+func (t *thumbnailer) picture() (image.Image, error) {
+	if t.img == nil && t.err == nil {
+		t.img, t.err = t.load()
 	}
+	return t.img, t.err
+}
+
+// JPEG implements meta.Thumbnailer: EXIF's usual 160 px at the best
+// quality that fits in max bytes.
+func (t *thumbnailer) JPEG(max int) ([]byte, error) {
+	img, err := t.picture()
+	if err != nil {
+		return nil, err
+	}
+	small := thumbSized(img)
+	for _, q := range []int{85, 70, 50, 30} {
+		var out bytes.Buffer
+		if err := jpeg.Encode(&out, small, &jpeg.Options{Quality: q}); err != nil {
+			return nil, err
+		}
+		if out.Len() <= max {
+			return out.Bytes(), nil
+		}
+	}
+	return nil, errors.New("no room for a thumbnail")
+}
+
+// RGB implements meta.Thumbnailer: the picture scaled to w×h, the old
+// thumbnail's own size.
+func (t *thumbnailer) RGB(w, h int) ([]byte, error) {
+	img, err := t.picture()
+	if err != nil {
+		return nil, err
+	}
+	small := image.NewRGBA(image.Rect(0, 0, w, h))
+	xdraw.ApproxBiLinear.Scale(small, small.Rect, img, img.Bounds(), xdraw.Src, nil)
+	out := make([]byte, 0, 3*w*h)
+	for i := 0; i < len(small.Pix); i += 4 {
+		out = append(out, small.Pix[i:i+3]...)
+	}
+	return out, nil
 }
 
 // thumbSized is img scaled to fit a thumbnail, or img itself when it
