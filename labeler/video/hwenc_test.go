@@ -2,13 +2,9 @@ package video
 
 import (
 	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/belgi-kz/belgi/internal/ffmpeg"
 )
 
 // fakeNVENC puts a fake ffmpeg in front of the real one: it lists an
@@ -17,20 +13,8 @@ import (
 // options and the fallbacks are tested through it; every call is
 // logged to the returned file.
 func fakeNVENC(t *testing.T) string {
-	t.Helper()
-	real, err := ffmpeg.Find("ffmpeg")
-	if err != nil {
-		t.Skip("ffmpeg is not installed")
-	}
-	bash, err := exec.LookPath("bash")
-	if err != nil {
-		t.Skip("no bash for the fake ffmpeg")
-	}
-	dir := t.TempDir()
-	log := filepath.Join(dir, "calls.log")
-	script := "#!" + bash + `
-echo "$*" >> '` + log + `'
-case " $* " in *" -encoders "*) '` + real + `' "$@"; echo " V....D h264_nvenc NVIDIA NVENC H.264 encoder"; exit 0;; esac
+	return wrapTool(t, "ffmpeg", func(real string) string {
+		return `case " $* " in *" -encoders "*) '` + real + `' "$@"; echo " V....D h264_nvenc NVIDIA NVENC H.264 encoder"; exit 0;; esac
 args=(); skip=0
 for a in "$@"; do
   if [ $skip -gt 0 ]; then skip=$((skip-1)); continue; fi
@@ -43,12 +27,7 @@ for a in "$@"; do
 done
 exec '` + real + `' "${args[@]}"
 `
-	path := filepath.Join(dir, "ffmpeg")
-	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	useTool(t, "ffmpeg", path)
-	return log
+	})
 }
 
 // nvencCall is a full render's NVENC command line, its options given to

@@ -48,23 +48,31 @@ func TestOutputProbedOnce(t *testing.T) {
 // logProbes puts a logging ffprobe in front of the real one for the rest
 // of the test and returns the log: one line of arguments per start.
 func logProbes(t *testing.T) string {
+	return wrapTool(t, "ffprobe", func(real string) string { return "exec '" + real + "' \"$@\"\n" })
+}
+
+// wrapTool puts a bash script in front of the real program name for the
+// rest of the test: it logs each start's arguments, one line each, to
+// the file it returns, then runs the lines body gives (real is the real
+// program's path).
+func wrapTool(t *testing.T, name string, body func(real string) string) string {
 	t.Helper()
-	real, err := ffmpeg.Find("ffprobe")
+	real, err := ffmpeg.Find(name)
 	if err != nil {
-		t.Skip("ffprobe is not installed")
+		t.Skip(name + " is not installed")
 	}
 	bash, err := exec.LookPath("bash")
 	if err != nil {
-		t.Skip("no bash for the logging ffprobe")
+		t.Skip("no bash for the wrapped " + name)
 	}
 	dir := t.TempDir()
-	log := filepath.Join(dir, "probes.log")
-	script := "#!" + bash + "\necho \"$*\" >> '" + log + "'\nexec '" + real + "' \"$@\"\n"
-	path := filepath.Join(dir, "ffprobe")
+	log := filepath.Join(dir, "calls.log")
+	script := "#!" + bash + "\necho \"$*\" >> '" + log + "'\n" + body(real)
+	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	useTool(t, "ffprobe", path)
+	useTool(t, name, path)
 	return log
 }
 
