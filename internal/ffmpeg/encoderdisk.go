@@ -20,6 +20,7 @@ type encoderFacts struct {
 	Binary  string              `json:"binary"`
 	List    []string            `json:"encoders"`
 	PixFmts map[string][]string `json:"pix_fmts,omitempty"`
+	Priming map[string]int      `json:"priming,omitempty"`
 }
 
 // keptBinaries bounds the file: a machine has an ffmpeg or two (tests

@@ -16,6 +16,7 @@ var encoderCache struct {
 	binary  string // which ffmpeg the facts are about
 	list    map[string]bool
 	pixFmts map[string][]string
+	priming map[string]int // see Priming
 }
 
 // loadEncoders reads the disk's facts about this ffmpeg once; the
@@ -26,18 +27,22 @@ func loadEncoders() {
 	}
 	encoderCache.loaded = true
 	encoderCache.binary = binaryID()
-	if f, ok := readFacts(encoderCache.binary); ok {
+	f, ok := readFacts(encoderCache.binary)
+	if !ok {
+		return
+	}
+	if len(f.List) > 0 { // facts saved before the list was asked for have none
 		encoderCache.list = map[string]bool{}
 		for _, e := range f.List {
 			encoderCache.list[e] = true
 		}
-		encoderCache.pixFmts = f.PixFmts
 	}
+	encoderCache.pixFmts, encoderCache.priming = f.PixFmts, f.Priming
 }
 
 // saveEncoders writes what is known now; the caller holds the lock.
 func saveEncoders() {
-	f := encoderFacts{Binary: encoderCache.binary, PixFmts: encoderCache.pixFmts}
+	f := encoderFacts{Binary: encoderCache.binary, PixFmts: encoderCache.pixFmts, Priming: encoderCache.priming}
 	for e := range encoderCache.list {
 		f.List = append(f.List, e)
 	}

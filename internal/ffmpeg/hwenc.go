@@ -118,6 +118,6 @@ func ForgetProbes() {
 	hwCache.results = nil
 	hwCache.mu.Unlock()
 	encoderCache.mu.Lock()
-	encoderCache.loaded, encoderCache.list, encoderCache.pixFmts = false, nil, nil
+	encoderCache.loaded, encoderCache.list, encoderCache.pixFmts, encoderCache.priming = false, nil, nil, nil
 	encoderCache.mu.Unlock()
 }

@@ -8,27 +8,22 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 )
-
-// primingCache remembers each encoder set-up's priming: asking costs an
-// encode, and the answer does not change while Belgi runs.
-var primingCache struct {
-	mu sync.Mutex
-	m  map[string]int
-}
 
 // Priming is how many samples an audio encoder, set up by args ("-c:a",
 // "ac3", "-b:a", ...), puts before the first sample it is given: ffmpeg
 // stamps its first packet that far before the input's start (AAC 1024,
 // AC-3 256, LAME 1105 at ffmpeg 5.1). A muxer that stores no negative
 // time moves every stream by it; 0 when the encoder primes nothing or
-// can't be asked.
+// can't be asked. Asking costs an encode, and the answer belongs to the
+// ffmpeg binary, so it is kept with the encoder list, on disk too: a
+// CLI run that labels one clip would otherwise ask every time.
 func Priming(ctx context.Context, args []string, rate, channels int) int {
 	key := fmt.Sprint(args, rate, channels)
-	primingCache.mu.Lock()
-	defer primingCache.mu.Unlock()
-	if n, ok := primingCache.m[key]; ok {
+	encoderCache.mu.Lock()
+	defer encoderCache.mu.Unlock()
+	loadEncoders()
+	if n, ok := encoderCache.priming[key]; ok {
 		return n
 	}
 	full := []string{"-v", "error", "-f", "lavfi", "-i", "anullsrc=r=" + strconv.Itoa(rate), "-t", "0.2",
@@ -39,10 +34,16 @@ func Priming(ctx context.Context, args []string, rate, channels int) int {
 	if err == nil {
 		n = firstPacketLead(out, rate)
 	}
-	if primingCache.m == nil {
-		primingCache.m = map[string]int{}
+	if !lasting(ctx, err) {
+		return n // a cancelled run says nothing about the encoder
 	}
-	primingCache.m[key] = n
+	if encoderCache.priming == nil {
+		encoderCache.priming = map[string]int{}
+	}
+	encoderCache.priming[key] = n
+	if err == nil {
+		saveEncoders()
+	}
 	return n
 }
 
