@@ -29,8 +29,10 @@ type Thumbnailer interface {
 // uncompressed ones.
 type JPEGThumbs func(max int) ([]byte, error)
 
+// JPEG implements Thumbnailer.
 func (f JPEGThumbs) JPEG(max int) ([]byte, error) { return f(max) }
 
+// RGB implements Thumbnailer: it has none to give.
 func (JPEGThumbs) RGB(int, int) ([]byte, error) {
 	return nil, errors.New("meta: no uncompressed thumbnails")
 }

@@ -196,3 +196,32 @@ func TestUncompressedEXIFThumbnailLabeled(t *testing.T) {
 		t.Errorf("under the label %d of the thumbnail's pixels look like the label, %d of the labeled picture's, %d of the unlabeled one's", g, w, o)
 	}
 }
+
+// TestUncompressedThumbnailLetterboxed: a 3:2 photo's thumbnail in a 4:3
+// strip is fitted inside on black, as cameras do, not stretched.
+func TestUncompressedThumbnailLetterboxed(t *testing.T) {
+	img := scene(600, 400)
+	old := image.NewRGBA(image.Rect(0, 0, 96, 72))
+	exif, at := rawEXIF(old)
+	res := labelResult(t, "wide.jpg", samples.InsertAfterSOI(samples.JPEG(img, 90, 2), exif))
+	data, _ := os.ReadFile(res.Output)
+	info, err := meta.ParseJPEG(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := bytes.TrimPrefix(info.EXIF, []byte("Exif\x00\x00"))[at:]
+	row := func(y int) []byte { return px[3*96*y : 3*96*(y+1)] }
+	black := make([]byte, 3*96)
+	// About 96×64 of picture, centred: some four black rows above and
+	// below (one less where the height rounds down).
+	for _, y := range []int{0, 2, 69, 71} {
+		if !bytes.Equal(row(y), black) {
+			t.Errorf("row %d is not black", y)
+		}
+	}
+	for y := 5; y < 67; y++ {
+		if bytes.Equal(row(y), black) {
+			t.Errorf("row %d is black: the picture is not there", y)
+		}
+	}
+}

@@ -58,15 +58,26 @@ func (t *thumbnailer) JPEG(max int) ([]byte, error) {
 	return nil, errors.New("no room for a thumbnail")
 }
 
-// RGB implements meta.Thumbnailer: the picture scaled to w×h, the old
-// thumbnail's own size.
+// RGB implements meta.Thumbnailer: the picture at the old thumbnail's
+// own size, w×h. A picture of another shape is fitted inside and centred
+// on black, as cameras letterbox a 3:2 photo in a 4:3 thumbnail, rather
+// than stretched.
 func (t *thumbnailer) RGB(w, h int) ([]byte, error) {
 	img, err := t.picture()
 	if err != nil {
 		return nil, err
 	}
 	small := image.NewRGBA(image.Rect(0, 0, w, h))
-	xdraw.ApproxBiLinear.Scale(small, small.Rect, img, img.Bounds(), xdraw.Src, nil)
+	for i := 3; i < len(small.Pix); i += 4 {
+		small.Pix[i] = 0xFF // opaque black
+	}
+	b := img.Bounds()
+	fw, fh := w, max(1, b.Dy()*w/b.Dx())
+	if fh > h {
+		fw, fh = max(1, b.Dx()*h/b.Dy()), h
+	}
+	at := image.Rect(0, 0, fw, fh).Add(image.Pt((w-fw)/2, (h-fh)/2))
+	xdraw.ApproxBiLinear.Scale(small, at, img, b, xdraw.Src, nil)
 	out := make([]byte, 0, 3*w*h)
 	for i := 0; i < len(small.Pix); i += 4 {
 		out = append(out, small.Pix[i:i+3]...)
