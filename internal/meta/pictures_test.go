@@ -289,3 +289,38 @@ func TestUncompressedThumbnailRedrawn(t *testing.T) {
 		}
 	}
 }
+
+// TestPhotoshopThumbnailRemade: a Photoshop thumbnail resource is
+// replaced by one holding the labeled picture's JPEG, behind the header
+// Photoshop writes; the other resources stay. Without a thumbnail maker
+// it is removed.
+func TestPhotoshopThumbnailRemade(t *testing.T) {
+	old := encodeJPEG(t, solid(color.Gray{10}))
+	fresh := encodeJPEG(t, testImage(33, 20)) // odd width: the row is padded
+	data := psResource(0x0404, []byte("iptc")) + psResource(psThumb4, old) + psResource(psThumb5, append(make([]byte, 28), old...))
+	info, err := ParseJPEG(buildJPEG(t, seg(mAPPD, string(nsPS), data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes, err := info.RemovePictures(JPEGThumbs(func(int) ([]byte, error) { return fresh, nil }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := photoshopResource(info.Photoshop, psThumb5)
+	be := binary.BigEndian
+	want := []uint32{1, 33, 20, 100, 2000, uint32(len(fresh))} // 33·24 bits = 99 bytes, padded to 100
+	for i, w := range want {
+		if len(res) < 28 || be.Uint32(res[4*i:]) != w {
+			t.Fatalf("header field %d: resource %x…, want %v", i, res[:min(len(res), 28)], want)
+		}
+	}
+	if be.Uint16(res[24:]) != 24 || be.Uint16(res[26:]) != 1 || !bytes.Equal(res[28:], fresh) {
+		t.Errorf("bits %d, planes %d, or the JPEG is not the labeled one", be.Uint16(res[24:]), be.Uint16(res[26:]))
+	}
+	if photoshopResource(info.Photoshop, psThumb4) != nil || string(info.IPTC) != "iptc" || bytes.Contains(info.Photoshop, old) {
+		t.Error("the Photoshop 4 thumbnail or the old picture is left, or IPTC lost")
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "Photoshop thumbnail regenerated") {
+		t.Errorf("notes %q", notes)
+	}
+}
