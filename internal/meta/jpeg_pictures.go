@@ -70,7 +70,11 @@ func (j *JPEGInfo) photoshopPictures(thumb Thumbnailer, notes *noteSet) error {
 	}
 	out, removed := dropResources(data, psThumb4, psThumb5)
 	scrubbed := scrubPictures(out, 0, 0)
-	if fresh := psThumbnail(thumb); removed && fresh != nil {
+	var fresh []byte
+	if removed { // a thumbnail is made only for a file that had one
+		fresh = psThumbnail(thumb)
+	}
+	if fresh != nil {
 		out = append(out, fresh...)
 		notes.add("Photoshop thumbnail regenerated from the labeled picture")
 	} else if scrubbed > 0 || removed {

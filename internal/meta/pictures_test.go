@@ -324,3 +324,18 @@ func TestPhotoshopThumbnailRemade(t *testing.T) {
 		t.Errorf("notes %q", notes)
 	}
 }
+
+// TestPhotoshopWithoutThumbnailMakesNone: Photoshop data without a
+// thumbnail resource gets none, and the picture is not even asked for
+// (it costs the coefficient path a decode).
+func TestPhotoshopWithoutThumbnailMakesNone(t *testing.T) {
+	info, err := ParseJPEG(buildJPEG(t, seg(mAPPD, string(nsPS), psResource(0x0404, []byte("iptc")))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := false
+	notes, err := info.RemovePictures(JPEGThumbs(func(int) ([]byte, error) { asked = true; return nil, errors.New("none") }))
+	if err != nil || asked || len(notes) != 0 || photoshopResource(info.Photoshop, psThumb5) != nil {
+		t.Errorf("err %v, thumbnail asked for %v, notes %q", err, asked, notes)
+	}
+}
