@@ -14,6 +14,26 @@ type progEncoder struct {
 	be     int    // how many of them belong to the pending end-of-band run
 }
 
+// unit codes the blocks of unit (ux, uy) of grid g, from st.
+func (e *progEncoder) unit(g grid, st []coefPlane, ux, uy int, pred *[4]int32) error {
+	for _, p := range g.parts {
+		blk, nz := st[p.comp].blockNZ(ux*p.h+p.dx, uy*p.v+p.dy)
+		if err := e.block(p.sc, blk, *nz, &pred[p.sc]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// endRun codes an AC scan's pending end-of-band run, as a restart
+// interval or the scan ends.
+func (e *progEncoder) endRun() error {
+	if e.s.Ss > 0 {
+		return e.flushRun(4 + e.s.Ta[0])
+	}
+	return nil
+}
+
 // block codes one block's share of the scan; nz is its mask.
 func (e *progEncoder) block(sc int, blk []int16, nz uint64, pred *int32) error {
 	s := e.s

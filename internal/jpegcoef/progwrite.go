@@ -148,18 +148,12 @@ func encodeUnits(f *File, s *Scan, c *coder, st []coefPlane, r mcuRect) error {
 	var pred [4]int32
 	for uy := r.y0; uy < r.y1; uy++ {
 		for ux := r.x0; ux < r.x1; ux++ {
-			for _, p := range g.parts {
-				blk, nz := st[p.comp].blockNZ(ux*p.h+p.dx, uy*p.v+p.dy)
-				if err := e.block(p.sc, blk, *nz, &pred[p.sc]); err != nil {
-					return err
-				}
+			if err := e.unit(g, st, ux, uy, &pred); err != nil {
+				return err
 			}
 		}
 	}
-	if s.Ss > 0 {
-		return e.flushRun(4 + s.Ta[0])
-	}
-	return nil
+	return e.endRun()
 }
 
 // progTables are the tables scan s codes with, by slot.
@@ -208,18 +202,12 @@ func encodeScan(f *File, s *Scan, c *coder, st []coefPlane) error {
 		var pred [4]int32
 		u0, u1 := g.ivalUnits(s.Restart, i)
 		for u := u0; u < u1; u++ {
-			ux, uy := u%g.nx, u/g.nx
-			for _, p := range g.parts {
-				blk, nz := st[p.comp].blockNZ(ux*p.h+p.dx, uy*p.v+p.dy)
-				if err := e.block(p.sc, blk, *nz, &pred[p.sc]); err != nil {
-					return err
-				}
-			}
-		}
-		if s.Ss > 0 {
-			if err := e.flushRun(4 + s.Ta[0]); err != nil {
+			if err := e.unit(g, st, u%g.nx, u/g.nx, &pred); err != nil {
 				return err
 			}
+		}
+		if err := e.endRun(); err != nil {
+			return err
 		}
 		if c.w != nil && i+1 < n {
 			c.w.marker(0xD0 + byte(i&7))
