@@ -151,6 +151,27 @@ func rawEXIF(thumb *image.RGBA) ([]byte, int) {
 	return samples.Segment(0xE1, append([]byte("Exif\x00\x00"), b...)), int(strip)
 }
 
+// labelRawThumb labels img, carrying old as an uncompressed EXIF
+// thumbnail (rawEXIF), and returns the labeled file and the thumbnail's
+// pixels as the file now holds them, which the result must say were
+// regenerated.
+func labelRawThumb(t *testing.T, name string, img image.Image, old *image.RGBA) (data, pix []byte) {
+	t.Helper()
+	exif, at := rawEXIF(old)
+	res := labelResult(t, name, samples.InsertAfterSOI(samples.JPEG(img, 90, 2), exif))
+	data, _ = os.ReadFile(res.Output)
+	info, err := meta.ParseJPEG(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tiff := bytes.TrimPrefix(info.EXIF, []byte("Exif\x00\x00"))
+	n := 3 * old.Rect.Dx() * old.Rect.Dy()
+	if len(tiff) < at+n || !strings.Contains(strings.Join(res.Notes, ";"), "EXIF thumbnail regenerated") {
+		t.Fatalf("EXIF of %d bytes, notes %v", len(tiff), res.Notes)
+	}
+	return data, tiff[at : at+n]
+}
+
 // TestUncompressedEXIFThumbnailLabeled: an old camera's uncompressed
 // thumbnail is redrawn from the labeled picture, in place and at its
 // size, instead of being removed.
@@ -158,24 +179,13 @@ func TestUncompressedEXIFThumbnailLabeled(t *testing.T) {
 	img := scene(640, 480)
 	old := image.NewRGBA(image.Rect(0, 0, 96, 72))
 	xdraw.ApproxBiLinear.Scale(old, old.Rect, img, img.Bounds(), xdraw.Src, nil)
-	exif, at := rawEXIF(old)
-	res := labelResult(t, "kodak.jpg", samples.InsertAfterSOI(samples.JPEG(img, 90, 2), exif))
-	data, _ := os.ReadFile(res.Output)
-	info, err := meta.ParseJPEG(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tiff := bytes.TrimPrefix(info.EXIF, []byte("Exif\x00\x00"))
-	if len(tiff) < at+3*96*72 || !strings.Contains(strings.Join(res.Notes, ";"), "EXIF thumbnail regenerated") {
-		t.Fatalf("EXIF of %d bytes, notes %v", len(tiff), res.Notes)
-	}
+	data, got := labelRawThumb(t, "kodak.jpg", img, old)
 	labeled, err := decode(fmtJPEG, data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := image.NewRGBA(old.Rect)
 	xdraw.ApproxBiLinear.Scale(want, want.Rect, labeled, labeled.Bounds(), xdraw.Src, nil)
-	got := tiff[at : at+3*96*72]
 	// Where the label is (the bottom-right corner), the thumbnail must
 	// show its dark box and white chip, as the labeled picture scaled
 	// down without a filter does (fewer of them: the thumbnail is
@@ -202,15 +212,7 @@ func TestUncompressedEXIFThumbnailLabeled(t *testing.T) {
 // strip is fitted inside on black, as cameras do, not stretched.
 func TestUncompressedThumbnailLetterboxed(t *testing.T) {
 	img := scene(600, 400)
-	old := image.NewRGBA(image.Rect(0, 0, 96, 72))
-	exif, at := rawEXIF(old)
-	res := labelResult(t, "wide.jpg", samples.InsertAfterSOI(samples.JPEG(img, 90, 2), exif))
-	data, _ := os.ReadFile(res.Output)
-	info, err := meta.ParseJPEG(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	px := bytes.TrimPrefix(info.EXIF, []byte("Exif\x00\x00"))[at:]
+	_, px := labelRawThumb(t, "wide.jpg", img, image.NewRGBA(image.Rect(0, 0, 96, 72)))
 	row := func(y int) []byte { return px[3*96*y : 3*96*(y+1)] }
 	black := make([]byte, 3*96)
 	// About 96×64 of picture, centred: some four black rows above and
