@@ -41,7 +41,8 @@ var (
 var errBinary = errors.New("this is binary data, not text (is the extension wrong?)")
 
 // Decode reads data as UTF-8 (with or without BOM), UTF-16 with a BOM, or
-// legacy Windows-1251 / KZ-1048, and refuses binary data.
+// in the legacy 8-bit code page that reads it as words (see legacy.go),
+// and refuses binary data.
 func Decode(data []byte) (Decoded, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return Decoded{}, errors.New("the file is empty: there is nothing to label")
@@ -62,6 +63,8 @@ func Decode(data []byte) (Decoded, error) {
 
 func decodeBytes(data []byte) (Decoded, error) {
 	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		return Decoded{}, errors.New("UTF-32 text, which Belgi does not write back: save it as UTF-8 and label that")
 	case bytes.HasPrefix(data, bomUTF8):
 		return checkedUTF8(data[3:], bomUTF8)
 	case bytes.HasPrefix(data, bomUTF16LE):
@@ -72,12 +75,8 @@ func decodeBytes(data []byte) (Decoded, error) {
 		return Decoded{Enc: UTF8, Text: string(data)}, nil
 	case bytes.IndexByte(data, 0) >= 0:
 		return Decoded{}, errBinary
-	case !cyrillicBytes(data):
-		return Decoded{}, errors.New("unknown encoding: not UTF-8, UTF-16 with a byte order mark, Windows-1251 or KZ-1048")
-	case looksKazakh(data):
-		return Decoded{Enc: KZ1048, Text: decodeKZ1048(data)}, nil
 	}
-	return Decoded{Enc: CP1251, Text: decode1251(data)}, nil
+	return decodeLegacy(data)
 }
 
 func checkedUTF8(body, bom []byte) (Decoded, error) {
@@ -109,7 +108,7 @@ func decodeUTF16(data []byte, enc Encoding) (Decoded, error) {
 }
 
 // Legacy reports whether the file was converted to UTF-8.
-func (d Decoded) Legacy() bool { return d.Enc == CP1251 || d.Enc == KZ1048 }
+func (d Decoded) Legacy() bool { return d.Enc != UTF8 && d.Enc != UTF16LE && d.Enc != UTF16BE }
 
 // Note is the remark a result carries for a converted file, or "".
 func (d Decoded) Note() string {
@@ -155,20 +154,4 @@ func binaryText(s string) bool {
 		}
 	}
 	return ctl*100 > n
-}
-
-// cyrillicBytes reports whether the bytes above ASCII are mostly letters in
-// Windows-1251 / KZ-1048 (0xC0–0xFF, Ё ё І і and the Kazakh positions).
-func cyrillicBytes(b []byte) bool {
-	var high, letters int
-	for _, c := range b {
-		if c < 0x80 {
-			continue
-		}
-		high++
-		if c >= 0xC0 || c == 0xA8 || c == 0xB8 || c == 0xB2 || c == 0xB3 || kz1048Diff[c] != 0 {
-			letters++
-		}
-	}
-	return letters*10 >= high*8
 }

@@ -1,7 +1,6 @@
 package text
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/belgi-kz/belgi/labeler"
@@ -51,9 +50,6 @@ func noticeHTML(spec labeler.Spec, nl string) string {
 	b.WriteString("</div>")
 	return b.String()
 }
-
-// charsetRE finds a legacy charset name inside a meta tag's source.
-var charsetRE = regexp.MustCompile(`(?i)(charset\s*=\s*["']?)(windows-1251|cp-?1251|kz-1048|rk1048|strk1048-2002)`)
 
 // inspectHTML reads Belgi's meta elements and checks that the notice
 // element is the first content of the body and has text.
@@ -117,26 +113,6 @@ func noticeFirst(s string) bool {
 		return depth > 0
 	})
 	return ok && strings.TrimSpace(text.String()) != ""
-}
-
-// fixCharset rewrites a legacy charset declaration after conversion to
-// UTF-8, or browsers would decode the new bytes as the old code page.
-// Only meta tags are edited; the same words in text or scripts stay.
-func fixCharset(s string) (string, bool) {
-	var b strings.Builder
-	pos, changed := 0, false
-	scanHTML(s, func(t htmlToken) bool {
-		if t.opens("meta") {
-			tag := s[t.start:t.end]
-			if fixed := charsetRE.ReplaceAllString(tag, "${1}utf-8"); fixed != tag {
-				b.WriteString(s[pos:t.start] + fixed)
-				pos, changed = t.end, true
-			}
-		}
-		return true
-	})
-	b.WriteString(s[pos:])
-	return b.String(), changed
 }
 
 // blockEnds are the end tags after which previews start a new line.

@@ -92,7 +92,7 @@ func (Text) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, error)
 	if n := d.Note(); n != "" {
 		notes = append(notes, n)
 	}
-	if f.name == "html" && d.Legacy() {
+	if f.name == "html" && d.Enc != UTF16LE && d.Enc != UTF16BE {
 		if fixed, ok := fixCharset(s); ok {
 			s = fixed
 			notes = append(notes, "the charset declaration now says utf-8")
@@ -134,7 +134,11 @@ func read(path string) (Decoded, format, error) {
 	if err != nil {
 		return Decoded{}, f, fmt.Errorf("text: %w", err)
 	}
-	d, err := Decode(data)
+	decode := Decode
+	if f.name == "html" {
+		decode = decodeHTML
+	}
+	d, err := decode(data)
 	if err != nil {
 		return d, f, fmt.Errorf("text: %w", err)
 	}

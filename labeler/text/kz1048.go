@@ -27,23 +27,19 @@ func decodeKZ1048(b []byte) string {
 	return string(out)
 }
 
-// decode1251 converts Windows-1251 bytes to UTF-8.
-func decode1251(b []byte) string {
-	out := make([]rune, 0, len(b))
-	for _, c := range b {
-		out = append(out, charmap.Windows1251.DecodeByte(c))
-	}
-	return string(out)
-}
-
 // looksKazakh tells KZ-1048 from Windows-1251 when both decode the bytes.
 // The sixteen differing bytes are everyday Kazakh letters in KZ-1048 but
 // letters of other languages in 1251; those languages never use both «и»
 // and «ы» (Ukrainian lacks ы, Belarusian и, Serbian and Macedonian both),
-// while Kazakh uses both constantly.
+// while Kazakh uses both constantly. Kazakh's own letters are also about
+// one in ten (more than one in fifty is asked); a Russian text quoting
+// one Ukrainian name has a single «ї».
 func looksKazakh(b []byte) bool {
-	var diff, i, y int
+	var diff, i, y, letters int
 	for _, c := range b {
+		if c >= 0xC0 {
+			letters++
+		}
 		switch {
 		case kz1048Diff[c] != 0:
 			diff++
@@ -53,5 +49,5 @@ func looksKazakh(b []byte) bool {
 			y++
 		}
 	}
-	return diff > 0 && i > 0 && y > 0
+	return diff > 0 && i > 0 && y > 0 && diff*50 >= letters
 }

@@ -148,6 +148,7 @@ func TestBrokenTextInputs(t *testing.T) {
 		{"binary.txt", []byte("\x00\x01\x02\x03garbage\xff\xfe"), "binary"},
 		{"elf.txt", []byte("\x7fELF\x02\x01\x01\x00\x00\x00"), "binary"},
 		{"odd16.txt", []byte{0xFF, 0xFE, 'a', 0, 'b'}, "truncated"},
+		{"utf32.srt", []byte{0xFF, 0xFE, 0, 0, '1', 0, 0, 0, '\n', 0, 0, 0}, "UTF-32"},
 		{"latin.txt", []byte("caf\xe9 \x80\x81\x82\x83\x84\x85\x86\x87"), "unknown encoding"},
 		{"nocues.srt", []byte("just some words\n"), "no subtitle cues"},
 		{"noheader.vtt", []byte("00:01.000 --> 00:02.000\nhi\n"), "WEBVTT"},

@@ -1,0 +1,90 @@
+package text
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"golang.org/x/text/encoding/htmlindex"
+)
+
+// metaCharsetRE finds the encoding an HTML page declares, in
+// <meta charset="…"> or <meta http-equiv="Content-Type"
+// content="text/html; charset=…">.
+var metaCharsetRE = regexp.MustCompile(`(?i)<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9._:-]+)`)
+
+// charsetRE finds a charset name inside a meta tag's source.
+var charsetRE = regexp.MustCompile(`(?i)(charset\s*=\s*["']?\s*)([a-z0-9._:-]+)`)
+
+// decodeHTML reads a page in the encoding its meta element declares
+// within its first 1024 bytes, as browsers do, when that is not Unicode
+// and the file has no byte order mark (which browsers put first). Any
+// other page is read like every text file. Guessing a page whose author
+// named its code page would only get it wrong more often.
+func decodeHTML(data []byte) (Decoded, error) {
+	if bytes.HasPrefix(data, bomUTF8) || bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
+		return Decode(data)
+	}
+	m := metaCharsetRE.FindSubmatch(data[:min(len(data), 1024)])
+	if m == nil {
+		return Decode(data)
+	}
+	enc, err := htmlindex.Get(string(m[1]))
+	if err != nil {
+		return Decode(data)
+	}
+	name, _ := htmlindex.Name(enc)
+	switch {
+	case name == "utf-8", strings.HasPrefix(name, "utf-16"), name == "replacement", name == "x-user-defined":
+		return Decode(data)
+	}
+	text, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return Decoded{}, fmt.Errorf("the page declares charset %s, but its bytes are not %s: %w", m[1], name, err)
+	}
+	d, err := Decode(text)
+	if err != nil {
+		return d, err
+	}
+	d.Enc = encodingNamed(name)
+	return d, nil
+}
+
+// encodingNamed spells a WHATWG encoding name as Belgi's notes do.
+func encodingNamed(name string) Encoding {
+	for _, p := range legacyPages {
+		if strings.EqualFold(string(p.enc), name) {
+			return p.enc
+		}
+	}
+	return Encoding(strings.ToUpper(name[:1]) + name[1:])
+}
+
+// fixCharset rewrites a page's charset declaration to utf-8, since Belgi
+// writes every page it converts, and its own notice, in UTF-8: left as
+// it was, browsers would decode the new bytes in the old code page.
+// Only meta tags are edited; the same words in text or scripts stay.
+func fixCharset(s string) (string, bool) {
+	var b strings.Builder
+	pos, changed := 0, false
+	scanHTML(s, func(t htmlToken) bool {
+		if t.opens("meta") {
+			tag := s[t.start:t.end]
+			fixed := charsetRE.ReplaceAllStringFunc(tag, func(m string) string {
+				sub := charsetRE.FindStringSubmatch(m)
+				if strings.EqualFold(sub[2], "utf-8") || strings.EqualFold(sub[2], "utf8") {
+					return m
+				}
+				return sub[1] + "utf-8"
+			})
+			if fixed != tag {
+				b.WriteString(s[pos:t.start] + fixed)
+				pos, changed = t.end, true
+			}
+		}
+		return true
+	})
+	b.WriteString(s[pos:])
+	return b.String(), changed
+}

@@ -1,0 +1,211 @@
+package text
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// The 8-bit code pages Belgi tells apart in a text file that is not
+// Unicode: the Cyrillic ones newsrooms in Kazakhstan and Russia have
+// written (Windows, and the older KOI8-R, DOS, Mac and ISO pages), and
+// the Latin ones of Western Europe, Turkey and Central Europe. Reading a Turkish
+// or German file as Windows-1251 turns its accented letters into
+// Cyrillic ones; Belgi used to do that and call the file labeled.
+const (
+	KOI8R       Encoding = "KOI8-R"
+	CP866       Encoding = "IBM866"
+	CP1252      Encoding = "Windows-1252"
+	CP1254      Encoding = "Windows-1254"
+	CP1250      Encoding = "Windows-1250"
+	MacCyrillic Encoding = "Mac Cyrillic"
+	ISO88595    Encoding = "ISO-8859-5"
+	ISO88592    Encoding = "ISO-8859-2"
+)
+
+// legacyPages are the candidates, in the order that wins a tie: a file
+// whose only non-ASCII bytes are quotes and dashes decodes the same in
+// most of them.
+var legacyPages = []struct {
+	enc Encoding
+	cm  *charmap.Charmap
+}{
+	{CP1251, charmap.Windows1251},
+	{CP1252, charmap.Windows1252},
+	{CP1254, charmap.Windows1254},
+	{CP1250, charmap.Windows1250},
+	{KOI8R, charmap.KOI8R},
+	{CP866, charmap.CodePage866},
+	{MacCyrillic, charmap.MacintoshCyrillic},
+	{ISO88595, charmap.ISO8859_5},
+	{ISO88592, charmap.ISO8859_2},
+}
+
+// decodeLegacy reads data in the code page under which its words look
+// most like words, and refuses it when even that reading has too many
+// that do not: converting in the wrong page would publish gibberish
+// under a valid label.
+func decodeLegacy(data []byte) (Decoded, error) {
+	sample := data[:min(len(data), judgedBytes)]
+	var best *charmap.Charmap
+	var enc Encoding
+	bestScore := 0
+	for _, p := range legacyPages {
+		r := judge(decodePage(sample, p.cm))
+		if r.plausible() && (best == nil || r.score() > bestScore) {
+			best, enc, bestScore = p.cm, p.enc, r.score()
+		}
+	}
+	if best == nil {
+		return Decoded{}, fmt.Errorf("unknown encoding: not UTF-8 or UTF-16, and no 8-bit code page Belgi knows (%s) reads it as words; save it as UTF-8 and label that", pageNames())
+	}
+	if enc == CP1251 && looksKazakh(data) {
+		return Decoded{Enc: KZ1048, Text: decodeKZ1048(data)}, nil
+	}
+	return Decoded{Enc: enc, Text: decodePage(data, best)}, nil
+}
+
+// judgedBytes is how much of a file the candidates are judged on: a
+// quarter of a megabyte is thousands of words, and a long book is not
+// decoded nine times over.
+const judgedBytes = 256 << 10
+
+func decodePage(b []byte, cm *charmap.Charmap) string {
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/2)
+	for _, c := range b {
+		sb.WriteRune(cm.DecodeByte(c))
+	}
+	return sb.String()
+}
+
+func pageNames() string {
+	names := []string{string(KZ1048)}
+	for _, p := range legacyPages {
+		names = append(names, string(p.enc))
+	}
+	return strings.Join(names, ", ")
+}
+
+// reading tallies how a decoded text's non-ASCII words look: plain words
+// (lower case or capitalised) count most, all-capital ones less, and
+// impossible ones (scripts mixed in one word, a capital after a small
+// letter, a symbol between letters, a "Latin" word made mostly of
+// accented letters, which is what Cyrillic bytes become in a Latin page)
+// count against. Words with letters that only Icelandic uses count
+// least of the plausible ones. A Cyrillic reading gains as far as its
+// frequent letters pass half of its letters: that is what tells Russian
+// in capitals (1251) from the same bytes read as KOI8-R, whose words then
+// look like lower-case ones.
+type reading struct {
+	plain, caps, rare, bad int
+	cyrillic, common       int // Cyrillic letters in judged words, and how many are frequent ones
+}
+
+func (r reading) score() int {
+	return 2*r.plain + r.caps + r.rare - 4*r.bad + 2*r.common - r.cyrillic
+}
+
+// icelandic letters sit where Windows-1254 has Turkish ğ, ş and their
+// capitals. A Latin reading with them is most likely Turkish (or Kazakh
+// or Azerbaijani in Turkish letters) read in the Western page.
+// ý stands where 1254 has ı, Turkish's commonest accented letter.
+const icelandic = "ðþÐÞýÝ"
+
+// plausible: no non-ASCII words at all (only quotes and dashes), or at
+// most one in ten of them impossible; and a Cyrillic reading of some
+// length must use the letters Cyrillic languages use most. In Russian,
+// Bulgarian and Kazakh text the sixteen of cyrillicCommon are 76-83 % of
+// all letters; Hebrew, Greek or Cyrillic bytes read in the wrong page
+// give 20-68 %.
+func (r reading) plausible() bool {
+	n := r.plain + r.caps + r.rare + r.bad
+	if r.cyrillic >= 100 && r.common*100 < r.cyrillic*70 {
+		return false
+	}
+	return r.bad*10 <= n
+}
+
+// cyrillicCommon are the most frequent letters of Russian and Kazakh,
+// small and capital.
+const cyrillicCommon = "аеинотсрлкдмвыіқАЕИНОТСРЛКДМВЫІҚ"
+
+func judge(s string) reading {
+	var r reading
+	var prev rune = ' '
+	word := make([]rune, 0, 32)
+	for i, c := range s {
+		if unicode.IsLetter(c) {
+			word = append(word, c)
+			prev = c
+			continue
+		}
+		r.add(word)
+		word = word[:0]
+		if c == utf8.RuneError {
+			r.bad++ // a byte the page leaves undefined
+		}
+		if c >= 0x80 && unicode.IsLetter(prev) && !joiner(c) {
+			if next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(c):]); unicode.IsLetter(next) {
+				r.bad++
+			}
+		}
+		prev = c
+	}
+	r.add(word)
+	return r
+}
+
+// joiner: the non-letters that stand between two letters of real words
+// (apostrophes, hyphens, the Catalan middle dot, a soft hyphen).
+func joiner(c rune) bool {
+	return strings.ContainsRune("’‘ʼ·‐‑–—\u00AD", c)
+}
+
+// add judges one word; ASCII-only words and single letters say nothing
+// about the code page.
+func (r *reading) add(w []rune) {
+	if len(w) < 2 {
+		return
+	}
+	var ascii, latin, cyrillic, upper int
+	lowerThenUpper := false
+	for i, c := range w {
+		switch {
+		case c < 0x80:
+			ascii++
+		case unicode.Is(unicode.Cyrillic, c):
+			cyrillic++
+			if strings.ContainsRune(cyrillicCommon, c) {
+				r.common++
+			}
+		case unicode.Is(unicode.Latin, c):
+			latin++
+		default:
+			r.bad++ // Greek, box letters and the like inside a word
+			return
+		}
+		if unicode.IsUpper(c) {
+			upper++
+			lowerThenUpper = lowerThenUpper || i > 0 && unicode.IsLower(w[i-1])
+		}
+	}
+	r.cyrillic += cyrillic
+	switch {
+	case ascii+latin == len(w) && latin == 0:
+		return
+	case cyrillic > 0 && cyrillic < len(w), lowerThenUpper:
+		r.bad++
+	case latin > 0 && len(w) >= 4 && 2*latin > len(w):
+		r.bad++
+	case strings.ContainsAny(string(w), icelandic):
+		r.rare++
+	case upper == len(w):
+		r.caps++
+	default:
+		r.plain++
+	}
+}

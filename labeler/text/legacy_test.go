@@ -1,0 +1,124 @@
+package text
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/belgi-kz/belgi/labeler"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// legacySamples are short passages as newsrooms' old files hold them, one
+// per language and code page Belgi must tell apart; each is a subtitle's
+// length or a little more, since that is where guessing is hardest.
+var legacySamples = []struct {
+	lang string
+	enc  Encoding
+	cm   *charmap.Charmap
+	text string
+}{
+	{"Russian", CP1251, charmap.Windows1251, "Правительство утвердило новые правила.\nЭксперты считают, что это поможет бизнесу.\n"},
+	{"Russian", KOI8R, charmap.KOI8R, "Правительство утвердило новые правила.\nЭксперты считают, что это поможет бизнесу.\n"},
+	{"Russian", CP866, charmap.CodePage866, "Правительство утвердило новые правила.\nЭксперты считают, что это поможет бизнесу.\n"},
+	{"Russian, one line", KOI8R, charmap.KOI8R, "Доброе утро, Алматы!"},
+	{"Russian, capitals", CP1251, charmap.Windows1251, "ВНИМАНИЕ! ПРАВИТЕЛЬСТВО УТВЕРДИЛО НОВЫЕ ПРАВИЛА ДЛЯ СРЕДСТВ МАССОВОЙ ИНФОРМАЦИИ И ЖУРНАЛИСТОВ.\n"},
+	{"Russian quoting a Ukrainian name", CP1251, charmap.Windows1251, "Выставку открыл художник Олексій Їжакевич из Киева. Мы были рады видеть его работы.\n"},
+	{"Turkish", CP1254, charmap.Windows1254, "Benim adım Abaddon.\nBana yine yalan söyledin. Başka seçeneğim yoktu.\n"},
+	{"German", CP1252, charmap.Windows1252, "Die Bürger müssen über die Änderungen informiert werden, heißt es.\n"},
+	{"French", CP1252, charmap.Windows1252, "L’été dernier, le ministère a publié un rapport détaillé.\n"},
+	{"Spanish", CP1252, charmap.Windows1252, "¿Dónde está la señora? El niño habló con ella mañana.\n"},
+	{"Polish", CP1250, charmap.Windows1250, "Rząd przyjął nową ustawę. Może to zmienić sytuację wielu firm.\n"},
+	{"English", CP1252, charmap.Windows1252, "It’s the “first” report — and it’s final…\n"},
+}
+
+func TestLegacyCodePagesToldApart(t *testing.T) {
+	for _, s := range legacySamples {
+		data, err := s.cm.NewEncoder().Bytes([]byte(s.text))
+		if err != nil {
+			t.Fatalf("%s: encode: %v", s.lang, err)
+		}
+		d, err := Decode(data)
+		if err != nil {
+			t.Errorf("%s in %s: %v", s.lang, s.enc, err)
+			continue
+		}
+		if d.Text != s.text {
+			t.Errorf("%s in %s read as %s: %q", s.lang, s.enc, d.Enc, d.Text)
+		}
+		// English with typographic quotes decodes the same in 1251 and
+		// 1252; only the text matters there.
+		if d.Enc != s.enc && s.lang != "English" {
+			t.Errorf("%s in %s: encoding reported as %s", s.lang, s.enc, d.Enc)
+		}
+	}
+}
+
+// TestLegacyOtherScriptsRefused: Hebrew bytes read as Cyrillic give
+// words of the right shape but the wrong letters; Belgi refuses them
+// rather than publish them converted.
+func TestLegacyOtherScriptsRefused(t *testing.T) {
+	hebrew := "הממשלה אישרה היום את החוק החדש על בינה מלאכותית. החוק ייכנס לתוקף בחודש ינואר, ולפי המומחים הוא יעזור לעיתונאים ולציבור להבין אילו תמונות וסרטונים נוצרו על ידי מחשב.\n"
+	data, err := charmap.Windows1255.NewEncoder().Bytes([]byte(hebrew))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, err := Decode(data); err == nil {
+		t.Errorf("Hebrew in Windows-1255 read as %s: %q", d.Enc, d.Text[:60])
+	}
+}
+
+// TestLegacyGibberishRefused: bytes no code page reads as words are
+// refused, not converted into a labeled file nobody can read.
+func TestLegacyGibberishRefused(t *testing.T) {
+	var b strings.Builder
+	for i := range 400 {
+		b.WriteByte(byte(0x80 + i*37%128))
+		if i%7 == 6 {
+			b.WriteByte(' ')
+		}
+	}
+	if d, err := Decode([]byte(b.String())); err == nil || !strings.Contains(err.Error(), "unknown encoding") {
+		t.Errorf("random high bytes decoded as %s (%v)", d.Enc, err)
+	}
+}
+
+// TestHTMLDeclaredCharsetHonoured: a page that names its code page is
+// read in it, written in UTF-8, and says so; a page in plain ASCII that
+// declares a legacy page gets its declaration fixed too, or browsers
+// would show the notice's Cyrillic letters as 1251 gibberish.
+func TestHTMLDeclaredCharsetHonoured(t *testing.T) {
+	cases := []struct {
+		name, head, body string
+		cm               *charmap.Charmap
+		note             string
+	}{
+		{"western.html", `<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">`, "Café crème, déjà vu", charmap.Windows1252, "Windows-1252"},
+		{"koi8.html", `<meta charset="koi8-r">`, "Доброе утро", charmap.KOI8R, "KOI8-R"},
+		{"ascii.html", `<meta charset='windows-1251'>`, "Only ASCII here", charmap.Windows1251, "Windows-1251"},
+	}
+	for _, c := range cases {
+		page := "<!DOCTYPE html>\n<html><head>" + c.head + "<title>t</title></head>\n<body><p>" + c.body + "</p></body></html>\n"
+		data, err := c.cm.NewEncoder().Bytes([]byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := process(t, writeInput(t, c.name, data), labeler.DefaultSpec())
+		if res.Status != labeler.StatusOK {
+			t.Fatalf("%s: %s: %v", c.name, res.Status, res.Err)
+		}
+		out, _ := os.ReadFile(res.Output)
+		s := string(out)
+		switch {
+		case !utf8.Valid(out):
+			t.Errorf("%s: output is not UTF-8", c.name)
+		case !strings.Contains(s, c.body):
+			t.Errorf("%s: body text lost:\n%s", c.name, s)
+		case metaCharsetRE.FindStringSubmatch(s)[1] != "utf-8":
+			t.Errorf("%s: declaration not fixed: %q", c.name, metaCharsetRE.FindString(s))
+		case !strings.Contains(strings.Join(res.Notes, "\n"), c.note):
+			t.Errorf("%s: notes %q do not name %s", c.name, res.Notes, c.note)
+		}
+	}
+}
