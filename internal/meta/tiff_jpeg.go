@@ -34,19 +34,16 @@ func JPEGTIFF(j JPEGStrip) ([]byte, error) {
 		short(530, uint16(j.SubX), uint16(j.SubY)), ref})
 }
 
-// RasterTIFF wraps one strip of chunky samples (RGB with 3 samples or
-// grey with 1, of 8 or 16 bits, little-endian), zlib-compressed after
+// RasterTIFF wraps one strip of chunky samples (RGB with 3 samples,
+// CMYK with 4 or grey with 1, of 8 or 16 bits, little-endian), zlib-compressed after
 // horizontal differencing, as a TIFF with Deflate compression (8) and
 // predictor 2: what golang.org/x/image/tiff writes, without the alpha
 // channel it adds to every colour picture.
 func RasterTIFF(strip []byte, width, height, samples, bits int) ([]byte, error) {
-	if width <= 0 || height <= 0 || width > 1<<31-1 || height > 1<<31-1 || (samples != 1 && samples != 3) || (bits != 8 && bits != 16) {
+	if width <= 0 || height <= 0 || width > 1<<31-1 || height > 1<<31-1 || (samples != 1 && samples != 3 && samples != 4) || (bits != 8 && bits != 16) {
 		return nil, errors.New("meta: tiff: raster layout out of range")
 	}
-	photometric := uint16(2)
-	if samples == 1 {
-		photometric = 1
-	}
+	photometric := map[int]uint16{1: 1, 3: 2, 4: 5}[samples] // grey, RGB, CMYK
 	return oneStrip(strip, width, height, samples, bits, []ifdField{short(tagCompression, 8), short(tagPhotometric, photometric), short(317, 2)})
 }
 

@@ -53,6 +53,18 @@ type ifdField struct {
 	TIFFTag
 }
 
+// photometricChannels is how many colour channels a TIFF colour model
+// (tag 262) has, for matching an ICC profile; def for the rest.
+func photometricChannels(v uint32, def int) int {
+	switch {
+	case v <= 1:
+		return 1
+	case v == 5:
+		return 4
+	}
+	return def
+}
+
 // tiffTags merges the encoder's entries with what the source carries.
 // The encoder's values are copied too, so that each lands word-aligned
 // as TIFF wants (x/image/tiff leaves some at odd offsets); the numbers in
@@ -66,8 +78,8 @@ func tiffTags(t tiffData, es []ifdEntry, src *TIFFInfo, xmp []byte) ([]ifdField,
 			return nil, nil, fmt.Errorf("encoded image: %w", err)
 		}
 		byTag[e.Tag] = ifdField{TIFFTag{e.Tag, e.Type, e.Count, bytes.Clone(v)}}
-		if v, ok := t.uint(e); ok && e.Tag == tagPhotometric && v <= 1 {
-			channels = 1
+		if v, ok := t.uint(e); ok && e.Tag == tagPhotometric {
+			channels = photometricChannels(v, channels)
 		}
 	}
 	notes := srcFields(byTag, src, t.order, channels)

@@ -10,6 +10,7 @@ import (
 	"io"
 
 	"github.com/belgi-kz/belgi/internal/meta"
+	cmyktiff "github.com/hhrutter/tiff"
 	"golang.org/x/image/tiff"
 )
 
@@ -32,10 +33,25 @@ func decodeTIFF(r io.Reader) (image.Image, error) {
 	if err == nil {
 		return img, nil
 	}
-	if l, lerr := meta.ParseTIFFLayout(data); lerr == nil && jpegCoded(l) {
+	l, lerr := meta.ParseTIFFLayout(data)
+	switch {
+	case lerr != nil:
+	case jpegCoded(l):
 		return decodeJPEGTIFF(l)
+	case cmykRaster(l):
+		return cmyktiff.Decode(bytes.NewReader(data))
 	}
 	return nil, err
+}
+
+// cmykRaster: an 8-bit CMYK TIFF of four chunky samples, what print
+// workflows (Photoshop, InDesign exports, press agencies) send, and what
+// golang.org/x/image/tiff refuses. github.com/hhrutter/tiff, a fork of it
+// that pdfcpu already brings in, reads these into an *image.CMYK, which
+// Belgi labels and writes back as CMYK (see encodeTIFF). It copies four
+// bytes a pixel, so an extra (alpha) sample is left to the refusal.
+func cmykRaster(l *meta.TIFFLayout) bool {
+	return l.Photometric == 5 && l.SamplesPerPixel == 4 && l.ExtraSamples == 0 && l.BitsPerSample == 8 && l.Planar == 1
 }
 
 // tiffConfig reads a TIFF's header; a JPEG-compressed one's from its
@@ -48,6 +64,8 @@ func tiffConfig(r io.Reader) (image.Config, error) {
 	cfg, err := tiff.DecodeConfig(bytes.NewReader(data))
 	if l, lerr := meta.ParseTIFFLayout(data); lerr == nil && jpegCoded(l) {
 		return image.Config{ColorModel: color.RGBAModel, Width: l.Width, Height: l.Height}, nil
+	} else if lerr == nil && err != nil && cmykRaster(l) {
+		return image.Config{ColorModel: color.CMYKModel, Width: l.Width, Height: l.Height}, nil
 	}
 	return cfg, err
 }

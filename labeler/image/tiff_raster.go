@@ -19,6 +19,10 @@ func encodeOpaqueTIFF(img image.Image) ([]byte, bool, error) {
 	if o, ok := img.(interface{ Opaque() bool }); !ok || !o.Opaque() {
 		return nil, false, nil
 	}
+	if m, ok := img.(*image.CMYK); ok {
+		out, err := cmykTIFF(m)
+		return out, err == nil, err
+	}
 	switch img.(type) {
 	case *image.Gray, *image.Gray16, *image.Paletted:
 		return nil, false, nil
@@ -35,6 +39,31 @@ func encodeOpaqueTIFF(img image.Image) ([]byte, bool, error) {
 	}
 	out, err := meta.RasterTIFF(strip, b.Dx(), b.Dy(), 3, bits)
 	return out, err == nil, err
+}
+
+// cmykTIFF writes a CMYK picture as CMYK, so that a print file keeps its
+// separations (and its CMYK ICC profile) and only the label's pixels
+// change: converting to RGB and back would move every plate.
+func cmykTIFF(m *image.CMYK) ([]byte, error) {
+	b := m.Bounds()
+	var buf bytes.Buffer
+	z := zlib.NewWriter(&buf)
+	row := make([]byte, 4*b.Dx())
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		i := m.PixOffset(b.Min.X, y)
+		copy(row, m.Pix[i:i+len(row)])
+		for i := len(row) - 1; i >= 4; i-- {
+			row[i] -= row[i-4]
+		}
+		if _, err := z.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	strip, err := closed(z, &buf)
+	if err != nil {
+		return nil, err
+	}
+	return meta.RasterTIFF(strip, b.Dx(), b.Dy(), 4, 8)
 }
 
 // rgbStrip is img's rows as chunky RGB samples, each row differenced

@@ -1,8 +1,10 @@
 package image
 
 import (
+	"bytes"
 	"image"
 	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -101,6 +103,57 @@ func mustRaster(t *testing.T, img image.Image) []byte {
 	out, ok, err := encodeOpaqueTIFF(img)
 	if !ok || err != nil {
 		t.Fatal(err)
+	}
+	return out
+}
+
+// TestCMYKTIFFStaysCMYK: a print file's CMYK TIFF, as libtiff writes it
+// (through ImageMagick), is labeled and written back as CMYK, and
+// libtiff reads the same separations everywhere but under the label (the
+// bottom-right quarter holds it by default).
+func TestCMYKTIFFStaysCMYK(t *testing.T) {
+	dir := t.TempDir()
+	src, in := filepath.Join(dir, "scene.png"), filepath.Join(dir, "print.tif")
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, scene(320, 200)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(src, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("convert", src, "-colorspace", "CMYK", "-compress", "LZW", in).CombinedOutput(); err != nil {
+		t.Fatalf("convert: %v %s", err, out)
+	}
+	data, _ := os.ReadFile(in)
+	res := labelResult(t, "print.tif", data)
+	out, _ := os.ReadFile(res.Output)
+	if l, err := meta.ParseTIFFLayout(out); err != nil || l.Photometric != 5 || l.SamplesPerPixel != 4 {
+		t.Fatalf("output layout %+v, %v: want CMYK", l, err)
+	}
+	before, after := cmykSamples(t, in), cmykSamples(t, res.Output)
+	if len(before) != len(after) || len(before) != 320*200*4 {
+		t.Fatalf("libtiff reads %d and %d bytes of CMYK", len(before), len(after))
+	}
+	changed := 0
+	for i := 0; i < len(before); i += 4 {
+		if !bytes.Equal(before[i:i+4], after[i:i+4]) {
+			changed++
+			if x, y := i/4%320, i/4/320; x < 160 || y < 100 {
+				t.Fatalf("pixel %d,%d changed, outside the label's corner", x, y)
+			}
+		}
+	}
+	if changed == 0 {
+		t.Error("no pixel changed: the label is missing")
+	}
+}
+
+// cmykSamples is a TIFF's CMYK samples as libtiff (ImageMagick) reads them.
+func cmykSamples(t *testing.T, path string) []byte {
+	t.Helper()
+	out, err := exec.Command("convert", "-regard-warnings", "tiff:"+path, "-depth", "8", "cmyk:-").Output()
+	if err != nil {
+		t.Fatalf("convert %s: %v", path, err)
 	}
 	return out
 }
