@@ -149,7 +149,7 @@ func (p *pass) prepare(ctx context.Context) (Kind, bool, error) {
 	if err != nil {
 		return nil, false, AtStage(StageWrite, err)
 	}
-	res.Output = retarget(kind, head, out)
+	res.Output = retarget(kind, head, p.in.Path, out)
 	sweepOutput(res.Output)
 	if _, err := os.Lstat(res.Output); err == nil && !p.spec.Out.Overwrite {
 		res.Status, res.Reason = StatusSkipped, "output exists (use overwrite to replace it)"

@@ -103,17 +103,45 @@ func (r *Registry) OutputFor(in Input, out Output) (string, error) {
 	if err != nil {
 		return dst, nil // Process reports the detection error
 	}
-	return retarget(k, head, dst), nil
+	return retarget(k, head, in.Path, dst), nil
 }
 
-// retarget swaps dst's extension when the kind writes another format.
-func retarget(k Kind, head []byte, dst string) string {
-	if rt, ok := k.(Retargeter); ok {
-		if ext := rt.OutputExt(head); ext != "" {
-			return strings.TrimSuffix(dst, filepath.Ext(dst)) + ext
+// retarget swaps dst's extension when the kind writes another format. A
+// file whose new name a sibling already has (photo.bmp beside photo.png,
+// IMG_1.HEIC beside IMG_1.JPG, as exports leave them) keeps its own
+// extension in the name too, photo.bmp.png, so that both are labeled
+// rather than one refused for taking the other's output.
+func retarget(k Kind, head []byte, src, dst string) string {
+	rt, ok := k.(Retargeter)
+	if !ok {
+		return dst
+	}
+	ext := rt.OutputExt(head)
+	if ext == "" || strings.EqualFold(ext, filepath.Ext(src)) {
+		return dst
+	}
+	stem := strings.TrimSuffix(dst, filepath.Ext(dst))
+	if siblingHas(src, ext) {
+		stem = dst
+	}
+	return stem + ext
+}
+
+// siblingHas reports whether src's folder holds a file named like src
+// with extension ext, in any letter case.
+func siblingHas(src, ext string) bool {
+	base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
+	entries, err := os.ReadDir(filepath.Dir(src))
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(name), ext) && strings.TrimSuffix(name, filepath.Ext(name)) == base {
+			return true
 		}
 	}
-	return dst
+	return false
 }
 
 // DetectBytes is Detect for a file's name and first bytes.

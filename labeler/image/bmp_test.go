@@ -1,12 +1,16 @@
 package image
 
 import (
+	"context"
 	"encoding/binary"
+	"maps"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/samples"
+	"github.com/belgi-kz/belgi/labeler"
 )
 
 // bmpWrapping builds a BMP (BITMAPV5HEADER, as Pillow writes) whose
@@ -61,4 +65,35 @@ func FuzzBMPEmbedded(f *testing.F) {
 			t.Fatalf("%d-byte %s stream from %d bytes", len(stream), g, len(data))
 		}
 	})
+}
+
+// TestConvertedBesideItsTarget: photo.bmp beside photo.png (and a HEIC
+// beside the JPEG a phone exported of it) both get labeled copies in one
+// batch, the converted one keeping its extension in its name; a BMP with
+// no such sibling is simply renamed.
+func TestConvertedBesideItsTarget(t *testing.T) {
+	dir := t.TempDir()
+	pic := scene(64, 40)
+	for name, data := range map[string][]byte{"photo.bmp": bmpOf(t, pic), "photo.png": samples.PNG(pic), "lone.bmp": bmpOf(t, pic)} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reg := labeler.NewRegistry(New())
+	spec := labeler.DefaultSpec()
+	inputs, errs := reg.Expand([]string{dir}, spec.Out)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := map[string]string{}
+	for _, r := range (labeler.Batch{Registry: reg, Spec: spec, Jobs: 2}).Run(context.Background(), inputs) {
+		if r.Status != labeler.StatusOK {
+			t.Fatalf("%s: %s %v", r.Input, r.Status, r.Err)
+		}
+		got[filepath.Base(r.Input)] = filepath.Base(r.Output)
+	}
+	want := map[string]string{"photo.bmp": "photo.bmp.png", "photo.png": "photo.png", "lone.bmp": "lone.png"}
+	if !maps.Equal(got, want) {
+		t.Errorf("outputs %v, want %v", got, want)
+	}
 }
