@@ -29,25 +29,28 @@ func decodeKZ1048(b []byte) string {
 
 // looksKazakh tells KZ-1048 from Windows-1251 when both decode the bytes.
 // The sixteen differing bytes are everyday Kazakh letters in KZ-1048 but
-// letters of other languages in 1251; those languages never use both «и»
-// and «ы» (Ukrainian lacks ы, Belarusian и, Serbian and Macedonian both),
-// while Kazakh uses both constantly. Kazakh's own letters are also about
-// one in ten (more than one in fifty is asked); a Russian text quoting
-// one Ukrainian name has a single «ї».
+// letters of other languages in 1251, and none of those languages has
+// «ы» but Belarusian, whose only letter among the sixteen is «ў» (where
+// KZ-1048 has «ұ»). So: «ы» and a differing byte other than Ў ў, as in
+// «Қайырлы таң». Kazakh's own letters are also about one in ten (more
+// than one in fifty is asked), while a Russian text quoting one
+// Ukrainian name has a single «ї». A short line with no «ы» at all
+// («Сәлем, әлем!») stays 1251: it could as well be Serbian.
 func looksKazakh(b []byte) bool {
-	var diff, i, y, letters int
+	var diff, kazakhOnly, y, letters int
 	for _, c := range b {
 		if c >= 0xC0 {
 			letters++
 		}
 		switch {
+		case c == 0xA1 || c == 0xA2: // Ў ў in 1251, Ұ ұ in KZ-1048
+			diff++
 		case kz1048Diff[c] != 0:
 			diff++
-		case c == 0xE8 || c == 0xC8: // и И
-			i++
+			kazakhOnly++
 		case c == 0xFB || c == 0xDB: // ы Ы
 			y++
 		}
 	}
-	return diff > 0 && i > 0 && y > 0 && diff*50 >= letters
+	return kazakhOnly > 0 && y > 0 && diff*50 >= letters
 }

@@ -96,17 +96,18 @@ func pageNames() string {
 // letter, a symbol between letters, a "Latin" word made mostly of
 // accented letters, which is what Cyrillic bytes become in a Latin page)
 // count against. Words with letters that only Icelandic uses count
-// least of the plausible ones. A Cyrillic reading gains as far as its
-// frequent letters pass half of its letters: that is what tells Russian
-// in capitals (1251) from the same bytes read as KOI8-R, whose words then
-// look like lower-case ones.
+// least of the plausible ones. A Cyrillic reading gains a point for each
+// of its frequent letters: that is what tells Russian in capitals (1251)
+// from the same bytes read as KOI8-R, whose words then look like
+// lower-case ones. A symbol stuck to a letter counts against too: a
+// Russian capital read in the Mac page is one ("√де").
 type reading struct {
 	plain, caps, rare, bad int
 	cyrillic, common       int // Cyrillic letters in judged words, and how many are frequent ones
 }
 
 func (r reading) score() int {
-	return 2*r.plain + r.caps + r.rare - 4*r.bad + 2*r.common - r.cyrillic
+	return 2*r.plain + r.caps + r.rare - 4*r.bad + r.common
 }
 
 // icelandic letters sit where Windows-1254 has Turkish ğ, ş and their
@@ -148,8 +149,11 @@ func judge(s string) reading {
 		if c == utf8.RuneError {
 			r.bad++ // a byte the page leaves undefined
 		}
-		if c >= 0x80 && unicode.IsLetter(prev) && !joiner(c) {
-			if next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(c):]); unicode.IsLetter(next) {
+		if c >= 0x80 && !joiner(c) {
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(c):])
+			between := unicode.IsLetter(prev) && unicode.IsLetter(next)
+			touching := (unicode.IsLetter(prev) || unicode.IsLetter(next)) && oddSymbol(c)
+			if between || touching {
 				r.bad++
 			}
 		}
@@ -157,6 +161,12 @@ func judge(s string) reading {
 	}
 	r.add(word)
 	return r
+}
+
+// oddSymbol: a non-letter that no text writes against a word, unlike
+// punctuation and the signs brands and units wear (© ® ™ ° № §).
+func oddSymbol(c rune) bool {
+	return !unicode.IsPunct(c) && !unicode.IsSpace(c) && !strings.ContainsRune("©®™°№§", c)
 }
 
 // joiner: the non-letters that stand between two letters of real words

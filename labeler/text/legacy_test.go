@@ -122,3 +122,51 @@ func TestHTMLDeclaredCharsetHonoured(t *testing.T) {
 		}
 	}
 }
+
+// TestLegacyShortLines: one subtitle line is little to judge a page by;
+// these are read right in each Cyrillic page a newsroom's old files use.
+func TestLegacyShortLines(t *testing.T) {
+	russian := []string{"Да", "Нет, спасибо.", "Что случилось?", "Хорошо", "ВНИМАНИЕ", "Он ушёл домой.",
+		"Где ты был вчера вечером?", "Погода сегодня хорошая", "Ждите ответа.", "Объявление",
+		"Съешь же ещё этих мягких французских булок", "ПРЕЗИДЕНТ ПОДПИСАЛ ЗАКОН", "Алматы - крупнейший город."}
+	for _, p := range []struct {
+		enc Encoding
+		cm  *charmap.Charmap
+	}{{CP1251, charmap.Windows1251}, {KOI8R, charmap.KOI8R}, {CP866, charmap.CodePage866}} {
+		for _, line := range russian {
+			data, err := p.cm.NewEncoder().Bytes([]byte(line + "\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d, err := Decode(data); err != nil || d.Text != line+"\n" {
+				t.Errorf("%q in %s read as %s %q (%v)", line, p.enc, d.Enc, d.Text, err)
+			}
+		}
+	}
+	for _, line := range []string{"Қайырлы таң!", "Бүгін ауа райы жақсы", "Қазақстан Республикасы", "Жаңалықтар",
+		"Менің атым Айгүл", "Үкімет отырысы өтті", "Ұлттық банк бағамды белгіледі"} {
+		if d, err := Decode(encodeKZ1048(t, line+"\n")); err != nil || d.Enc != KZ1048 || d.Text != line+"\n" {
+			t.Errorf("%q in KZ-1048 read as %s %q (%v)", line, d.Enc, d.Text, err)
+		}
+	}
+}
+
+// encodeKZ1048 writes s in KZ-1048, which x/text lacks.
+func encodeKZ1048(t *testing.T, s string) []byte {
+	kazakh := map[rune]byte{}
+	for b, r := range kz1048Diff {
+		kazakh[r] = b
+	}
+	var out []byte
+	for _, r := range s {
+		b, ok := kazakh[r]
+		if !ok {
+			b, ok = charmap.Windows1251.EncodeRune(r)
+		}
+		if !ok {
+			t.Fatalf("%q has no KZ-1048 byte", r)
+		}
+		out = append(out, b)
+	}
+	return out
+}
