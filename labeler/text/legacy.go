@@ -95,26 +95,26 @@ func pageNames() string {
 // impossible ones (scripts mixed in one word, a capital after a small
 // letter, a symbol between letters, a "Latin" word made mostly of
 // accented letters, which is what Cyrillic bytes become in a Latin page)
-// count against. Words with letters that only Icelandic uses count
-// least of the plausible ones. A Cyrillic reading gains a point for each
+// count against. So do accented letters that no one language would
+// write together: Hungarian read in Windows-1252 has õ and û beside á
+// and ö, Turkish has ð, ý and þ beside ç and ü, Czech ø and è beside í;
+// in their own pages each is one alphabet. A Cyrillic reading gains a point for each
 // of its frequent letters: that is what tells Russian in capitals (1251)
 // from the same bytes read as KOI8-R, whose words then look like
 // lower-case ones. A symbol stuck to a letter counts against too: a
 // Russian capital read in the Mac page is one ("√де").
 type reading struct {
-	plain, caps, rare, bad int
-	cyrillic, common       int // Cyrillic letters in judged words, and how many are frequent ones
+	plain, caps, bad int
+	cyrillic, common int // Cyrillic letters in judged words, and how many are frequent ones
+	// accented counts the accented Latin letters (small); stray is how
+	// many of them no single language's alphabet accounts for.
+	accented map[rune]int
+	stray    int
 }
 
 func (r reading) score() int {
-	return 2*r.plain + r.caps + r.rare - 4*r.bad + r.common
+	return 2*r.plain + r.caps - 4*r.bad + r.common - 2*r.stray
 }
-
-// icelandic letters sit where Windows-1254 has Turkish ğ, ş and their
-// capitals. A Latin reading with them is most likely Turkish (or Kazakh
-// or Azerbaijani in Turkish letters) read in the Western page.
-// ý stands where 1254 has ı, Turkish's commonest accented letter.
-const icelandic = "ðþÐÞýÝ"
 
 // plausible: no non-ASCII words at all (only quotes and dashes), or at
 // most one in ten of them impossible; and a Cyrillic reading of some
@@ -123,7 +123,7 @@ const icelandic = "ðþÐÞýÝ"
 // all letters; Hebrew, Greek or Cyrillic bytes read in the wrong page
 // give 20-68 %.
 func (r reading) plausible() bool {
-	n := r.plain + r.caps + r.rare + r.bad
+	n := r.plain + r.caps + r.bad
 	if r.cyrillic >= 100 && r.common*100 < r.cyrillic*70 {
 		return false
 	}
@@ -160,7 +160,51 @@ func judge(s string) reading {
 		prev = c
 	}
 	r.add(word)
+	r.stray = strays(r.accented)
 	return r
+}
+
+// alphabets are the accented letters of the languages the Latin pages
+// serve (Windows-1252, -1254, -1250 and ISO-8859-2 between them).
+var alphabets = []string{
+	"àâæçéèêëîïôœùûüÿ",  // French
+	"äöüß",              // German
+	"áéíñóúü",           // Spanish
+	"àáâãçéêíóôõú",      // Portuguese
+	"àèéìíîòóù",         // Italian
+	"àçèéíïòóúü",        // Catalan
+	"æøåé",              // Danish, Norwegian
+	"åäöé",              // Swedish, Finnish
+	"áðéíóúýþæö",        // Icelandic
+	"éëïóöü",            // Dutch
+	"çğıöşüâî",          // Turkish
+	"áčďéěíňóřšťúůýž",   // Czech
+	"áäčďéíĺľňóôŕšťúýž", // Slovak
+	"ąćęłńóśźż",         // Polish
+	"áéíóöőúüű",         // Hungarian
+	"čćđšž",             // Croatian, Slovene, Bosnian
+	"ăâîșțşţ",           // Romanian
+	"äõöüšž",            // Estonian
+	"ëç",                // Albanian
+}
+
+// strays is how many accented letters the best-fitting alphabet leaves
+// out.
+func strays(accented map[rune]int) int {
+	total, best := 0, 0
+	for _, n := range accented {
+		total += n
+	}
+	for _, a := range alphabets {
+		covered := 0
+		for c, n := range accented {
+			if strings.ContainsRune(a, c) {
+				covered += n
+			}
+		}
+		best = max(best, covered)
+	}
+	return total - best
 }
 
 // oddSymbol: a non-letter that no text writes against a word, unlike
@@ -194,6 +238,10 @@ func (r *reading) add(w []rune) {
 			}
 		case unicode.Is(unicode.Latin, c):
 			latin++
+			if r.accented == nil {
+				r.accented = map[rune]int{}
+			}
+			r.accented[unicode.ToLower(c)]++
 		default:
 			r.bad++ // Greek, box letters and the like inside a word
 			return
@@ -211,8 +259,6 @@ func (r *reading) add(w []rune) {
 		r.bad++
 	case latin > 0 && len(w) >= 4 && 2*latin > len(w):
 		r.bad++
-	case strings.ContainsAny(string(w), icelandic):
-		r.rare++
 	case upper == len(w):
 		r.caps++
 	default:

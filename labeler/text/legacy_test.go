@@ -30,6 +30,9 @@ var legacySamples = []struct {
 	{"French", CP1252, charmap.Windows1252, "L’été dernier, le ministère a publié un rapport détaillé.\n"},
 	{"Spanish", CP1252, charmap.Windows1252, "¿Dónde está la señora? El niño habló con ella mañana.\n"},
 	{"Polish", CP1250, charmap.Windows1250, "Rząd przyjął nową ustawę. Może to zmienić sytuację wielu firm.\n"},
+	{"Hungarian", CP1250, charmap.Windows1250, "A kormány ülésén döntöttek az új törvényről, amely jövőre lép hatályba.\n"},
+	{"Czech", ISO88592, charmap.ISO8859_2, "Vláda schválila nový zákon. Příliš žluťoučký kůň úpěl ďábelské ódy.\n"},
+	{"Turkish without ş or ğ", CP1254, charmap.Windows1254, "Bu yıl çok güzel bir gün oldu, dün de öyle.\n"},
 	{"English", CP1252, charmap.Windows1252, "It’s the “first” report — and it’s final…\n"},
 }
 
