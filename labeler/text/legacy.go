@@ -12,8 +12,8 @@ import (
 // The 8-bit code pages Belgi tells apart in a text file that is not
 // Unicode: the Cyrillic ones newsrooms in Kazakhstan and Russia have
 // written (Windows, and the older KOI8-R, DOS, Mac and ISO pages), and
-// the Latin ones of Western Europe, Turkey and Central Europe. Reading a Turkish
-// or German file as Windows-1251 turns its accented letters into
+// the Latin ones of Western Europe, Turkey and Central Europe. Reading a
+// Turkish or German file as Windows-1251 turns its accented letters into
 // Cyrillic ones; Belgi used to do that and call the file labeled.
 const (
 	KOI8R       Encoding = "KOI8-R"
@@ -95,14 +95,15 @@ func pageNames() string {
 // impossible ones (scripts mixed in one word, a capital after a small
 // letter, a symbol between letters, a "Latin" word made mostly of
 // accented letters, which is what Cyrillic bytes become in a Latin page)
-// count against. So do accented letters that no one language would
-// write together: Hungarian read in Windows-1252 has õ and û beside á
-// and ö, Turkish has ð, ý and þ beside ç and ü, Czech ø and è beside í;
-// in their own pages each is one alphabet. A Cyrillic reading gains a point for each
-// of its frequent letters: that is what tells Russian in capitals (1251)
-// from the same bytes read as KOI8-R, whose words then look like
-// lower-case ones. A symbol stuck to a letter counts against too: a
+// count against. A symbol stuck to a letter counts against too: a
 // Russian capital read in the Mac page is one ("√де").
+//
+// So do accented letters that no one language writes together: Hungarian
+// read in Windows-1252 has õ and û beside á and ö, Turkish has ð, ý and þ
+// beside ç and ü, Czech ø and è beside í; in their own pages each is one
+// alphabet. A Cyrillic reading gains a point for each of its frequent
+// letters: that is what tells Russian in capitals (1251) from the same
+// bytes read as KOI8-R, whose words then look like lower-case ones.
 type reading struct {
 	plain, caps, bad int
 	cyrillic, common int // Cyrillic letters in judged words, and how many are frequent ones
@@ -119,9 +120,9 @@ func (r reading) score() int {
 // plausible: no non-ASCII words at all (only quotes and dashes), or at
 // most one in ten of them impossible; and a Cyrillic reading of some
 // length must use the letters Cyrillic languages use most. In Russian,
-// Bulgarian and Kazakh text the sixteen of cyrillicCommon are 76-83 % of
-// all letters; Hebrew, Greek or Cyrillic bytes read in the wrong page
-// give 20-68 %.
+// Bulgarian and Kazakh text the sixteen of cyrillicCommon are about
+// 76-83 % of all letters; Hebrew, Greek or Cyrillic bytes read in the
+// wrong page give 20-68 %.
 func (r reading) plausible() bool {
 	n := r.plain + r.caps + r.bad
 	if r.cyrillic >= 100 && r.common*100 < r.cyrillic*70 {
