@@ -1,8 +1,10 @@
 package text
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/belgi-kz/belgi/labeler"
 )
@@ -83,4 +85,43 @@ func isSubsequence(a, b string) bool {
 		}
 	}
 	return i == len(a)
+}
+
+// FuzzDecode: any bytes either are refused or decode to UTF-8 that
+// writes back, in the page Decode names, to exactly those bytes: a
+// conversion never loses or invents a byte.
+func FuzzDecode(f *testing.F) {
+	for _, s := range legacySamples {
+		if data, err := s.cm.NewEncoder().Bytes([]byte(s.text)); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("caf\xe9 cr\xe8me"))
+	f.Add([]byte("\xd1\xbc\xeb\xe5\xec, \xbc\xeb\xe5\xec! \x8d\xe0\xe7\xe0\x9d \xf2\xb3\xeb\xb3 \xfb\xe8"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Decode(data)
+		if err != nil || !d.Legacy() {
+			return
+		}
+		if !utf8.ValidString(d.Text) {
+			t.Fatalf("%s reading is not UTF-8", d.Enc)
+		}
+		if back := encodeIn(t, d.Enc, d.Text); !bytes.Equal(back, data) {
+			t.Fatalf("%s: % x decodes to %q, which writes back as % x", d.Enc, data, d.Text, back)
+		}
+	})
+}
+
+// encodeIn writes s in a legacy page Decode names.
+func encodeIn(t *testing.T, enc Encoding, s string) []byte {
+	if enc == KZ1048 {
+		return encodeKZ1048(t, s)
+	}
+	for _, p := range legacyPages {
+		if p.enc == enc {
+			return encodeRunes(t, s, p.cm.EncodeRune)
+		}
+	}
+	t.Fatalf("no page named %s", enc)
+	return nil
 }

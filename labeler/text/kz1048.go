@@ -22,7 +22,7 @@ func decodeKZ1048(b []byte) string {
 			out = append(out, r)
 			continue
 		}
-		out = append(out, charmap.Windows1251.DecodeByte(c))
+		out = append(out, pageRune(charmap.Windows1251, c))
 	}
 	return string(out)
 }

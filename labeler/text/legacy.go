@@ -73,13 +73,25 @@ func decodeLegacy(data []byte) (Decoded, error) {
 // decoded nine times over.
 const judgedBytes = 256 << 10
 
+// decodePage converts b from cm. A byte the page leaves undefined (0x98
+// in 1251, five in 1252, the C1 range in the ISO pages) becomes the C1
+// control of the same number, as browsers read them, rather than U+FFFD:
+// the conversion then loses no byte, and judge counts each against the
+// page.
 func decodePage(b []byte, cm *charmap.Charmap) string {
 	var sb strings.Builder
 	sb.Grow(len(b) + len(b)/2)
 	for _, c := range b {
-		sb.WriteRune(cm.DecodeByte(c))
+		sb.WriteRune(pageRune(cm, c))
 	}
 	return sb.String()
+}
+
+func pageRune(cm *charmap.Charmap, c byte) rune {
+	if r := cm.DecodeByte(c); r != utf8.RuneError {
+		return r
+	}
+	return rune(c)
 }
 
 func pageNames() string {
@@ -111,10 +123,14 @@ type reading struct {
 	// many of them no single language's alphabet accounts for.
 	accented map[rune]int
 	stray    int
+	// odd counts what a page's own text rarely has: bytes it leaves
+	// undefined, and Serbian and Macedonian letters (ѕ ј ќ ...), which
+	// is what 1251's capitals become in the Mac page.
+	odd int
 }
 
 func (r reading) score() int {
-	return 2*r.plain + r.caps - 4*r.bad + r.common - 2*r.stray
+	return 2*r.plain + r.caps - 4*r.bad + r.common - 2*r.stray - 2*r.odd
 }
 
 // plausible: no non-ASCII words at all (only quotes and dashes), or at
@@ -125,7 +141,9 @@ func (r reading) score() int {
 // wrong page give 20-68 %.
 func (r reading) plausible() bool {
 	n := r.plain + r.caps + r.bad
-	if r.cyrillic >= 100 && r.common*100 < r.cyrillic*70 {
+	switch {
+	case r.cyrillic >= 100 && r.common*100 < r.cyrillic*70,
+		r.cyrillic >= 20 && r.common*100 < r.cyrillic*50: // a line's worth varies more
 		return false
 	}
 	return r.bad*10 <= n
@@ -134,6 +152,9 @@ func (r reading) plausible() bool {
 // cyrillicCommon are the most frequent letters of Russian and Kazakh,
 // small and capital.
 const cyrillicCommon = "аеинотсрлкдмвыіқАЕИНОТСРЛКДМВЫІҚ"
+
+// southSlavic are the Cyrillic letters only Serbian and Macedonian use.
+const southSlavic = "ђѓѕјљњћќџЂЃЅЈЉЊЋЌЏ"
 
 func judge(s string) reading {
 	var r reading
@@ -147,8 +168,8 @@ func judge(s string) reading {
 		}
 		r.add(word)
 		word = word[:0]
-		if c == utf8.RuneError {
-			r.bad++ // a byte the page leaves undefined
+		if c >= 0x80 && c <= 0x9F {
+			r.odd++ // a byte the page has no character for (see decodePage)
 		}
 		if c >= 0x80 && !joiner(c) {
 			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(c):])
@@ -236,6 +257,8 @@ func (r *reading) add(w []rune) {
 			cyrillic++
 			if strings.ContainsRune(cyrillicCommon, c) {
 				r.common++
+			} else if strings.ContainsRune(southSlavic, c) {
+				r.odd++
 			}
 		case unicode.Is(unicode.Latin, c):
 			latin++

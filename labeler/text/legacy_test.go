@@ -58,6 +58,24 @@ func TestLegacyCodePagesToldApart(t *testing.T) {
 	}
 }
 
+// TestLegacyUndefinedByteKept: a byte the page leaves undefined (0x98 in
+// 1251, as a damaged or oddly converted file has) neither changes the
+// page nor is lost: it becomes the invisible C1 control of its number.
+func TestLegacyUndefinedByteKept(t *testing.T) {
+	for _, c := range []struct {
+		data []byte
+		enc  Encoding
+	}{
+		{[]byte("\xcf\xf0\xe8\xe2\xe5\xf2,\x98 \xec\xe8\xf0! \xdd\xf2\xee \xf2\xe5\xea\xf1\xf2.\n"), CP1251},
+		{append(encodeKZ1048(t, "Қайырлы таң, достар!"), 0x98, '\n'), KZ1048},
+	} {
+		d, err := Decode(c.data)
+		if err != nil || d.Enc != c.enc || !strings.ContainsRune(d.Text, 0x98) {
+			t.Errorf("% x read as %s %q (%v)", c.data, d.Enc, d.Text, err)
+		}
+	}
+}
+
 // TestLegacyOtherScriptsRefused: Hebrew bytes read as Cyrillic give
 // words of the right shape but the wrong letters; Belgi refuses them
 // rather than publish them converted.
@@ -160,14 +178,25 @@ func encodeKZ1048(t *testing.T, s string) []byte {
 	for b, r := range kz1048Diff {
 		kazakh[r] = b
 	}
+	return encodeRunes(t, s, func(r rune) (byte, bool) {
+		if b, ok := kazakh[r]; ok {
+			return b, true
+		}
+		return charmap.Windows1251.EncodeRune(r)
+	})
+}
+
+// encodeRunes writes s a byte per rune with page, keeping C1 controls as
+// their own bytes (which is how decodePage reads a page's undefined ones).
+func encodeRunes(t *testing.T, s string, page func(rune) (byte, bool)) []byte {
 	var out []byte
 	for _, r := range s {
-		b, ok := kazakh[r]
-		if !ok {
-			b, ok = charmap.Windows1251.EncodeRune(r)
+		b, ok := page(r)
+		if !ok && r >= 0x80 && r <= 0x9F {
+			b, ok = byte(r), true
 		}
 		if !ok {
-			t.Fatalf("%q has no KZ-1048 byte", r)
+			t.Fatalf("%q has no byte in the page", r)
 		}
 		out = append(out, b)
 	}

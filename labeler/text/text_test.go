@@ -149,7 +149,7 @@ func TestBrokenTextInputs(t *testing.T) {
 		{"elf.txt", []byte("\x7fELF\x02\x01\x01\x00\x00\x00"), "binary"},
 		{"odd16.txt", []byte{0xFF, 0xFE, 'a', 0, 'b'}, "truncated"},
 		{"utf32.srt", []byte{0xFF, 0xFE, 0, 0, '1', 0, 0, 0, '\n', 0, 0, 0}, "UTF-32"},
-		{"latin.txt", []byte("caf\xe9 \x80\x81\x82\x83\x84\x85\x86\x87"), "unknown encoding"},
+		{"greek.txt", []byte("\xc7 \xea\xf5\xe2\xdd\xf1\xed\xe7\xf3\xe7 \xe5\xed\xdd\xea\xf1\xe9\xed\xe5 \xf3\xde\xec\xe5\xf1\xe1 \xf4\xef\xed \xed\xdd\xef \xed\xfc\xec\xef \xe3\xe9\xe1 \xf4\xe7\xed \xf4\xe5\xf7\xed\xe7\xf4\xde \xed\xef\xe7\xec\xef\xf3\xfd\xed\xe7.\n"), "unknown encoding"},
 		{"nocues.srt", []byte("just some words\n"), "no subtitle cues"},
 		{"noheader.vtt", []byte("00:01.000 --> 00:02.000\nhi\n"), "WEBVTT"},
 	}
