@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/htmlindex"
 )
@@ -17,13 +18,15 @@ var metaCharsetRE = regexp.MustCompile(`(?i)<meta\b[^>]*?charset\s*=\s*["']?\s*(
 // charsetRE finds a charset name inside a meta tag's source.
 var charsetRE = regexp.MustCompile(`(?i)(charset\s*=\s*["']?\s*)([a-z0-9._:-]+)`)
 
-// decodeHTML reads a page in the encoding its meta element declares
-// within its first 1024 bytes, as browsers do, when that is not Unicode
-// and the file has no byte order mark (which browsers put first). Any
-// other page is read like every text file. Guessing a page whose author
-// named its code page would only get it wrong more often.
+// decodeHTML reads a page that is not UTF-8 in the encoding its meta
+// element declares within its first 1024 bytes, as browsers do: guessing
+// the code page of a page whose author named it would only get it wrong
+// more often. A page with a byte order mark, or whose bytes are valid
+// UTF-8, is read as that, whatever it declares: legacy text is almost
+// never valid UTF-8, so such a declaration is a stale one (a page saved
+// from a site that served it as UTF-8), and Label rewrites it.
 func decodeHTML(data []byte) (Decoded, error) {
-	if bytes.HasPrefix(data, bomUTF8) || bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) {
+	if bytes.HasPrefix(data, bomUTF8) || bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) || utf8.Valid(data) {
 		return Decode(data)
 	}
 	m := metaCharsetRE.FindSubmatch(data[:min(len(data), 1024)])
