@@ -71,6 +71,12 @@ type Info struct {
 	// which a header may state as its first key frame's time or not at
 	// all.
 	FirstSpans map[int]Span `json:"-"`
+	// FirstKeys are the times (pts, seconds) of the key-frame packets
+	// among those first packets, by stream index. Whole is true when
+	// they were all of the file's packets (a clip of a second or so), so
+	// that FirstKeys lists every key frame.
+	FirstKeys map[int][]float64 `json:"-"`
+	Whole     bool              `json:"-"`
 }
 
 // FirstPackets is how many packets Probe reads to find when each stream
@@ -97,7 +103,7 @@ type Chapter struct {
 func Probe(ctx context.Context, path string) (Info, error) {
 	out, err := cachedProbe(ctx, path, "-v", "error", "-print_format", "json",
 		"-show_format", "-show_streams", "-show_chapters", "-show_programs", "-show_data_hash", "md5",
-		"-show_entries", "packet=stream_index,pts_time,duration_time", "-read_intervals", "%+#"+strconv.Itoa(FirstPackets))
+		"-show_entries", "packet=stream_index,pts_time,duration_time,flags", "-read_intervals", "%+#"+strconv.Itoa(FirstPackets))
 	if err != nil {
 		return Info{}, err
 	}
@@ -107,15 +113,20 @@ func Probe(ctx context.Context, path string) (Info, error) {
 			Index    int    `json:"stream_index"`
 			PTS      string `json:"pts_time"`
 			Duration string `json:"duration_time"`
+			Flags    string `json:"flags"`
 		} `json:"packets"`
 	}
 	if err := json.Unmarshal(out, &v); err != nil {
 		return Info{}, fmt.Errorf("unreadable ffprobe output: %w", err)
 	}
-	v.FirstSpans = map[int]Span{}
+	v.FirstSpans, v.FirstKeys = map[int]Span{}, map[int][]float64{}
 	for _, p := range v.Packets {
 		addSpan(v.FirstSpans, p.Index, p.PTS, p.Duration)
+		if t, ok := Seconds(p.PTS); ok && strings.HasPrefix(p.Flags, "K") {
+			v.FirstKeys[p.Index] = append(v.FirstKeys[p.Index], t)
+		}
 	}
+	v.Whole = len(v.Packets) < FirstPackets
 	return v.Info, nil
 }
 

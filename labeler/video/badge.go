@@ -89,7 +89,7 @@ func sampleBackground(ctx context.Context, s *source, path string, r image.Recta
 	for i, f := range sampleFractions {
 		times[i] = time.Duration(f * float64(span))
 	}
-	frames, errs := storedFrames(ctx, path, s, times)
+	frames, errs := sharedFrames(ctx, path, s, times)
 	var bg render.Background
 	n := 0
 	for i, img := range frames {
@@ -120,6 +120,61 @@ func worst(a, b render.Background, n int) render.Background {
 	}
 	a.Mean = (a.Mean*float64(n) + b.Mean) / float64(n+1)
 	return a
+}
+
+// sharedFrames is storedFrames, decoding once the frame several times
+// land on: a key frame (see frameInput) that the probe saw cover them.
+// In a clip of a second or two all three samples are its first frame;
+// two fewer inputs to open and decode save about 45 ms of 0.1 s.
+func sharedFrames(ctx context.Context, path string, s *source, times []time.Duration) ([]*image.RGBA, []error) {
+	first := s.sameKeyFrame(times)
+	var todo []time.Duration
+	at := make([]int, len(times))
+	for i, t := range times {
+		if first[i] == i {
+			at[i] = len(todo)
+			todo = append(todo, t)
+		} else {
+			at[i] = at[first[i]]
+		}
+	}
+	got, gotErrs := storedFrames(ctx, path, s, todo)
+	frames, errs := make([]*image.RGBA, len(times)), make([]error, len(times))
+	for i := range times {
+		frames[i], errs[i] = got[at[i]], gotErrs[at[i]]
+	}
+	return frames, errs
+}
+
+// sameKeyFrame maps each of times to the first of them whose key frame
+// (the last at or before it) is the same, when the probe read every
+// packet of the file and so knows every key frame; otherwise each maps
+// to itself.
+func (s *source) sameKeyFrame(times []time.Duration) []int {
+	first := make([]int, len(times))
+	keys := s.info.FirstKeys[s.video.Index]
+	keyOf := func(t time.Duration) float64 {
+		k := keys[0]
+		for _, x := range keys {
+			if x-s.start.Seconds() <= t.Seconds()+1e-6 {
+				k = max(k, x)
+			}
+		}
+		return k
+	}
+	for i := range times {
+		first[i] = i
+		if !s.info.Whole || len(keys) == 0 {
+			continue
+		}
+		for j := range i {
+			if keyOf(times[j]) == keyOf(times[i]) {
+				first[i] = first[j]
+				break
+			}
+		}
+	}
+	return first
 }
 
 // storedFrames decodes a frame near each of times, in one ffmpeg run:

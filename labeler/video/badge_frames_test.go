@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -92,5 +93,31 @@ func TestSamplesWithoutKeyFramesFallBack(t *testing.T) {
 		if string(frames[i].Pix) != string(aloneFrame(t, path, s, at)) {
 			t.Errorf("%v: the fallback's frame differs from a full decode's", at)
 		}
+	}
+}
+
+// TestSamplesShareKeyFrames: in a clip the probe read whole, times that
+// land on one key frame are decoded once, and each still gets the frame
+// a full decode at its own time gives.
+func TestSamplesShareKeyFrames(t *testing.T) {
+	path := keyedClip(t)
+	s := mustProbe(t, path)
+	if !s.info.Whole || len(s.info.FirstKeys[s.video.Index]) != 8 {
+		t.Fatalf("probe: whole %v, key frames %v; want the 8 of a 3 s clip keyed every 0.4 s", s.info.Whole, s.info.FirstKeys)
+	}
+	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
+	times := []time.Duration{0, ms(100), ms(500), ms(700), ms(1300)}
+	if got, want := s.sameKeyFrame(times), []int{0, 0, 2, 2, 4}; !slices.Equal(got, want) {
+		t.Errorf("shared key frames %v, want %v", got, want)
+	}
+	frames, errs := sharedFrames(context.Background(), path, s, times)
+	for i, at := range times {
+		if frames[i] == nil || string(frames[i].Pix) != string(aloneFrame(t, path, s, at)) {
+			t.Errorf("%v: shared sample differs from the full decode's (%v)", at, errs[i])
+		}
+	}
+	s.info.Whole = false // a longer file: the probe did not see every key frame
+	if got := s.sameKeyFrame(times); !slices.Equal(got, []int{0, 1, 2, 3, 4}) {
+		t.Errorf("without the whole file, shared %v", got)
 	}
 }
