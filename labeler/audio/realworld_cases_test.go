@@ -203,3 +203,41 @@ func TestCodecWAVs(t *testing.T) {
 		})
 	}
 }
+
+// TestADTSStreamCopied: raw ADTS AAC has no header stating its length,
+// and ffprobe's bit-rate estimate of a joined speech file is seconds off,
+// which used to send every such copy to a needless re-encode. A real
+// recording (the corpus's bear) as ADTS is now copied, and its packets
+// play the source's length plus the notice's.
+func TestADTSStreamCopied(t *testing.T) {
+	need(t, "ffmpeg", "ffprobe")
+	src := filepath.Join("..", "..", "..", "shared", "realworld", "audio", "androidx-media_bear_with_id3.flac")
+	if _, err := os.Stat(src); err != nil {
+		t.Skip("the real-world corpus is not here: ", err)
+	}
+	in := filepath.Join(t.TempDir(), "bear.aac")
+	if msg, err := exec.Command("ffmpeg", "-v", "error", "-i", src, "-c:a", "aac", "-f", "adts", in).CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, msg)
+	}
+	res := process(t, in)
+	if res.Status != labeler.StatusOK {
+		t.Fatalf("%s: %v", res.Status, res.Err)
+	}
+	if notes := strings.Join(res.Notes, "; "); !strings.Contains(notes, "stream-copied untouched") {
+		t.Errorf("not stream-copied: %s", notes)
+	}
+	before, after := packetSeconds(t, in), packetSeconds(t, res.Output)
+	if added := after - before; added < 3 || added > 10 {
+		t.Errorf("the copy plays %.2f s, the source %.2f s: %.2f s added, not a notice's length", after, before, added)
+	}
+}
+
+// packetSeconds is how long a file's first stream plays, by its packets.
+func packetSeconds(t *testing.T, path string) float64 {
+	t.Helper()
+	spans, err := ffmpeg.PacketSpans(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return spans[0].End - spans[0].Start
+}
