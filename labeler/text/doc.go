@@ -1,12 +1,13 @@
-// Package text labels words: plain text, Markdown, HTML, SRT and WebVTT
-// subtitles (the "text" kind), and DOCX and PDF documents (the "document"
+// Package text labels words: plain text, Markdown, HTML, and SRT, WebVTT
+// and ASS/SSA subtitles (the "text" kind), and DOCX and PDF documents (the "document"
 // kind, built on the docx and pdf sub-packages).
 //
 // The contract: the notice in the chosen languages comes first — before
 // the material, as the law's "text notice placed at the beginning" asks —
-// and everything after it is the original, byte for byte (legacy
-// Windows-1251 and KZ-1048 text is converted to UTF-8 first, and the
-// result says so). Each format also carries a machine-readable mark that
+// and everything after it is the original, byte for byte (text in a
+// legacy 8-bit code page is converted to UTF-8 first, and the result
+// names the page: legacy.go says how the page is told, and why a file no
+// page reads as words is refused). Each format also carries a machine-readable mark that
 // Inspect reads back:
 //
 //   - Plain text and SRT have no place for metadata, so the notice ends
@@ -17,13 +18,15 @@
 //     blockquote (invisible when rendered, standard CommonMark).
 //   - WebVTT carries it in a NOTE block; the notice is a cue with the id
 //     "belgi-notice".
+//   - ASS/SSA carries it in a "Belgi:" line of [Script Info]; the notice
+//     is the first event, in the script's first style.
 //   - HTML carries it in <meta> elements in <head>; the notice is an
 //     inline-styled element with role="note".
 //   - DOCX carries it in the document's custom properties, PDF in XMP.
 //
 // Inspect reads the content, not only the record: a file is Labeled when
 // Belgi's machine mark is present AND the notice is where Belgi put it —
-// the text's first lines, the first SRT or WebVTT cue, the first element
+// the text's first lines, the first SRT, WebVTT or ASS cue, the first element
 // of the HTML body, the first paragraph of the DOCX body, the band on the
 // PDF's first page (its text, read through the font's ToUnicode map,
 // holding the lines the XMP record says were placed). A mark without the

@@ -41,6 +41,32 @@ func FuzzSubtitles(f *testing.F) {
 	})
 }
 
+// FuzzASS: any script is refused or comes back with exactly two lines
+// more (the record and the notice event), its own lines in order, and
+// reads back as labeled.
+func FuzzASS(f *testing.F) {
+	f.Add(assScriptText)
+	f.Add(ssaScriptText)
+	f.Add("[Script Info]\r\n[Events]\r\nDialogue: 0,0:00:00.00,0:00:01.00,Default,,0,0,0,,early\r\nFormat: Start, Text")
+	spec := labeler.DefaultSpec()
+	f.Fuzz(func(t *testing.T, s string) {
+		out, err := labelASS(s, spec, "\n")
+		if err != nil {
+			return
+		}
+		a, _ := parseASS(s)
+		kept := strings.Replace(out, assRecordKey+Record(spec, layers)+"\n", "", 1)
+		kept = strings.Replace(kept, a.dialogue(spec)+"\n", "", 1)
+		if strings.ReplaceAll(kept, "\n", "") != strings.ReplaceAll(s, "\n", "") {
+			t.Fatalf("the script's own lines changed:\n%q\n%q", s, out)
+		}
+		m, found, notice := inspectASS(out)
+		if !found || !notice || m.DigitalSourceType != spec.DigitalSourceType() {
+			t.Fatalf("read back %+v found=%v notice=%v:\n%q", m, found, notice, out)
+		}
+	})
+}
+
 // FuzzHTMLInsert: the labeled document is the original with two
 // insertions, the original's bytes in order, and reads back as labeled.
 func FuzzHTMLInsert(f *testing.F) {

@@ -29,6 +29,7 @@ var formats = map[string]format{
 	"html": {"html", noErr(labelHTML), inspectHTML},
 	"srt":  {"srt", labelSRT, inspectSRT},
 	"vtt":  {"vtt", labelVTT, inspectVTT},
+	"ass":  {"ass", labelASS, inspectASS},
 }
 
 func noErr(f func(string, labeler.Spec, string) string) func(string, labeler.Spec, string) (string, error) {
@@ -37,7 +38,7 @@ func noErr(f func(string, labeler.Spec, string) string) func(string, labeler.Spe
 
 var extFormats = map[string]string{
 	".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-	".srt": "srt", ".vtt": "vtt",
+	".srt": "srt", ".vtt": "vtt", ".ass": "ass", ".ssa": "ass",
 }
 
 // Text is the "text" kind: plain text, Markdown, HTML and subtitles.
@@ -51,11 +52,12 @@ func (Text) Name() string { return labeler.KindText }
 
 // Extensions implements labeler.Kind.
 func (Text) Extensions() []string {
-	return []string{".txt", ".md", ".markdown", ".html", ".htm", ".srt", ".vtt"}
+	return []string{".txt", ".md", ".markdown", ".html", ".htm", ".srt", ".vtt", ".ass", ".ssa"}
 }
 
-// Sniff claims only what cannot be anything else: a WebVTT header or an
-// HTML document start. Other text is recognised by its extension.
+// Sniff claims only what cannot be anything else: a WebVTT header, an
+// HTML document start or an ASS/SSA script's [Script Info]. Other text
+// is recognised by its extension.
 func (Text) Sniff(head []byte) bool { return sniffFormat(head) != "" }
 
 func sniffFormat(head []byte) string {
@@ -66,6 +68,9 @@ func sniffFormat(head []byte) string {
 	lower := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
 	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) {
 		return "html"
+	}
+	if bytes.HasPrefix(lower, []byte("[script info]")) {
+		return "ass"
 	}
 	return ""
 }

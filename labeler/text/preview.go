@@ -41,6 +41,8 @@ func (Text) Preview(ctx context.Context, path string, spec labeler.Spec, max int
 		body = htmlText(d.Text)
 	case "srt", "vtt":
 		body = cueText(d.Text)
+	case "ass":
+		body = assText(d.Text)
 	default:
 		body = strings.Split(strings.ReplaceAll(d.Text, "\r\n", "\n"), "\n")
 	}
