@@ -128,16 +128,12 @@ func retarget(k Kind, head []byte, src, dst string) string {
 }
 
 // siblingHas reports whether src's folder holds a file named like src
-// with extension ext, in any letter case.
+// with extension ext, in lower or upper case (a stat each, not a folder
+// listing per file: a camera card's folder holds thousands).
 func siblingHas(src, ext string) bool {
-	base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
-	entries, err := os.ReadDir(filepath.Dir(src))
-	if err != nil {
-		return false
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if !e.IsDir() && strings.EqualFold(filepath.Ext(name), ext) && strings.TrimSuffix(name, filepath.Ext(name)) == base {
+	stem := strings.TrimSuffix(src, filepath.Ext(src))
+	for _, e := range []string{strings.ToLower(ext), strings.ToUpper(ext)} {
+		if st, err := os.Stat(stem + e); err == nil && !st.IsDir() {
 			return true
 		}
 	}

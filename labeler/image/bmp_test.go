@@ -74,7 +74,8 @@ func FuzzBMPEmbedded(f *testing.F) {
 func TestConvertedBesideItsTarget(t *testing.T) {
 	dir := t.TempDir()
 	pic := scene(64, 40)
-	for name, data := range map[string][]byte{"photo.bmp": bmpOf(t, pic), "photo.png": samples.PNG(pic), "lone.bmp": bmpOf(t, pic)} {
+	for name, data := range map[string][]byte{"photo.bmp": bmpOf(t, pic), "photo.png": samples.PNG(pic), "lone.bmp": bmpOf(t, pic),
+		"SHOT.bmp": bmpOf(t, pic), "SHOT.PNG": samples.PNG(pic)} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -92,7 +93,8 @@ func TestConvertedBesideItsTarget(t *testing.T) {
 		}
 		got[filepath.Base(r.Input)] = filepath.Base(r.Output)
 	}
-	want := map[string]string{"photo.bmp": "photo.bmp.png", "photo.png": "photo.png", "lone.bmp": "lone.png"}
+	want := map[string]string{"photo.bmp": "photo.bmp.png", "photo.png": "photo.png", "lone.bmp": "lone.png",
+		"SHOT.bmp": "SHOT.bmp.png", "SHOT.PNG": "SHOT.PNG"}
 	if !maps.Equal(got, want) {
 		t.Errorf("outputs %v, want %v", got, want)
 	}
