@@ -242,9 +242,12 @@ func joiner(c rune) bool {
 }
 
 // add judges one word; ASCII-only words and single letters say nothing
-// about the code page.
+// about the code page, but for a lone Serbian letter.
 func (r *reading) add(w []rune) {
 	if len(w) < 2 {
+		if len(w) == 1 && strings.ContainsRune(southSlavic, w[0]) {
+			r.odd++ // a pound or euro sign read in 1251: "Ј5", "Ђ5"
+		}
 		return
 	}
 	var ascii, latin, cyrillic, upper int

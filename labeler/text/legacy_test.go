@@ -25,6 +25,8 @@ var legacySamples = []struct {
 	{"Russian, one line", KOI8R, charmap.KOI8R, "Доброе утро, Алматы!"},
 	{"Russian, capitals", CP1251, charmap.Windows1251, "ВНИМАНИЕ! ПРАВИТЕЛЬСТВО УТВЕРДИЛО НОВЫЕ ПРАВИЛА ДЛЯ СРЕДСТВ МАССОВОЙ ИНФОРМАЦИИ И ЖУРНАЛИСТОВ.\n"},
 	{"Russian quoting a Ukrainian name", CP1251, charmap.Windows1251, "Выставку открыл художник Олексій Їжакевич из Киева. Мы были рады видеть его работы.\n"},
+	{"Ukrainian", CP1251, charmap.Windows1251, "Уряд ухвалив нові правила. Експерти вважають, що це допоможе її бізнесу.\n"},
+	{"Belarusian", CP1251, charmap.Windows1251, "Урад зацвердзіў новыя правілы. Эксперты лічаць, што гэта дапаможа бізнесу.\n"},
 	{"Turkish", CP1254, charmap.Windows1254, "Benim adım Abaddon.\nBana yine yalan söyledin. Başka seçeneğim yoktu.\n"},
 	{"German", CP1252, charmap.Windows1252, "Die Bürger müssen über die Änderungen informiert werden, heißt es.\n"},
 	{"French", CP1252, charmap.Windows1252, "L’été dernier, le ministère a publié un rapport détaillé.\n"},
@@ -33,6 +35,7 @@ var legacySamples = []struct {
 	{"Hungarian", CP1250, charmap.Windows1250, "A kormány ülésén döntöttek az új törvényről, amely jövőre lép hatályba.\n"},
 	{"Czech", ISO88592, charmap.ISO8859_2, "Vláda schválila nový zákon. Příliš žluťoučký kůň úpěl ďábelské ódy.\n"},
 	{"Turkish without ş or ğ", CP1254, charmap.Windows1254, "Bu yıl çok güzel bir gün oldu, dün de öyle.\n"},
+	{"English prices", CP1252, charmap.Windows1252, "Tickets cost £5, or €6 at the door.\n"},
 	{"English", CP1252, charmap.Windows1252, "It’s the “first” report — and it’s final…\n"},
 }
 
