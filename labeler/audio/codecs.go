@@ -29,8 +29,11 @@ func (p *probed) chooseEncoder(ctx context.Context) {
 		p.rate, p.resample = 88200, true
 	}
 	if p.out.into != "" {
-		p.notes = append(p.notes, fmt.Sprintf("no encoder here writes %s: labeled as %s (%s)",
-			p.out.name, strings.ToUpper(writtenAs(p.format)), codecOf(enc)))
+		why := "no encoder here writes " + p.out.name
+		if p.format == FormatAC3 || p.format == FormatEAC3 {
+			why = "raw " + p.out.name + " frames have nowhere to keep a mark"
+		}
+		p.notes = append(p.notes, fmt.Sprintf("%s: labeled as %s (%s)", why, strings.ToUpper(writtenAs(p.format)), codecOf(enc)))
 	}
 	p.encoder = enc
 }

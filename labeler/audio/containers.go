@@ -18,7 +18,8 @@ type container struct {
 	muxer string   // ffmpeg's muxer
 	args  []string // the muxer's options
 	// into is the format written when the source's container can't be:
-	// no encoder here writes APE, DSD or AMR. ext is then the output's
+	// no encoder here writes APE, DSD or AMR, and raw Dolby frames have
+	// nowhere to keep a mark. ext is then the output's
 	// extension, the source's format kept in it (song.ape becomes
 	// song.ape.flac), so the copy never takes the name of a sibling
 	// song.flac's copy.
@@ -51,6 +52,8 @@ var containers = map[string]container{
 	FormatWavPack:  {name: "WavPack", muxer: "wv", marks: marksTags, fallback: "wavpack"},
 	FormatCAF:      {name: "CAF", muxer: "caf", marks: marksTags, fallback: "alac"},
 	FormatAMR:      {name: "AMR", muxer: "ipod", into: FormatM4A, ext: ".amr.m4a", marks: marksMP4, pictures: true, fallback: "aac"},
+	FormatAC3:      {name: "Dolby Digital (AC-3)", muxer: "mp4", into: FormatMP4, ext: ".ac3.mp4", marks: marksMP4, fallback: "ac3"},
+	FormatEAC3:     {name: "Dolby Digital Plus (E-AC-3)", muxer: "mp4", into: FormatMP4, ext: ".eac3.mp4", marks: marksMP4, fallback: "eac3"},
 	FormatAPE:      {name: "Monkey's Audio (APE)", muxer: "flac", into: FormatFLAC, ext: ".ape.flac", marks: marksVorbis, pictures: true, fallback: "flac"},
 	FormatDSF:      {name: "DSD (DSF)", muxer: "flac", into: FormatFLAC, ext: ".dsf.flac", marks: marksVorbis, pictures: true, fallback: "flac"},
 	FormatDFF:      {name: "DSD (DSDIFF)", muxer: "flac", into: FormatFLAC, ext: ".dff.flac", marks: marksVorbis, pictures: true, fallback: "flac"},

@@ -32,6 +32,8 @@ const (
 	FormatDFF      = "dff"
 	FormatWavPack  = "wavpack"
 	FormatCAF      = "caf"
+	FormatAC3      = "ac3"  // raw Dolby Digital frames
+	FormatEAC3     = "eac3" // raw Dolby Digital Plus frames
 )
 
 // kind implements labeler.Kind and labeler.Previewer for audio.
@@ -51,7 +53,7 @@ func (kind) Name() string { return labeler.KindAudio }
 
 func (kind) Extensions() []string {
 	return []string{".wav", ".bwf", ".rf64", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".spx", ".m4a", ".m4b",
-		".mka", ".wma", ".aac", ".amr", ".awb", ".aif", ".aiff", ".aifc", ".ape", ".dsf", ".dff", ".wv", ".caf"}
+		".mka", ".wma", ".aac", ".amr", ".awb", ".aif", ".aiff", ".aifc", ".ape", ".dsf", ".dff", ".wv", ".caf", ".ac3", ".eac3", ".ec3"}
 }
 
 // Sniff claims files whose first bytes are unmistakably sound.

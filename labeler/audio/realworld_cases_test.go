@@ -241,3 +241,45 @@ func packetSeconds(t *testing.T, path string) float64 {
 	}
 	return spans[0].End - spans[0].Start
 }
+
+// TestRawDolbyAsMP4: raw AC-3 (5.1, from the corpus's bear recording)
+// and E-AC-3 were skipped as not media. They are labeled into an MP4 of
+// the same codec and channels, as long as the source plus the notice,
+// that ffmpeg decodes without a word and whose marks read back.
+func TestRawDolbyAsMP4(t *testing.T) {
+	need(t, "ffmpeg", "ffprobe")
+	src := filepath.Join("..", "..", "..", "shared", "realworld", "audio", "androidx-media_bear_with_id3.flac")
+	if _, err := os.Stat(src); err != nil {
+		t.Skip("the real-world corpus is not here: ", err)
+	}
+	for _, c := range []struct {
+		name, codec, ext string
+		args             []string
+	}{
+		{"bear.ac3", "ac3", ".ac3.mp4", []string{"-ac", "6", "-c:a", "ac3", "-b:a", "384k"}},
+		{"bear.eac3", "eac3", ".eac3.mp4", []string{"-c:a", "eac3"}},
+	} {
+		in := filepath.Join(t.TempDir(), c.name)
+		args := append(append([]string{"-v", "error", "-i", src}, c.args...), in)
+		if msg, err := exec.Command("ffmpeg", args...).CombinedOutput(); err != nil {
+			t.Fatalf("%v: %s", err, msg)
+		}
+		res := process(t, in)
+		if res.Status != labeler.StatusOK || !strings.HasSuffix(res.Output, c.ext) {
+			t.Fatalf("%s: %s %v -> %s", c.name, res.Status, res.Err, res.Output)
+		}
+		before, after := probe(t, in), probe(t, res.Output)
+		if after.Streams[0].CodecName != c.codec || after.Streams[0].Channels != before.Streams[0].Channels {
+			t.Errorf("%s: written as %s with %d channels", c.name, after.Streams[0].CodecName, after.Streams[0].Channels)
+		}
+		if added := packetSeconds(t, res.Output) - packetSeconds(t, in); added < 3 || added > 10 {
+			t.Errorf("%s: %.2f s added, not a notice's length", c.name, added)
+		}
+		if msg, err := exec.Command("ffmpeg", "-v", "error", "-i", res.Output, "-f", "null", "-").CombinedOutput(); err != nil || len(msg) > 0 {
+			t.Errorf("%s: ffmpeg decoding the copy: %v %s", c.name, err, msg)
+		}
+		if res.Check == nil || !res.Check.Labeled {
+			t.Errorf("%s: marks do not read back: %+v", c.name, res.Check)
+		}
+	}
+}

@@ -40,8 +40,26 @@ var sniffers = []struct {
 	{FormatOpus, func(h []byte) bool { return oggCodec(h) == "opus" }},
 	{FormatOggFLAC, func(h []byte) bool { return oggCodec(h) == "flac" }},
 	{FormatSpeex, func(h []byte) bool { return oggCodec(h) == "speex" }},
+	{FormatAC3, func(h []byte) bool { return dolby(h) == FormatAC3 }},
+	{FormatEAC3, func(h []byte) bool { return dolby(h) == FormatEAC3 }},
 	{FormatADTS, adts},
 	{FormatMP3, mp3.Sniff},
+}
+
+// dolby names raw AC-3 or E-AC-3 frames by their sync word and the
+// bitstream id that tells the two apart (up to 8 and 10, and 16), with
+// AC-3's sample rate code not the reserved one.
+func dolby(h []byte) string {
+	if len(h) < 6 || h[0] != 0x0B || h[1] != 0x77 {
+		return ""
+	}
+	switch bsid := h[5] >> 3; {
+	case bsid <= 10 && h[4]>>6 != 3:
+		return FormatAC3
+	case bsid == 16:
+		return FormatEAC3
+	}
+	return ""
 }
 
 // riffWave: RIFF, RF64 (EBU Tech 3306) and BW64 (ITU-R BS.2088) WAVE files.
