@@ -124,11 +124,16 @@ func TestCMYKTIFFStaysCMYK(t *testing.T) {
 	if out, err := exec.Command("convert", src, "-colorspace", "CMYK", "-compress", "LZW", in).CombinedOutput(); err != nil {
 		t.Fatalf("convert: %v %s", err, out)
 	}
+	const swop = "U.S. Web Coated (SWOP) v2"
+	embedProfile(t, in, filepath.Join("..", "..", "..", "shared", "realworld", "images", "md-extractor-images_10x12x16bit-CMYK.psd"))
 	data, _ := os.ReadFile(in)
 	res := labelResult(t, "print.tif", data)
 	out, _ := os.ReadFile(res.Output)
 	if l, err := meta.ParseTIFFLayout(out); err != nil || l.Photometric != 5 || l.SamplesPerPixel != 4 {
 		t.Fatalf("output layout %+v, %v: want CMYK", l, err)
+	}
+	if got := exiftoolJSON(t, res.Output, "-ProfileDescription")["ProfileDescription"]; got != swop {
+		t.Errorf("the CMYK profile did not stay: exiftool reads %v", got)
 	}
 	before, after := cmykSamples(t, in), cmykSamples(t, res.Output)
 	if len(before) != len(after) || len(before) != 320*200*4 {
@@ -145,6 +150,23 @@ func TestCMYKTIFFStaysCMYK(t *testing.T) {
 	}
 	if changed == 0 {
 		t.Error("no pixel changed: the label is missing")
+	}
+}
+
+// embedProfile gives path the ICC profile of from (a real Photoshop CMYK
+// profile, from the corpus's PSD), with exiftool.
+func embedProfile(t *testing.T, path, from string) {
+	t.Helper()
+	icc, err := exec.Command("exiftool", "-b", "-ICC_Profile", from).Output()
+	if err != nil || len(icc) == 0 {
+		t.Fatalf("exiftool reading %s's profile: %v", from, err)
+	}
+	file := filepath.Join(t.TempDir(), "cmyk.icc")
+	if err := os.WriteFile(file, icc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("exiftool", "-q", "-overwrite_original", "-ICC_Profile<="+file, path).CombinedOutput(); err != nil {
+		t.Fatalf("exiftool: %v %s", err, out)
 	}
 }
 
