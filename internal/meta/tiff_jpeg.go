@@ -35,10 +35,10 @@ func JPEGTIFF(j JPEGStrip) ([]byte, error) {
 }
 
 // RasterTIFF wraps one strip of chunky samples (RGB with 3 samples,
-// CMYK with 4 or grey with 1, of 8 or 16 bits, little-endian), zlib-compressed after
-// horizontal differencing, as a TIFF with Deflate compression (8) and
-// predictor 2: what golang.org/x/image/tiff writes, without the alpha
-// channel it adds to every colour picture.
+// CMYK with 4 or grey with 1, of 8 or 16 bits, little-endian),
+// zlib-compressed after horizontal differencing, as a TIFF with Deflate
+// compression (8) and predictor 2: what golang.org/x/image/tiff writes,
+// without the alpha channel it adds to every colour picture.
 func RasterTIFF(strip []byte, width, height, samples, bits int) ([]byte, error) {
 	if width <= 0 || height <= 0 || width > 1<<31-1 || height > 1<<31-1 || (samples != 1 && samples != 3 && samples != 4) || (bits != 8 && bits != 16) {
 		return nil, errors.New("meta: tiff: raster layout out of range")

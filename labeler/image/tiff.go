@@ -46,8 +46,8 @@ func decodeTIFF(r io.Reader) (image.Image, error) {
 
 // cmykRaster: an 8-bit CMYK TIFF of four chunky samples, what print
 // workflows (Photoshop, InDesign exports, press agencies) send, and what
-// golang.org/x/image/tiff refuses. github.com/hhrutter/tiff, a fork of it
-// that pdfcpu already brings in, reads these into an *image.CMYK, which
+// golang.org/x/image/tiff refuses. github.com/hhrutter/tiff, a BSD fork
+// of it (written for pdfcpu), reads these into an *image.CMYK, which
 // Belgi labels and writes back as CMYK (see encodeTIFF). It copies four
 // bytes a pixel, so an extra (alpha) sample is left to the refusal.
 func cmykRaster(l *meta.TIFFLayout) bool {
