@@ -15,6 +15,10 @@ import (
 // content="text/html; charset=…">.
 var metaCharsetRE = regexp.MustCompile(`(?i)<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9._:-]+)`)
 
+// xmlDeclRE finds the encoding an XML declaration names, at the very start
+// of an XHTML page (<?xml version="1.0" encoding="windows-1251"?>).
+var xmlDeclRE = regexp.MustCompile(`^(\s*<\?xml\b[^>]*?\bencoding\s*=\s*["'])([a-zA-Z0-9._:-]+)`)
+
 // charsetRE finds a charset name inside a meta tag's source.
 var charsetRE = regexp.MustCompile(`(?i)(charset\s*=\s*["']?\s*)([a-z0-9._:-]+)`)
 
@@ -29,11 +33,16 @@ func decodeHTML(data []byte) (Decoded, error) {
 	if bytes.HasPrefix(data, bomUTF8) || bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE) || utf8.Valid(data) {
 		return Decode(data)
 	}
-	m := metaCharsetRE.FindSubmatch(data[:min(len(data), 1024)])
+	head := data[:min(len(data), 1024)]
+	m := metaCharsetRE.FindSubmatch(head)
+	if m == nil {
+		m = xmlDeclRE.FindSubmatch(head) // an XHTML page's, when no meta says
+	}
 	if m == nil {
 		return Decode(data)
 	}
-	enc, err := htmlindex.Get(string(m[1]))
+	declared := string(m[len(m)-1]) // the name is each pattern's last group
+	enc, err := htmlindex.Get(declared)
 	if err != nil {
 		return Decode(data)
 	}
@@ -44,7 +53,7 @@ func decodeHTML(data []byte) (Decoded, error) {
 	}
 	text, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return Decoded{}, fmt.Errorf("the page declares charset %s, but its bytes are not %s: %w", m[1], name, err)
+		return Decoded{}, fmt.Errorf("the page declares charset %s, but its bytes are not %s: %w", declared, name, err)
 	}
 	d, err := Decode(text)
 	if err != nil {
@@ -64,19 +73,25 @@ func encodingNamed(name string) Encoding {
 	return Encoding(strings.ToUpper(name[:1]) + name[1:])
 }
 
-// fixCharset rewrites a page's charset declaration to utf-8, since Belgi
-// writes every page it converts, and its own notice, in UTF-8: left as
-// it was, browsers would decode the new bytes in the old code page.
-// Only meta tags are edited; the same words in text or scripts stay.
+// fixCharset rewrites a page's charset declarations to utf-8, since
+// Belgi writes every page it converts, and its own notice, in UTF-8: left
+// as they were, browsers (and XML readers, for an XHTML page's XML
+// declaration) would decode the new bytes in the old code page. Only
+// meta tags and the XML declaration are edited; the same words in text
+// or scripts stay.
 func fixCharset(s string) (string, bool) {
 	var b strings.Builder
 	pos, changed := 0, false
+	if m := xmlDeclRE.FindStringSubmatchIndex(s); m != nil && !isUTF8Name(s[m[4]:m[5]]) {
+		b.WriteString(s[:m[4]] + "utf-8")
+		pos, changed = m[5], true
+	}
 	scanHTML(s, func(t htmlToken) bool {
 		if t.opens("meta") {
 			tag := s[t.start:t.end]
 			fixed := charsetRE.ReplaceAllStringFunc(tag, func(m string) string {
 				sub := charsetRE.FindStringSubmatch(m)
-				if strings.EqualFold(sub[2], "utf-8") || strings.EqualFold(sub[2], "utf8") {
+				if isUTF8Name(sub[2]) {
 					return m
 				}
 				return sub[1] + "utf-8"
@@ -90,4 +105,8 @@ func fixCharset(s string) (string, bool) {
 	})
 	b.WriteString(s[pos:])
 	return b.String(), changed
+}
+
+func isUTF8Name(name string) bool {
+	return strings.EqualFold(name, "utf-8") || strings.EqualFold(name, "utf8")
 }
