@@ -16,15 +16,12 @@ var kz1048Diff = map[byte]rune{
 
 // decodeKZ1048 converts KZ-1048 bytes to UTF-8.
 func decodeKZ1048(b []byte) string {
-	out := make([]rune, 0, len(b))
-	for _, c := range b {
+	return decodeEach(b, func(c byte) rune {
 		if r, ok := kz1048Diff[c]; ok {
-			out = append(out, r)
-			continue
+			return r
 		}
-		out = append(out, pageRune(charmap.Windows1251, c))
-	}
-	return string(out)
+		return pageRune(charmap.Windows1251, c)
+	})
 }
 
 // looksKazakh tells KZ-1048 from Windows-1251 when both decode the bytes.

@@ -52,11 +52,12 @@ func decodeLegacy(data []byte) (Decoded, error) {
 	sample := data[:min(len(data), judgedBytes)]
 	var best *charmap.Charmap
 	var enc Encoding
+	var text string
 	bestScore := 0
 	for _, p := range legacyPages {
-		r := judge(decodePage(sample, p.cm))
-		if r.plausible() && (best == nil || r.score() > bestScore) {
-			best, enc, bestScore = p.cm, p.enc, r.score()
+		s := decodePage(sample, p.cm)
+		if r := judge(s); r.plausible() && (best == nil || r.score() > bestScore) {
+			best, enc, text, bestScore = p.cm, p.enc, s, r.score()
 		}
 	}
 	if best == nil {
@@ -65,7 +66,10 @@ func decodeLegacy(data []byte) (Decoded, error) {
 	if enc == CP1251 && looksKazakh(data) {
 		return Decoded{Enc: KZ1048, Text: decodeKZ1048(data)}, nil
 	}
-	return Decoded{Enc: enc, Text: decodePage(data, best)}, nil
+	if len(sample) < len(data) {
+		text = decodePage(data, best) // only the sample was judged
+	}
+	return Decoded{Enc: enc, Text: text}, nil
 }
 
 // judgedBytes is how much of a file the candidates are judged on: a
@@ -79,10 +83,15 @@ const judgedBytes = 256 << 10
 // the conversion then loses no byte, and judge counts each against the
 // page.
 func decodePage(b []byte, cm *charmap.Charmap) string {
+	return decodeEach(b, func(c byte) rune { return pageRune(cm, c) })
+}
+
+// decodeEach converts a text of one byte a character with char.
+func decodeEach(b []byte, char func(byte) rune) string {
 	var sb strings.Builder
 	sb.Grow(len(b) + len(b)/2)
 	for _, c := range b {
-		sb.WriteRune(pageRune(cm, c))
+		sb.WriteRune(char(c))
 	}
 	return sb.String()
 }
