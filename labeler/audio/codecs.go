@@ -30,7 +30,7 @@ func (p *probed) chooseEncoder(ctx context.Context) {
 	}
 	if p.out.into != "" {
 		why := "no encoder here writes " + p.out.name
-		if p.format == FormatAC3 || p.format == FormatEAC3 {
+		if p.out.raw {
 			why = "raw " + p.out.name + " frames have nowhere to keep a mark"
 		}
 		p.notes = append(p.notes, fmt.Sprintf("%s: labeled as %s (%s)", why, strings.ToUpper(writtenAs(p.format)), codecOf(enc)))

@@ -31,6 +31,9 @@ type container struct {
 	// fallback encodes a programme whose codec has no encoder here or
 	// can't go in this container.
 	fallback string
+	// raw: bare codec frames (Dolby), with no place for a mark and no
+	// times for ffmpeg's join to follow.
+	raw bool
 }
 
 // containers lists the formats labeled through ffmpeg (WAV and MP3 are
@@ -52,8 +55,8 @@ var containers = map[string]container{
 	FormatWavPack:  {name: "WavPack", muxer: "wv", marks: marksTags, fallback: "wavpack"},
 	FormatCAF:      {name: "CAF", muxer: "caf", marks: marksTags, fallback: "alac"},
 	FormatAMR:      {name: "AMR", muxer: "ipod", into: FormatM4A, ext: ".amr.m4a", marks: marksMP4, pictures: true, fallback: "aac"},
-	FormatAC3:      {name: "Dolby Digital (AC-3)", muxer: "mp4", into: FormatMP4, ext: ".ac3.mp4", marks: marksMP4, fallback: "ac3"},
-	FormatEAC3:     {name: "Dolby Digital Plus (E-AC-3)", muxer: "mp4", into: FormatMP4, ext: ".eac3.mp4", marks: marksMP4, fallback: "eac3"},
+	FormatAC3:      {name: "Dolby Digital (AC-3)", muxer: "mp4", into: FormatMP4, ext: ".ac3.mp4", marks: marksMP4, fallback: "ac3", raw: true},
+	FormatEAC3:     {name: "Dolby Digital Plus (E-AC-3)", muxer: "mp4", into: FormatMP4, ext: ".eac3.mp4", marks: marksMP4, fallback: "eac3", raw: true},
 	FormatAPE:      {name: "Monkey's Audio (APE)", muxer: "flac", into: FormatFLAC, ext: ".ape.flac", marks: marksVorbis, pictures: true, fallback: "flac"},
 	FormatDSF:      {name: "DSD (DSF)", muxer: "flac", into: FormatFLAC, ext: ".dsf.flac", marks: marksVorbis, pictures: true, fallback: "flac"},
 	FormatDFF:      {name: "DSD (DSDIFF)", muxer: "flac", into: FormatFLAC, ext: ".dff.flac", marks: marksVorbis, pictures: true, fallback: "flac"},

@@ -36,8 +36,8 @@ func (p *probed) copyBlocked(slots []slot) string {
 		return "only AAC-LC can be encoded alike here; this programme is AAC " + p.stream.Profile
 	case !copyable[codec]:
 		return codec + " frames can't be joined without re-encoding"
-	case p.format == FormatAC3 || p.format == FormatEAC3:
-		return "raw Dolby frames carry no times for ffmpeg's join to follow"
+	case p.out.raw:
+		return "raw " + p.out.name + " frames carry no times for ffmpeg's join to follow"
 	}
 	return ""
 }
