@@ -26,9 +26,10 @@ func thumbOf(img image.Image) meta.Thumbnailer {
 // returns: the coefficient path makes its thumbnail-sized picture only
 // when a file has a thumbnail to remake.
 type thumbnailer struct {
-	img  image.Image
-	load func() (image.Image, error)
-	err  error
+	img   image.Image
+	load  func() (image.Image, error)
+	err   error
+	small image.Image // img scaled for JPEG thumbnails, once: EXIF and Photoshop's both ask
 }
 
 func (t *thumbnailer) picture() (image.Image, error) {
@@ -45,7 +46,10 @@ func (t *thumbnailer) JPEG(max int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	small := thumbSized(img)
+	if t.small == nil {
+		t.small = thumbSized(img)
+	}
+	small := t.small
 	for _, q := range []int{85, 70, 50, 30} {
 		var out bytes.Buffer
 		if err := jpeg.Encode(&out, small, &jpeg.Options{Quality: q}); err != nil {
