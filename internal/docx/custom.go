@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/belgi-kz/belgi/internal/officezip"
 	"github.com/belgi-kz/belgi/internal/xmltree"
 )
 
@@ -40,8 +41,8 @@ func newCustom(n Notice, strict bool) []byte {
 // mergeCustom replaces Belgi's properties in an existing part and keeps
 // every other property, attribute and namespace declaration as it was.
 // An empty <Properties/> is opened to hold them.
-func mergeCustom(p *part, n Notice) error {
-	root := p.tree.Root
+func mergeCustom(p *officezip.Part, n Notice) error {
+	root := p.Tree.Root
 	vt := customNS[root.Name.Space]
 	if root.Name.Local != "Properties" || vt == "" {
 		return errNotCustom
@@ -50,15 +51,15 @@ func mergeCustom(p *part, n Notice) error {
 	for _, e := range root.Kids {
 		name, _ := e.Attr("", "name")
 		if name == PropDST || name == PropBelgi {
-			removeEl(p, e)
+			p.Remove(e)
 			continue
 		}
 		if v, err := strconv.Atoi(attrOr(e, "pid")); err == nil && v > pid {
 			pid = v
 		}
 	}
-	props := properties(root.Prefix(p.text), vt, pid+1, n)
-	xmltree.Open(p.text, root, []byte(props), false, &p.ed)
+	props := properties(root.Prefix(p.Text), vt, pid+1, n)
+	p.Append(root, props)
 	return nil
 }
 
@@ -70,23 +71,23 @@ func attrOr(e *xmltree.Element, local string) string {
 // properties writes Belgi's two string properties; the variant-types
 // prefix is declared on each value, so it can't clash with the part's.
 func properties(prefix, vt string, pid int, n Notice) string {
-	el := prefixed(prefix, "property")
+	el := officezip.Prefixed(prefix, "property")
 	one := func(pid int, name, val string) string {
 		return fmt.Sprintf(`<%s fmtid="%s" pid="%d" name="%s"><vt:lpwstr xmlns:vt="%s">%s</vt:lpwstr></%s>`,
-			el, fmtidUser, pid, name, vt, escape(val), el)
+			el, fmtidUser, pid, name, vt, officezip.Escape(val), el)
 	}
 	return one(pid, PropDST, n.DigitalSourceType) + one(pid+1, PropBelgi, n.Record)
 }
 
 // property reads a custom property's value, "" if absent.
-func property(p *part, name string) string {
-	root := p.tree.Root
+func property(p *officezip.Part, name string) string {
+	root := p.Tree.Root
 	if customNS[root.Name.Space] == "" {
 		return ""
 	}
 	for _, e := range root.Kids {
 		if attrOr(e, "name") == name && len(e.Kids) > 0 {
-			return innerText(p.text, e.Kids[0])
+			return officezip.InnerText(p.Text, e.Kids[0])
 		}
 	}
 	return ""

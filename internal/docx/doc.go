@@ -10,9 +10,6 @@
 // inserting text rather than re-serializing; every other entry is copied
 // with its original compressed bytes.
 //
-// A DOCX is a zip of XML written by someone else, so reading is bounded:
-// entry count, per-entry and total uncompressed size and compression
-// ratio are limited, names that could escape a folder (zip-slip) are
-// refused, and XML parts with a DOCTYPE or ENTITY declaration are refused
-// before any parser sees them.
+// Reading is bounded as internal/officezip says: a DOCX is a zip of XML
+// written by someone else.
 package docx

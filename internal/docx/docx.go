@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/belgi-kz/belgi/internal/officezip"
 )
 
 // Notice is what Label writes: the perceivable lines and the machine mark.
@@ -38,7 +40,7 @@ const (
 // part and whether it is strict OOXML.
 type doc struct {
 	zr     *zip.ReadCloser
-	rels   *part // _rels/.rels, nil if the package has none
+	rels   *officezip.Part // _rels/.rels, nil if the package has none
 	main   *zip.File
 	strict bool
 }
@@ -65,15 +67,15 @@ func open(path string) (*doc, error) {
 }
 
 func (d *doc) check() error {
-	if err := checkArchive(&d.zr.Reader); err != nil {
+	if err := officezip.CheckArchive(&d.zr.Reader); err != nil {
 		return err
 	}
-	if find(&d.zr.Reader, "[Content_Types].xml") == nil {
+	if officezip.Find(&d.zr.Reader, "[Content_Types].xml") == nil {
 		return errNotDOCX
 	}
 	name := "word/document.xml"
-	if f := find(&d.zr.Reader, "_rels/.rels"); f != nil {
-		p, err := readXML(f)
+	if f := officezip.Find(&d.zr.Reader, "_rels/.rels"); f != nil {
+		p, err := officezip.ReadXML(f)
 		if err != nil {
 			return err
 		}
@@ -83,7 +85,7 @@ func (d *doc) check() error {
 			d.strict = strings.HasPrefix(r.typ, "http://purl.oclc.org/")
 		}
 	}
-	if d.main = find(&d.zr.Reader, name); d.main == nil {
+	if d.main = officezip.Find(&d.zr.Reader, name); d.main == nil {
 		return errNotDOCX
 	}
 	return nil
@@ -107,13 +109,13 @@ func Inspect(path string) (Found, error) {
 	}
 	defer d.zr.Close()
 	var f Found
-	main, err := readXML(d.main)
+	main, err := officezip.ReadXML(d.main)
 	if err != nil {
 		return f, err
 	}
 	f.Notice = noticeText(main)
-	if c := find(&d.zr.Reader, d.customName()); c != nil {
-		p, err := readXML(c)
+	if c := officezip.Find(&d.zr.Reader, d.customName()); c != nil {
+		p, err := officezip.ReadXML(c)
 		if err != nil {
 			return f, err
 		}
@@ -130,7 +132,7 @@ func Paragraphs(path string, max int) ([]string, error) {
 		return nil, err
 	}
 	defer d.zr.Close()
-	main, err := readXML(d.main)
+	main, err := officezip.ReadXML(d.main)
 	if err != nil {
 		return nil, err
 	}

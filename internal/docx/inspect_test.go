@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/belgi-kz/belgi/internal/officezip"
 )
 
 // TestNoticeMustOpenTheBody: check reads the notice from the content; a
@@ -59,12 +61,12 @@ func FuzzMergeCustom(f *testing.F) {
 	}
 	corpusParts(f, "docProps/custom.xml")
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		p, err := parsePart("docProps/custom.xml", raw)
+		p, err := officezip.ParsePart("docProps/custom.xml", raw)
 		if err != nil || mergeCustom(p, testNotice) != nil {
 			return
 		}
-		out := p.bytes()
-		back, err := parsePart("docProps/custom.xml", out)
+		out := p.Bytes()
+		back, err := officezip.ParsePart("docProps/custom.xml", out)
 		if err != nil {
 			t.Fatalf("merged part does not parse: %v\n%q", err, out)
 		}
@@ -82,16 +84,16 @@ func FuzzInsertNotice(f *testing.F) {
 	f.Add([]byte(`<a:document xmlns:a="http://purl.oclc.org/ooxml/wordprocessingml/main"><a:body><a:tbl/></a:body></a:document>`))
 	corpusParts(f, "word/document.xml")
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		p, err := parsePart("word/document.xml", raw)
+		p, err := officezip.ParsePart("word/document.xml", raw)
 		if err != nil || insertNotice(p, testNotice) != nil {
 			return
 		}
-		back, err := parsePart("word/document.xml", p.bytes())
+		back, err := officezip.ParsePart("word/document.xml", p.Bytes())
 		if err != nil {
 			t.Fatalf("document does not parse after the notice: %v", err)
 		}
 		if !strings.Contains(noticeText(back), testNotice.Lines[0].Text) {
-			t.Fatalf("notice not first in %q", p.bytes())
+			t.Fatalf("notice not first in %q", p.Bytes())
 		}
 	})
 }
@@ -106,8 +108,8 @@ func corpusParts(f *testing.F, name string) {
 		if err != nil {
 			continue
 		}
-		if e := find(&zr.Reader, name); e != nil && e.UncompressedSize64 < 16<<10 {
-			if b, err := readEntry(e); err == nil {
+		if e := officezip.Find(&zr.Reader, name); e != nil && e.UncompressedSize64 < 16<<10 {
+			if b, err := officezip.ReadEntry(e); err == nil {
 				f.Add(b)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/belgi-kz/belgi/internal/officezip"
 	"github.com/belgi-kz/belgi/internal/xmltree"
 )
 
@@ -20,9 +21,9 @@ var wNamespaces = []string{
 const bookmark = "_BelgiNotice"
 
 // body finds the document's w:body and its namespace.
-func body(p *part) (*xmltree.Element, string) {
+func body(p *officezip.Part) (*xmltree.Element, string) {
 	for _, ns := range wNamespaces {
-		if b := p.tree.Root.Find(ns, "body"); b != nil {
+		if b := p.Tree.Root.Find(ns, "body"); b != nil {
 			return b, ns
 		}
 	}
@@ -30,24 +31,24 @@ func body(p *part) (*xmltree.Element, string) {
 }
 
 // insertNotice adds the notice paragraph as the body's first child.
-func insertNotice(p *part, n Notice) error {
+func insertNotice(p *officezip.Part, n Notice) error {
 	b, ns := body(p)
 	if b == nil {
 		return errors.New("the document has no WordprocessingML body to put the notice in")
 	}
-	prefix, decl := b.Prefix(p.text), ""
+	prefix, decl := b.Prefix(p.Text), ""
 	if prefix == "" {
 		prefix, decl = "w", ` xmlns:w="`+ns+`"`
 	}
 	para := paragraph(prefix, decl, n, nextID(p, ns))
-	xmltree.Open(p.text, b, []byte(para), true, &p.ed)
+	p.Prepend(b, para)
 	return nil
 }
 
 // nextID is a bookmark id no other bookmark or annotation uses.
-func nextID(p *part, ns string) int {
+func nextID(p *officezip.Part, ns string) int {
 	id := 0
-	p.tree.Root.Walk(func(e *xmltree.Element) {
+	p.Tree.Root.Walk(func(e *xmltree.Element) {
 		if v, ok := e.Attr(ns, "id"); ok {
 			if n, err := strconv.Atoi(v); err == nil && n >= id {
 				id = n + 1
@@ -76,7 +77,7 @@ func paragraph(p, decl string, n Notice, id int) string {
 			b.WriteString(w(`<w:r><w:br/></w:r>`))
 		}
 		b.WriteString(w(`<w:r><w:rPr><w:rFonts w:ascii="Noto Sans" w:hAnsi="Noto Sans" w:cs="Noto Sans"/><w:b/><w:color w:val="FFFFFF"/><w:sz w:val="26"/><w:lang w:val="` + wordLang[l.Lang] + `"/></w:rPr><w:t xml:space="preserve">`))
-		b.WriteString(escape(l.Text))
+		b.WriteString(officezip.Escape(l.Text))
 		b.WriteString(w(`</w:t></w:r>`))
 	}
 	fmt.Fprintf(&b, w(`<w:bookmarkEnd w:id="%d"/></w:p>`), id)
@@ -85,7 +86,7 @@ func paragraph(p, decl string, n Notice, id int) string {
 
 // noticeText is the text of the notice paragraph when it is the body's
 // first child, "" when it is gone, emptied or moved.
-func noticeText(p *part) string {
+func noticeText(p *officezip.Part) string {
 	b, ns := body(p)
 	if b == nil || len(b.Kids) == 0 {
 		return ""
@@ -107,11 +108,11 @@ func noticeText(p *part) string {
 }
 
 // paraText joins the text runs of a paragraph.
-func paraText(p *part, para *xmltree.Element, ns string) string {
+func paraText(p *officezip.Part, para *xmltree.Element, ns string) string {
 	var b strings.Builder
 	para.Walk(func(e *xmltree.Element) {
 		if e.Name.Space == ns && e.Name.Local == "t" {
-			b.WriteString(innerText(p.text, e))
+			b.WriteString(officezip.InnerText(p.Text, e))
 		}
 		if e.Name.Space == ns && (e.Name.Local == "br" || e.Name.Local == "tab") {
 			b.WriteByte(' ')
@@ -122,7 +123,7 @@ func paraText(p *part, para *xmltree.Element, ns string) string {
 
 // paragraphs is the text of the body's paragraphs, in order, skipping
 // empty ones, at most max.
-func paragraphs(p *part, max int) []string {
+func paragraphs(p *officezip.Part, max int) []string {
 	b, ns := body(p)
 	var out []string
 	if b == nil {

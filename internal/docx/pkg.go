@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/belgi-kz/belgi/internal/officezip"
 	"github.com/belgi-kz/belgi/internal/xmltree"
 )
 
@@ -30,9 +31,9 @@ type rel struct {
 }
 
 // rels lists a relationships part's Relationship elements.
-func rels(p *part) []rel {
+func rels(p *officezip.Part) []rel {
 	var out []rel
-	for _, e := range p.tree.Root.Kids {
+	for _, e := range p.Tree.Root.Kids {
 		if e.Name.Space != nsRels || e.Name.Local != "Relationship" {
 			continue
 		}
@@ -61,7 +62,7 @@ func relOf(rs []rel, suffixes ...string) (rel, bool) {
 func partName(target string) string { return strings.TrimPrefix(target, "/") }
 
 // addRel adds a relationship with an Id no other one has.
-func addRel(p *part, typ, target string) {
+func addRel(p *officezip.Part, typ, target string) {
 	used := map[string]bool{}
 	for _, r := range rels(p) {
 		used[r.id] = true
@@ -70,18 +71,15 @@ func addRel(p *part, typ, target string) {
 	for n := 1; used[id]; n++ {
 		id = "rIdBelgi" + strconv.Itoa(n)
 	}
-	root := p.tree.Root
-	el := "<" + prefixed(root.Prefix(p.text), "Relationship") + ` Id="` + id + `" Type="` + typ + `" Target="` + escape(target) + `"/>`
-	xmltree.Open(p.text, root, []byte(el), false, &p.ed)
+	root := p.Tree.Root
+	el := "<" + officezip.Prefixed(root.Prefix(p.Text), "Relationship") + ` Id="` + id + `" Type="` + typ + `" Target="` + officezip.Escape(target) + `"/>`
+	p.Append(root, el)
 }
-
-// removeEl drops an element and the white space before it.
-func removeEl(p *part, e *xmltree.Element) { p.ed.Remove(xmltree.WithSpace(p.text, e.Start, e.End)) }
 
 // override finds the content-type Override for a part (names compare
 // without case, as OPC says).
-func override(types *part, name string) *xmltree.Element {
-	for _, e := range types.tree.Root.Kids {
+func override(types *officezip.Part, name string) *xmltree.Element {
+	for _, e := range types.Tree.Root.Kids {
 		if pn, _ := e.Attr("", "PartName"); e.Name.Space == nsTypes && e.Name.Local == "Override" && strings.EqualFold(pn, "/"+name) {
 			return e
 		}
@@ -90,11 +88,11 @@ func override(types *part, name string) *xmltree.Element {
 }
 
 // addOverride declares a part's content type unless it already is.
-func addOverride(types *part, name, contentType string) {
+func addOverride(types *officezip.Part, name, contentType string) {
 	if override(types, name) != nil {
 		return
 	}
-	root := types.tree.Root
-	el := "<" + prefixed(root.Prefix(types.text), "Override") + ` PartName="/` + escape(name) + `" ContentType="` + contentType + `"/>`
-	xmltree.Open(types.text, root, []byte(el), false, &types.ed)
+	root := types.Tree.Root
+	el := "<" + officezip.Prefixed(root.Prefix(types.Text), "Override") + ` PartName="/` + officezip.Escape(name) + `" ContentType="` + contentType + `"/>`
+	types.Append(root, el)
 }

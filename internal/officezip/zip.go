@@ -1,4 +1,4 @@
-package docx
+package officezip
 
 import (
 	"archive/zip"
@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-// Limits on what a DOCX may contain. Real documents stay far below them;
+// Limits on what a document may contain. Real documents stay far below them;
 // a zip bomb does not.
 const (
 	MaxEntries    = 10000
@@ -20,15 +20,15 @@ const (
 	ratioFreeSize = 1 << 20
 )
 
-// checkArchive refuses archives that could escape a folder or exhaust
+// CheckArchive refuses archives that could escape a folder or exhaust
 // memory, before any entry is decompressed.
-func checkArchive(r *zip.Reader) error {
+func CheckArchive(r *zip.Reader) error {
 	if len(r.File) > MaxEntries {
 		return fmt.Errorf("%d zip entries; more than %d is refused", len(r.File), MaxEntries)
 	}
 	var total uint64
 	for _, f := range r.File {
-		if err := checkEntry(f); err != nil {
+		if err := CheckEntry(f); err != nil {
 			return err
 		}
 		total += f.UncompressedSize64
@@ -39,7 +39,7 @@ func checkArchive(r *zip.Reader) error {
 	return nil
 }
 
-func checkEntry(f *zip.File) error {
+func CheckEntry(f *zip.File) error {
 	if err := safeName(f.Name); err != nil {
 		return err
 	}
@@ -66,9 +66,9 @@ func safeName(name string) error {
 	return nil
 }
 
-// readEntry decompresses one entry, never more than its declared size
+// ReadEntry decompresses one entry, never more than its declared size
 // (the header could lie); archive/zip checks the CRC at the end.
-func readEntry(f *zip.File) ([]byte, error) {
+func ReadEntry(f *zip.File) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, fmt.Errorf("entry %q: %w", f.Name, err)
@@ -84,24 +84,24 @@ func readEntry(f *zip.File) ([]byte, error) {
 	return b, nil
 }
 
-// readPart reads an XML part, refusing DTDs: entity tricks (billion
+// ReadPart reads an XML part, refusing DTDs: entity tricks (billion
 // laughs, external entities) need one, and Office never writes one.
-func readPart(f *zip.File) ([]byte, error) {
-	b, err := readEntry(f)
+func ReadPart(f *zip.File) ([]byte, error) {
+	b, err := ReadEntry(f)
 	if err != nil {
 		return nil, err
 	}
-	if hasDTD(b) {
-		return nil, fmt.Errorf("entry %q declares a DOCTYPE or ENTITY, which Word never writes; refused (XML entity attack?)", f.Name)
+	if HasDTD(b) {
+		return nil, fmt.Errorf("entry %q declares a DOCTYPE or ENTITY, which office suites never write; refused (XML entity attack?)", f.Name)
 	}
 	return b, nil
 }
 
-func hasDTD(b []byte) bool {
+func HasDTD(b []byte) bool {
 	return bytes.Contains(b, []byte("<!DOCTYPE")) || bytes.Contains(b, []byte("<!ENTITY"))
 }
 
-func find(r *zip.Reader, name string) *zip.File {
+func Find(r *zip.Reader, name string) *zip.File {
 	for _, f := range r.File {
 		if f.Name == name {
 			return f
