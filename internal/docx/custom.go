@@ -31,7 +31,7 @@ const (
 var errNotCustom = errors.New("docProps/custom.xml is not a custom-properties part")
 
 // newCustom is a custom-properties part holding only Belgi's properties.
-func newCustom(n Notice, strict bool) []byte {
+func newCustom(n officezip.Notice, strict bool) []byte {
 	ns := customNSFor[strict]
 	return []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\r\n" +
 		`<Properties xmlns="` + ns + `" xmlns:vt="` + customNS[ns] + `">` +
@@ -41,7 +41,7 @@ func newCustom(n Notice, strict bool) []byte {
 // mergeCustom replaces Belgi's properties in an existing part and keeps
 // every other property, attribute and namespace declaration as it was.
 // An empty <Properties/> is opened to hold them.
-func mergeCustom(p *officezip.Part, n Notice) error {
+func mergeCustom(p *officezip.Part, n officezip.Notice) error {
 	root := p.Tree.Root
 	vt := customNS[root.Name.Space]
 	if root.Name.Local != "Properties" || vt == "" {
@@ -50,7 +50,7 @@ func mergeCustom(p *officezip.Part, n Notice) error {
 	pid := 1 // user pids start at 2
 	for _, e := range root.Kids {
 		name, _ := e.Attr("", "name")
-		if name == PropDST || name == PropBelgi {
+		if name == officezip.PropDST || name == officezip.PropBelgi {
 			p.Remove(e)
 			continue
 		}
@@ -70,13 +70,13 @@ func attrOr(e *xmltree.Element, local string) string {
 
 // properties writes Belgi's two string properties; the variant-types
 // prefix is declared on each value, so it can't clash with the part's.
-func properties(prefix, vt string, pid int, n Notice) string {
+func properties(prefix, vt string, pid int, n officezip.Notice) string {
 	el := officezip.Prefixed(prefix, "property")
 	one := func(pid int, name, val string) string {
 		return fmt.Sprintf(`<%s fmtid="%s" pid="%d" name="%s"><vt:lpwstr xmlns:vt="%s">%s</vt:lpwstr></%s>`,
 			el, fmtidUser, pid, name, vt, officezip.Escape(val), el)
 	}
-	return one(pid, PropDST, n.DigitalSourceType) + one(pid+1, PropBelgi, n.Record)
+	return one(pid, officezip.PropDST, n.DigitalSourceType) + one(pid+1, officezip.PropBelgi, n.Record)
 }
 
 // property reads a custom property's value, "" if absent.

@@ -3,37 +3,9 @@ package docx
 import (
 	"archive/zip"
 	"errors"
-	"fmt"
-	"os"
 	"strings"
 
 	"github.com/belgi-kz/belgi/internal/officezip"
-)
-
-// Notice is what Label writes: the perceivable lines and the machine mark.
-type Notice struct {
-	Lines             []Line
-	DigitalSourceType string // the IPTC NewsCode URI
-	Record            string // Belgi's record, stored as a custom property
-}
-
-// Line is one line of the notice in one language.
-type Line struct {
-	Lang string // "kk", "ru", "en"
-	Text string
-}
-
-// Found is what Inspect read from a document.
-type Found struct {
-	DigitalSourceType string // the custom property, "" if absent
-	Record            string // Belgi's record, "" if absent
-	Notice            string // the notice paragraph's text, "" if it is not the body's first
-}
-
-// Property names in docProps/custom.xml.
-const (
-	PropDST   = "DigitalSourceType"
-	PropBelgi = "Belgi"
 )
 
 // doc is an opened, checked DOCX: its zip, package relationships, main
@@ -49,14 +21,9 @@ type doc struct {
 var errNotDOCX = errors.New("not a Word document: [Content_Types].xml or the main document part is missing")
 
 func open(path string) (*doc, error) {
-	if st, err := os.Stat(path); err != nil {
-		return nil, err
-	} else if st.Size() == 0 {
-		return nil, errors.New("the file is empty")
-	}
-	zr, err := zip.OpenReader(path)
+	zr, err := officezip.Open(path, "DOCX")
 	if err != nil {
-		return nil, fmt.Errorf("not a valid DOCX (a DOCX is a zip archive; this one is damaged or truncated): %w", err)
+		return nil, err
 	}
 	d := &doc{zr: zr}
 	if err := d.check(); err != nil {
@@ -67,9 +34,6 @@ func open(path string) (*doc, error) {
 }
 
 func (d *doc) check() error {
-	if err := officezip.CheckArchive(&d.zr.Reader); err != nil {
-		return err
-	}
 	if officezip.Find(&d.zr.Reader, "[Content_Types].xml") == nil {
 		return errNotDOCX
 	}
@@ -102,26 +66,13 @@ func (d *doc) customName() string {
 }
 
 // Inspect reads the custom properties and the notice paragraph.
-func Inspect(path string) (Found, error) {
+func Inspect(path string) (officezip.Found, error) {
 	d, err := open(path)
 	if err != nil {
-		return Found{}, err
+		return officezip.Found{}, err
 	}
 	defer d.zr.Close()
-	var f Found
-	main, err := officezip.ReadXML(d.main)
-	if err != nil {
-		return f, err
-	}
-	f.Notice = noticeText(main)
-	if c := officezip.Find(&d.zr.Reader, d.customName()); c != nil {
-		p, err := officezip.ReadXML(c)
-		if err != nil {
-			return f, err
-		}
-		f.DigitalSourceType, f.Record = property(p, PropDST), property(p, PropBelgi)
-	}
-	return f, nil
+	return officezip.Inspect(&d.zr.Reader, d.main, officezip.Reading{Notice: noticeText, Props: d.customName(), Property: property})
 }
 
 // Paragraphs returns the text of the first max non-empty paragraphs, for

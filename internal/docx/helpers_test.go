@@ -1,14 +1,11 @@
 package docx
 
 import (
-	"archive/zip"
-	"bytes"
-	"context"
-	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/belgi-kz/belgi/internal/officezip/officetest"
 )
 
 const (
@@ -20,7 +17,7 @@ const (
 	vtNS      = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 )
 
-// part is one zip entry of a hand-made package.
+// entry is one zip entry of a hand-made package.
 type entry struct{ name, body string }
 
 // pkg writes a package: content types (with extra overrides), package
@@ -36,61 +33,21 @@ func pkg(t *testing.T, overrides, rels, document string, extra ...entry) []byte 
 
 func zipOf(t *testing.T, parts ...entry) []byte {
 	t.Helper()
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for _, p := range parts {
-		w, err := zw.Create(p.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(p.body))
+	es := make([]officetest.Entry, len(parts))
+	for i, p := range parts {
+		es[i] = officetest.Entry{Name: p.name, Body: p.body}
 	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return officetest.Zip(t, es)
 }
 
-var testNotice = Notice{
-	Lines:             []Line{{"kk", "Жасанды интеллект көмегімен жасалған"}, {"ru", "Создано с помощью искусственного интеллекта"}},
-	DigitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
-	Record:            "Belgi test; DigitalSourceType=http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia; layers=notice,xmp",
-}
+var testNotice = officetest.Notice
 
 func labelBytes(t *testing.T, data []byte, name string) (out string, notes []string, err error) {
 	t.Helper()
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in-"+name)
-	out = filepath.Join(dir, name)
-	if err := os.WriteFile(in, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	notes, err = Label(context.Background(), in, out, testNotice)
-	return out, notes, err
+	return officetest.Label(t, Label, data, name, testNotice)
 }
 
-// entries reads every entry of a zip, checking CRCs.
-func entries(t *testing.T, path string) map[string]string {
-	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	out := map[string]string{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		if err != nil {
-			t.Fatalf("%s: %v", f.Name, err)
-		}
-		out[f.Name] = string(b)
-	}
-	return out
-}
+func entries(t *testing.T, path string) map[string]string { return officetest.Entries(t, path) }
 
 func readAll(t *testing.T, path string) string {
 	t.Helper()

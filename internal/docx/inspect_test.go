@@ -70,7 +70,7 @@ func FuzzMergeCustom(f *testing.F) {
 		if err != nil {
 			t.Fatalf("merged part does not parse: %v\n%q", err, out)
 		}
-		if got := property(back, PropDST); got != testNotice.DigitalSourceType {
+		if got := property(back, officezip.PropDST); got != testNotice.DigitalSourceType {
 			t.Fatalf("property reads %q from %q", got, out)
 		}
 	})

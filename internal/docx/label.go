@@ -2,7 +2,6 @@ package docx
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/belgi-kz/belgi/internal/officezip"
@@ -11,7 +10,7 @@ import (
 // Label writes a copy of the DOCX at in to out with the notice paragraph
 // and the custom properties, reads it back, and returns notes for the
 // result. Entries it does not change keep their compressed bytes.
-func Label(ctx context.Context, in, out string, n Notice) ([]string, error) {
+func Label(ctx context.Context, in, out string, n officezip.Notice) ([]string, error) {
 	d, err := open(in)
 	if err != nil {
 		return nil, err
@@ -21,23 +20,14 @@ func Label(ctx context.Context, in, out string, n Notice) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := p.Write(out, &d.zr.Reader, d.main); err != nil {
-		return nil, err
-	}
-	if err := verify(d, out, n); err != nil {
-		return nil, fmt.Errorf("the labeled copy does not read back: %w", err)
-	}
-	return p.Notes, nil
+	return officezip.Finish(ctx, p, &d.zr.Reader, d.main, out, n, Inspect)
 }
 
 // emptyRels is the package relationships part of a package without one.
 const emptyRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\r\n" +
 	`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`
 
-func (d *doc) plan(n Notice) (*officezip.Plan, error) {
+func (d *doc) plan(n officezip.Notice) (*officezip.Plan, error) {
 	p := officezip.NewPlan()
 	main, err := officezip.ReadXML(d.main)
 	if err != nil {
@@ -72,7 +62,7 @@ func (d *doc) plan(n Notice) (*officezip.Plan, error) {
 
 // custom merges Belgi's properties into the custom-properties part, or
 // adds the part with its content type and relationship.
-func (d *doc) custom(p *officezip.Plan, n Notice, relsPart, types *officezip.Part) error {
+func (d *doc) custom(p *officezip.Plan, n officezip.Notice, relsPart, types *officezip.Part) error {
 	name := d.customName()
 	if f := officezip.Find(&d.zr.Reader, name); f != nil {
 		c, err := officezip.ReadXML(f)

@@ -31,7 +31,7 @@ func body(p *officezip.Part) (*xmltree.Element, string) {
 }
 
 // insertNotice adds the notice paragraph as the body's first child.
-func insertNotice(p *officezip.Part, n Notice) error {
+func insertNotice(p *officezip.Part, n officezip.Notice) error {
 	b, ns := body(p)
 	if b == nil {
 		return errors.New("the document has no WordprocessingML body to put the notice in")
@@ -63,7 +63,7 @@ var wordLang = map[string]string{"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
 // paragraph is bold white text on a near-black shaded box with a yellow
 // border: distinct from any body style, 17:1 contrast, in Noto Sans
 // where installed (Word substitutes a Cyrillic font otherwise).
-func paragraph(p, decl string, n Notice, id int) string {
+func paragraph(p, decl string, n officezip.Notice, id int) string {
 	w := func(s string) string { return strings.ReplaceAll(s, "w:", p+":") }
 	var b strings.Builder
 	b.WriteString(w(`<w:p`) + decl + w(`><w:pPr><w:keepNext/><w:pBdr>`))

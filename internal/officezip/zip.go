@@ -84,21 +84,32 @@ func ReadEntry(f *zip.File) ([]byte, error) {
 	return b, nil
 }
 
-// ReadPart reads an XML part, refusing DTDs: entity tricks (billion
-// laughs, external entities) need one, and Office never writes one.
+// ReadPart reads an XML part, refusing internal DTD subsets: entity
+// tricks (billion laughs, external entities) need one, and office suites
+// never write one. A DOCTYPE that only names an external DTD, as old
+// OpenOffice manifests do, is read: nothing here fetches it.
 func ReadPart(f *zip.File) ([]byte, error) {
 	b, err := ReadEntry(f)
 	if err != nil {
 		return nil, err
 	}
 	if HasDTD(b) {
-		return nil, fmt.Errorf("entry %q declares a DOCTYPE or ENTITY, which office suites never write; refused (XML entity attack?)", f.Name)
+		return nil, fmt.Errorf("entry %q declares an ENTITY or an internal DOCTYPE, which office suites never write; refused (XML entity attack?)", f.Name)
 	}
 	return b, nil
 }
 
+// HasDTD reports an entity declaration or an internal DTD subset.
 func HasDTD(b []byte) bool {
-	return bytes.Contains(b, []byte("<!DOCTYPE")) || bytes.Contains(b, []byte("<!ENTITY"))
+	if bytes.Contains(b, []byte("<!ENTITY")) {
+		return true
+	}
+	_, decl, ok := bytes.Cut(b, []byte("<!DOCTYPE"))
+	if !ok {
+		return false
+	}
+	end := bytes.IndexAny(decl, "[>")
+	return end < 0 || decl[end] == '['
 }
 
 func Find(r *zip.Reader, name string) *zip.File {

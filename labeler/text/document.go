@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/belgi-kz/belgi/internal/docx"
+	"github.com/belgi-kz/belgi/internal/officezip"
 	"github.com/belgi-kz/belgi/internal/pdf"
 	"github.com/belgi-kz/belgi/labeler"
 	"github.com/belgi-kz/belgi/labeler/provenance"
@@ -144,15 +145,15 @@ func pdfNotice(spec labeler.Spec) pdf.Notice {
 	}
 }
 
-func docxNotice(spec labeler.Spec) docx.Notice {
-	var lines []docx.Line
+func docxNotice(spec labeler.Spec) officezip.Notice {
+	var lines []officezip.Line
 	for _, w := range spec.Wordings() {
-		lines = append(lines, docx.Line{Lang: string(w.Lang), Text: w.Notice})
+		lines = append(lines, officezip.Line{Lang: string(w.Lang), Text: w.Notice})
 		if w.Person != "" {
-			lines = append(lines, docx.Line{Lang: string(w.Lang), Text: w.Person})
+			lines = append(lines, officezip.Line{Lang: string(w.Lang), Text: w.Person})
 		}
 	}
-	return docx.Notice{Lines: lines, DigitalSourceType: spec.DigitalSourceType(), Record: Record(spec, layers)}
+	return officezip.Notice{Lines: lines, DigitalSourceType: spec.DigitalSourceType(), Record: Record(spec, layers)}
 }
 
 // Inspect implements labeler.Kind.
