@@ -13,7 +13,7 @@ media=(ffmpeg espeak-ng)
 desktop=(gcc pkg-config libgl1-mesa-dev libgl1-mesa-dri libx11-dev libxcursor-dev
   libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libasound2-dev libgtk-3-dev)
 verify=(sox wavpack poppler-utils qpdf libjpeg-turbo-progs libimage-exiftool-perl libarchive-zip-perl xvfb xauth xdotool imagemagick unzip libvips-tools bc
-  webp libxml2-utils)
+  webp libxml2-utils odt2txt)
 
 case "${1:-media}" in
   media) want=("${media[@]}") ;;

@@ -9,6 +9,6 @@
 // the promise in testdata/realworld.tsv (ok with its layers and output
 // format, or refused with its reason), and reads every output back with
 // tools nobody here wrote: exiftool, djpeg, ImageMagick, ffmpeg, pdfinfo,
-// pdftotext, qpdf and unzip. When an outcome changes on purpose, rerun
+// pdftotext, qpdf, unzip and odt2txt. When an outcome changes on purpose, rerun
 // with -update and review the table's diff.
 package realworld

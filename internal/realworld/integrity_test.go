@@ -21,6 +21,7 @@ var checkers = map[string]checker{
 	".png": magick("png"), ".apng": magick("png"), ".gif": magick("gif"), ".webp": webpCheck,
 	".tif": magick("tiff"), ".tiff": magick("tiff"), ".heic": magick("heic"), ".avif": magick("avif"),
 	".pdf": pdf, ".docx": unzipTest, ".docm": unzipTest, ".dotx": unzipTest,
+	".odt": unzipTest, ".ott": unzipTest,
 }
 
 // avExts are decoded in full by ffmpeg.
@@ -47,6 +48,9 @@ func integrity(in, out string) string {
 	}
 	if ext == ".pdf" && !pdfShowsNotice(out) {
 		return filepath.Base(out) + ": pdftotext finds no notice on the first page"
+	}
+	if (ext == ".odt" || ext == ".ott") && !odtShowsNotice(out) {
+		return filepath.Base(out) + ": odt2txt finds no notice before the text"
 	}
 	return ""
 }
@@ -133,6 +137,13 @@ func pdf(path string) string {
 func pdfShowsNotice(path string) bool {
 	out, _ := exec.Command("pdftotext", "-l", "1", path, "-").Output()
 	return hasNotice(string(out))
+}
+
+// odtShowsNotice: odt2txt's first lines hold the notice.
+func odtShowsNotice(path string) bool {
+	out, _ := exec.Command("odt2txt", "--encoding=UTF-8", "--width=-1", path).Output()
+	lines := strings.SplitN(strings.TrimSpace(string(out)), "\n", 4)
+	return hasNotice(strings.Join(lines[:min(len(lines), 3)], "\n"))
 }
 
 func lastLine(s string) string {

@@ -29,7 +29,7 @@ func verifyOutputs(t *testing.T, cli string, rs []result, root string) map[strin
 	found := map[string]string{}
 	for _, r := range ok {
 		var msgs []string
-		if !dst[r.Output] && !ffprobeDST(r.Output) && !textDST(r.Output) {
+		if !dst[r.Output] && !ffprobeDST(r.Output) && !textDST(r.Output) && !odtDST(r.Output) {
 			msgs = append(msgs, "no reader finds the DigitalSourceType")
 		}
 		if msg := integrity(r.Input, r.Output); msg != "" {
@@ -81,6 +81,22 @@ func exiftoolDST(t *testing.T, rs []result) map[string]bool {
 func ffprobeDST(path string) bool {
 	out, _ := exec.Command("ffprobe", "-v", "quiet", "-show_entries", "format_tags:stream_tags:program_tags", "-of", "json", path).Output()
 	return bytes.Contains(out, []byte("trainedAlgorithmicMedia"))
+}
+
+// odtDST reads an ODT's user-defined property with unzip and libxml2's
+// XPath: exiftool lists ODT properties by position, not by name.
+func odtDST(path string) bool {
+	if ext := strings.ToLower(filepath.Ext(path)); ext != ".odt" && ext != ".ott" {
+		return false
+	}
+	meta, err := exec.Command("unzip", "-p", path, "meta.xml").Output()
+	if err != nil {
+		return false
+	}
+	cmd := exec.Command("xmllint", "--xpath", "//*[local-name()='user-defined'][@*[local-name()='name']='DigitalSourceType']/text()", "-")
+	cmd.Stdin = bytes.NewReader(meta)
+	out, _ := cmd.Output()
+	return labeler.IsAI(strings.TrimSpace(string(out)))
 }
 
 // textDST: plain text, subtitles and web pages carry the mark in words.

@@ -29,6 +29,8 @@ func TestConformance(t *testing.T) {
 		{Name: "story.pdf", Data: pdf, Layers: both},
 		{Name: "memo.docx", Data: minimalDOCX(t), Layers: both},
 		{Name: "cut.pdf", Data: pdf[:len(pdf)/3], Bad: true},
+		{Name: "story.odt", Data: minimalODT(t), Layers: both},
 		{Name: "cut.docx", Data: minimalDOCX(t)[:200], Bad: true},
+		{Name: "cut.odt", Data: minimalODT(t)[:200], Bad: true},
 	})
 }

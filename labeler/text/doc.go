@@ -22,22 +22,23 @@
 //     is the first event, in the script's first style.
 //   - HTML carries it in <meta> elements in <head>; the notice is an
 //     inline-styled element with role="note".
-//   - DOCX carries it in the document's custom properties, PDF in XMP.
+//   - DOCX carries it in the document's custom properties, ODT in its
+//     user-defined properties, PDF in XMP.
 //
 // Inspect reads the content, not only the record: a file is Labeled when
 // Belgi's machine mark is present AND the notice is where Belgi put it —
 // the text's first lines, the first SRT, WebVTT or ASS cue, the first element
-// of the HTML body, the first paragraph of the DOCX body, the band on the
+// of the HTML body, the first paragraph of the DOCX body or ODT text, the band on the
 // PDF's first page (its text, read through the font's ToUnicode map,
 // holding the lines the XMP record says were placed). A mark without the
 // notice is reported not labeled, with the warning "metadata claims a
 // label the content lacks".
 //
-// HTML is read with the HTML5 tokenizer of golang.org/x/net/html; DOCX
+// HTML is read with the HTML5 tokenizer of golang.org/x/net/html; DOCX, ODT
 // and XMP through encoding/xml's tokenizer; both edit by inserting at
 // token boundaries, so every byte they do not touch stays.
 //
-// The document kind also recognises legacy .doc, ODT and RTF, and OLE
+// The document kind also recognises legacy .doc and RTF, and OLE
 // wrappers of encrypted or rights-managed DOCX, to refuse them by name
 // with what to do instead.
 package text

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/belgi-kz/belgi/internal/docx"
+	"github.com/belgi-kz/belgi/internal/odt"
 	"github.com/belgi-kz/belgi/internal/officezip"
 	"github.com/belgi-kz/belgi/internal/pdf"
 	"github.com/belgi-kz/belgi/labeler"
@@ -17,9 +18,10 @@ import (
 )
 
 // Document is the "document" kind: DOCX (and its macro-enabled and
-// template variants) and PDF. It also claims the word-processor formats
-// it cannot label (legacy DOC, ODT, RTF), to refuse them by name and say
-// what to do instead of calling them unknown files.
+// template variants), OpenDocument text (ODT, OTT) and PDF. It also
+// claims the word-processor formats it cannot label (legacy DOC, RTF), to
+// refuse them by name and say what to do instead of calling them unknown
+// files.
 type Document struct{}
 
 // NewDocument returns the document kind.
@@ -30,7 +32,7 @@ func (Document) Name() string { return labeler.KindDocument }
 
 // Extensions implements labeler.Kind.
 func (Document) Extensions() []string {
-	return []string{".docx", ".docm", ".dotx", ".dotm", ".pdf", ".doc", ".dot", ".odt", ".rtf"}
+	return []string{".docx", ".docm", ".dotx", ".dotm", ".pdf", ".odt", ".ott", ".doc", ".dot", ".rtf"}
 }
 
 // Sniff claims PDFs by their header, zips that name a "word/" part in
@@ -58,6 +60,8 @@ func docFormat(name string, head []byte) string {
 		return "docx"
 	case "dot":
 		return "doc"
+	case "ott":
+		return "odt"
 	default:
 		return ext
 	}
@@ -66,9 +70,8 @@ func docFormat(name string, head []byte) string {
 // refusals name the formats the document kind recognises but cannot
 // label, and what to do.
 var refusals = map[string]string{
-	"odt": "an OpenDocument text (ODT) file: Belgi labels DOCX and PDF; save it as DOCX or PDF (LibreOffice: File → Save As) and label that",
-	"rtf": "a Rich Text (RTF) file: Belgi labels DOCX and PDF; save it as DOCX or PDF and label that",
-	"doc": "a legacy Word 97–2003 (.doc) document: Belgi labels DOCX and PDF; save it as DOCX (Word: File → Save As → Word Document) or PDF and label that",
+	"rtf": "a Rich Text (RTF) file: Belgi labels DOCX, ODT and PDF; save it as DOCX, ODT or PDF and label that",
+	"doc": "a legacy Word 97–2003 (.doc) document: Belgi labels DOCX, ODT and PDF; save it as DOCX (Word: File → Save As → Word Document) or PDF and label that",
 }
 
 func docKind(path string) (string, error) {
@@ -83,8 +86,8 @@ func docKind(path string) (string, error) {
 	if why, ok := refusals[f]; ok {
 		return "", fmt.Errorf("%w: %s", labeler.ErrUnsupported, why)
 	}
-	if f != "pdf" && f != "docx" {
-		return "", fmt.Errorf("%w: not a DOCX or PDF", labeler.ErrUnsupported)
+	if f != "pdf" && f != "docx" && f != "odt" {
+		return "", fmt.Errorf("%w: not a DOCX, ODT or PDF", labeler.ErrUnsupported)
 	}
 	return f, nil
 }
@@ -122,7 +125,9 @@ func (d Document) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, 
 		o, err = pdf.Label(ctx, job.Input, job.Temp, pdfNotice(job.Spec))
 		notes = o.Notes
 	case "docx":
-		notes, err = docx.Label(ctx, job.Input, job.Temp, docxNotice(job.Spec))
+		notes, err = docx.Label(ctx, job.Input, job.Temp, officeNotice(job.Spec))
+	case "odt":
+		notes, err = odt.Label(ctx, job.Input, job.Temp, officeNotice(job.Spec))
 	}
 	if err != nil {
 		// Only on failure, and so at no cost otherwise: an input that does
@@ -145,7 +150,9 @@ func pdfNotice(spec labeler.Spec) pdf.Notice {
 	}
 }
 
-func docxNotice(spec labeler.Spec) officezip.Notice {
+// officeNotice is the notice of a word-processor document: the full
+// sentence and the person line in each language, and the record.
+func officeNotice(spec labeler.Spec) officezip.Notice {
 	var lines []officezip.Line
 	for _, w := range spec.Wordings() {
 		lines = append(lines, officezip.Line{Lang: string(w.Lang), Text: w.Notice})
@@ -163,10 +170,13 @@ func (Document) Inspect(ctx context.Context, path string) (labeler.Report, error
 		return labeler.Report{}, docErr(err)
 	}
 	var r labeler.Report
-	if f == "pdf" {
+	switch f {
+	case "pdf":
 		r, err = inspectPDF(path)
-	} else {
-		r, err = inspectDOCX(path)
+	case "odt":
+		r, err = inspectOffice(path, f, odt.Inspect)
+	default:
+		r, err = inspectOffice(path, f, docx.Inspect)
 	}
 	if err != nil {
 		return r, docErr(err)
@@ -228,8 +238,10 @@ func containsLines(text string, lines []string) bool {
 	return true
 }
 
-func inspectDOCX(path string) (labeler.Report, error) {
-	f, err := docx.Inspect(path)
+// inspectOffice reports on a DOCX or ODT from its custom properties and
+// its notice paragraph, read by inspect.
+func inspectOffice(path, format string, inspect func(string) (officezip.Found, error)) (labeler.Report, error) {
+	f, err := inspect(path)
 	if err != nil {
 		return labeler.Report{}, err
 	}
@@ -237,7 +249,7 @@ func inspectDOCX(path string) (labeler.Report, error) {
 	if f.DigitalSourceType != "" {
 		m.DigitalSourceType = f.DigitalSourceType
 	}
-	r := report("document", "docx", m, found, f.Notice != "")
+	r := report("document", format, m, found, f.Notice != "")
 	if !found && f.DigitalSourceType != "" {
 		r.DigitalSourceType = f.DigitalSourceType
 	}

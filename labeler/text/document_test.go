@@ -3,13 +3,16 @@ package text
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/belgi-kz/belgi/internal/officezip/officetest"
 	"github.com/belgi-kz/belgi/labeler"
 )
 
@@ -136,6 +139,48 @@ func TestDOCX(t *testing.T) {
 			sameRawBytes(t, tc.data, res.Output, "word/media/image1.bin")
 		})
 	}
+}
+
+// TestODT labels an OpenDocument text through the kind: odt2txt (a
+// reader nobody here wrote) reads the notice first, exiftool reads the
+// source type from meta.xml, a picture keeps its bytes, and check calls
+// it labeled.
+func TestODT(t *testing.T) {
+	need(t, "odt2txt")
+	spec := labeler.DefaultSpec()
+	data := minimalODT(t)
+	res := process(t, writeInput(t, "story.odt", data), spec)
+	if res.Status != labeler.StatusOK {
+		t.Fatalf("status %s: %v", res.Status, res.Err)
+	}
+	run(t, "unzip", "-t", "-q", res.Output)
+	text := strings.Fields(run(t, "odt2txt", "--encoding=UTF-8", "--width=-1", res.Output))
+	want := strings.Fields(strings.Join(spec.Lines(), " ") + " " + kazakh)
+	if len(text) < len(want) || strings.Join(text[:len(want)], " ") != strings.Join(want, " ") {
+		t.Errorf("odt2txt reads %q, want it to start with %q", text, want)
+	}
+	if ex := run(t, "exiftool", "-s", res.Output); !strings.Contains(ex, spec.DigitalSourceType()) {
+		t.Errorf("exiftool does not see the source type:\n%s", ex)
+	}
+	sameRawBytes(t, data, res.Output, "Pictures/1.png")
+	r, err := NewDocument().Inspect(context.Background(), res.Output)
+	if err != nil || !r.Labeled || r.Format != "odt" || !slices.Contains(r.Layers, labeler.LayerNotice) {
+		t.Errorf("check: %+v, %v", r, err)
+	}
+}
+
+// minimalODT is an OpenDocument text as LibreOffice lays one out: the
+// stored mimetype first, content with one paragraph, a picture, and the
+// manifest (no meta.xml, so Belgi adds it).
+func minimalODT(t *testing.T) []byte {
+	t.Helper()
+	const office, text = "urn:oasis:names:tc:opendocument:xmlns:office:1.0", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+	return officetest.Zip(t, []officetest.Entry{
+		{Name: "mimetype", Body: "application/vnd.oasis.opendocument.text"},
+		{Name: "content.xml", Body: `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="` + office + `" xmlns:text="` + text + `" office:version="1.3"><office:body><office:text><text:p>` + kazakh + `</text:p></office:text></office:body></office:document-content>`},
+		{Name: "Pictures/1.png", Body: strings.Repeat("\x89PNG picture bytes ", 50)},
+		{Name: "META-INF/manifest.xml", Body: `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`},
+	}, "mimetype")
 }
 
 // sameRawBytes checks an untouched entry kept its compressed bytes.

@@ -16,6 +16,7 @@ import (
 	"github.com/belgi-kz/belgi/assets"
 	"github.com/belgi-kz/belgi/internal/docx"
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/internal/odt"
 	"github.com/belgi-kz/belgi/internal/pdf"
 	"github.com/belgi-kz/belgi/internal/scratch"
 	"github.com/belgi-kz/belgi/labeler"
@@ -49,7 +50,8 @@ func (Text) Preview(ctx context.Context, path string, spec labeler.Spec, max int
 	return Render(spec.Lines(), body[:min(len(body), previewLines)], max)
 }
 
-// Preview implements labeler.Previewer: DOCX shows its first paragraphs;
+// Preview implements labeler.Previewer: DOCX and ODT show their first
+// paragraphs;
 // a PDF shows its labeled first page when poppler's pdftoppm is
 // installed (Go has no PDF rasterizer), else what the band will say and
 // a line about the pages.
@@ -62,6 +64,8 @@ func (Document) Preview(ctx context.Context, path string, spec labeler.Spec, max
 	switch docFormat(path, head) {
 	case "docx":
 		body, err = docx.Paragraphs(path, previewLines)
+	case "odt":
+		body, err = odt.Paragraphs(path, previewLines)
 	case "pdf":
 		if img, err := pdfFirstPage(ctx, path, spec, max); err == nil {
 			return img, nil

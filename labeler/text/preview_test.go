@@ -23,6 +23,7 @@ func TestPreviewDrawsKazakhNotice(t *testing.T) {
 		{"a.srt", textCases()[10].data, New()},
 		{"a.html", textCases()[8].data, New()},
 		{"a.docx", minimalDOCX(t), NewDocument()},
+		{"a.odt", minimalODT(t), NewDocument()},
 		{"a.pdf", minimalPDF(2, ""), NewDocument()},
 	}
 	for _, k := range kinds {

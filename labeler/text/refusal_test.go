@@ -11,19 +11,20 @@ import (
 
 // TestWordProcessorFormatsRefusedByName: formats the document kind
 // recognises but cannot label are refused with their name and what to
-// do, not called unknown files; macro-enabled and template DOCX label.
+// do, not called unknown files; macro-enabled and template DOCX label,
+// and an OpenDocument package that is not a text document is named.
 func TestWordProcessorFormatsRefusedByName(t *testing.T) {
-	var odt bytes.Buffer
-	zw := zip.NewWriter(&odt)
+	var ods bytes.Buffer
+	zw := zip.NewWriter(&ods)
 	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
-	w.Write([]byte("application/vnd.oasis.opendocument.text"))
+	w.Write([]byte("application/vnd.oasis.opendocument.text-master"))
 	zw.Close()
 	cases := []struct {
 		name string
 		data []byte
 		want string
 	}{
-		{"story.odt", odt.Bytes(), "OpenDocument text (ODT)"},
+		{"book.odt", ods.Bytes(), "opendocument.text-master"},
 		{"story.rtf", []byte(`{\rtf1\ansi Сәлем}`), "Rich Text (RTF)"},
 		{"story.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 short"), "legacy Office (OLE)"},
 	}
