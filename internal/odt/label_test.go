@@ -132,6 +132,17 @@ func TestPageStartMoves(t *testing.T) {
 			t.Errorf("content.xml lacks %s:\n%s", want, c)
 		}
 	}
+	// The same when the paragraph opens a section, as Word's section
+	// breaks come out of LibreOffice.
+	inSection := `<text:section text:name="Section1">` + text + `</text:section>`
+	out2, _, err := labelBytes(t, odtOf(t, textType, content(style, inSection), ""), "s.odt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := entries(t, out2)[contentName]; !strings.Contains(c, `master-page-name="First_20_Page"><style:paragraph-properties fo:background-color`) ||
+		!strings.Contains(c, `<text:section text:name="Section1"><text:p text:style-name="BelgiNoticeNext">Тақырып`) {
+		t.Errorf("in a section:\n%s", c)
+	}
 	// Labeling again keeps the page style on the new notice and the copy
 	// on the paragraph.
 	again, _, err := labelBytes(t, readFile(t, out), "b.odt")

@@ -23,6 +23,10 @@ var ownStyles = map[string]bool{
 // without the master page and the break, and returns the master page for
 // the notice to start instead ("" when there is nothing to move).
 func movePageStart(p *officezip.Part, first *xmltree.Element) string {
+	first = leading(first)
+	if first == nil {
+		return ""
+	}
 	ref, st := styleOf(p, first)
 	if st == nil {
 		return ""
@@ -52,6 +56,25 @@ func movePageStart(p *officezip.Part, first *xmltree.Element) string {
 	p.Ed.Insert(st.End, []byte(clone))
 	setValue(p, ref, name)
 	return master
+}
+
+// leading is the paragraph, heading or table that opens e: e itself, or
+// for a section (Word's section breaks become them) its first one.
+func leading(e *xmltree.Element) *xmltree.Element {
+	for e != nil && e.Name.Space == nsText && e.Name.Local == "section" {
+		var next *xmltree.Element
+		for _, k := range e.Kids {
+			if k.Name.Space != nsText || k.Name.Local != "section-source" {
+				next = k
+				break
+			}
+		}
+		e = next
+	}
+	if e == nil || !(e.Name.Space == nsText && (e.Name.Local == "p" || e.Name.Local == "h") || e.Name.Space == nsTable && e.Name.Local == "table") {
+		return nil
+	}
+	return e
 }
 
 // pageStart is the master page an earlier notice's style started.
