@@ -98,7 +98,7 @@ func (r *reader) skipUnit(parts []skipPart, nx, u int, pred *[4]int32, dc [][]in
 		if dc != nil {
 			dc[p.comp][(uy*p.v+p.dy)*p.bw+ux*p.h+p.dx] = pred[p.sc]
 		}
-		if err := r.skipAC(p.skip, p.ac); err != nil {
+		if err := r.skipAC(p.skip, p.ac, 1); err != nil {
 			return err
 		}
 	}

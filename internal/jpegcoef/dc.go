@@ -6,13 +6,38 @@ package jpegcoef
 // stepped over; progressive AC scans are not read at all. Every
 // component must get a DC scan.
 func (f *File) DC() ([][]int32, error) {
+	dc, _, err := f.coarse(false)
+	return dc, err
+}
+
+// Low decodes what a 1/4-scale picture needs: DC's terms and, for each
+// block, its three lowest AC terms, quantised, three per block in low
+// (zigzag positions 1, 2 and 4: the first horizontal, vertical and
+// diagonal harmonics), with the rest of the block stepped over.
+// Sequential files only: a progressive file's lowest AC terms may be
+// spread over several scans and refinements, so it is ErrUnsupported.
+func (f *File) Low() (dc, low [][]int32, err error) {
+	if f.Frame.Progressive() {
+		return nil, nil, unsupported("a 1/4-scale read of a progressive JPEG")
+	}
+	return f.coarse(true)
+}
+
+// coarse reads the DC terms, and the low AC terms when withLow is set.
+func (f *File) coarse(withLow bool) (dc, low [][]int32, err error) {
 	if f.Frame.Blocks() > 8*len(f.Data) {
-		return nil, corrupt("the header declares %d×%d pixels but the file is only %d bytes",
+		return nil, nil, corrupt("the header declares %d×%d pixels but the file is only %d bytes",
 			f.Frame.Width, f.Frame.Height, len(f.Data))
 	}
-	dc := make([][]int32, len(f.Frame.Comps))
+	dc = make([][]int32, len(f.Frame.Comps))
+	if withLow {
+		low = make([][]int32, len(f.Frame.Comps))
+	}
 	for i, c := range f.Frame.Comps {
 		dc[i] = make([]int32, c.BW*c.BH)
+		if withLow {
+			low[i] = make([]int32, 3*c.BW*c.BH)
+		}
 	}
 	done := make([]bool, len(dc))
 	var buf []byte
@@ -23,24 +48,28 @@ func (f *File) DC() ([][]int32, error) {
 		}
 		e, err := destuff(f, s, buf)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if err := dcScan(f, s, e, dc, done); err != nil {
-			return nil, err
+		if err := dcScan(f, s, e, coarseTerms{dc, low}, done); err != nil {
+			return nil, nil, err
 		}
 		buf = e.buf
 	}
 	Recycle(buf)
 	for i, d := range done {
 		if !d {
-			return nil, corrupt("component %d has no DC scan", f.Frame.Comps[i].ID)
+			return nil, nil, corrupt("component %d has no DC scan", f.Frame.Comps[i].ID)
 		}
 	}
-	return dc, nil
+	return dc, low, nil
 }
 
+// coarseTerms are where a coarse read puts its terms; low is nil for a
+// DC-only read.
+type coarseTerms struct{ dc, low [][]int32 }
+
 // dcScan reads the DC terms of one sequential or progressive DC scan.
-func dcScan(f *File, s *Scan, e *ecs, dc [][]int32, done []bool) error {
+func dcScan(f *File, s *Scan, e *ecs, out coarseTerms, done []bool) error {
 	g := f.Frame.grid(s)
 	if err := e.fit(g.intervals(s.Restart), false); err != nil {
 		return err
@@ -57,7 +86,7 @@ func dcScan(f *File, s *Scan, e *ecs, dc [][]int32, done []bool) error {
 		var pred [4]int32
 		u0, u1 := g.ivalUnits(s.Restart, i)
 		for u := u0; u < u1; u++ {
-			if err := r.dcUnit(f, s, &g, &t, u, dc, &pred); err != nil {
+			if err := r.dcUnit(f, s, &g, &t, u, out, &pred); err != nil {
 				return err
 			}
 		}
@@ -71,12 +100,13 @@ func dcScan(f *File, s *Scan, e *ecs, dc [][]int32, done []bool) error {
 	return nil
 }
 
-// dcUnit reads the DC terms of unit u.
-func (r *reader) dcUnit(f *File, s *Scan, g *grid, t *tables, u int, dc [][]int32, pred *[4]int32) error {
+// dcUnit reads the DC terms of unit u, and the low AC terms if asked.
+func (r *reader) dcUnit(f *File, s *Scan, g *grid, t *tables, u int, out coarseTerms, pred *[4]int32) error {
 	ux, uy := u%g.nx, u/g.nx
 	for _, p := range g.parts {
 		c := &f.Frame.Comps[p.comp]
-		at := &dc[p.comp][(uy*p.v+p.dy)*c.BW+ux*p.h+p.dx]
+		b := (uy*p.v+p.dy)*c.BW + ux*p.h + p.dx
+		at := &out.dc[p.comp][b]
 		if s.Ah != 0 {
 			*at |= r.bits(1) << s.Al
 			continue
@@ -87,11 +117,56 @@ func (r *reader) dcUnit(f *File, s *Scan, g *grid, t *tables, u int, dc [][]int3
 		}
 		pred[p.sc] += d
 		*at = pred[p.sc] << s.Al
-		if s.Se > 0 {
-			if err := r.skipAC(t.skip[p.sc], t.ac[p.sc]); err != nil {
+		switch {
+		case s.Se > 0 && out.low != nil:
+			if err := r.lowAC(t.skip[p.sc], t.ac[p.sc], (*[3]int32)(out.low[p.comp][3*b:])); err != nil {
+				return err
+			}
+		case s.Se > 0:
+			if err := r.skipAC(t.skip[p.sc], t.ac[p.sc], 1); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// lowAC reads the AC terms of one sequential block up to zigzag position
+// 4, keeping positions 1, 2 and 4 in low, and steps over the rest.
+func (r *reader) lowAC(t *skipTable, d *decTable, low *[3]int32) error {
+	k := uint(1)
+	for k <= 4 {
+		s, err := r.decode(d)
+		if err != nil {
+			return err
+		}
+		run, size := uint(s>>4), uint(s&15)
+		switch {
+		case size == 0 && run == 15:
+			k += 16
+			continue
+		case size == 0:
+			return nil // EOB
+		case size > 10:
+			return corrupt("AC coefficient of %d bits", size)
+		}
+		k += run
+		v := r.receive(size)
+		switch k {
+		case 1:
+			low[0] = v
+		case 2:
+			low[1] = v
+		case 4:
+			low[2] = v
+		}
+		k++
+	}
+	switch {
+	case k > 64:
+		return corrupt("AC run past the end of a block")
+	case k == 64:
+		return nil
+	}
+	return r.skipAC(t, d, k)
 }

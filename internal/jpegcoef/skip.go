@@ -81,14 +81,14 @@ func peekSymbol(d *decTable, p uint32, used uint) (byte, uint) {
 	return 0, 0
 }
 
-// skipAC steps over the AC coefficients of one sequential block. This is
+// skipAC steps over the AC coefficients of one sequential block from
+// zigzag position k (1 for a whole block) on. This is
 // the hot loop of both the validator and the splicer's first pass: per
 // lookup it moves past one or more coefficients, with the accumulator in
 // locals and a refill before every lookup (an entry takes at most 26
 // bits, a refill leaves at least 56).
-func (r *reader) skipAC(t *skipTable, d *decTable) error {
+func (r *reader) skipAC(t *skipTable, d *decTable, k uint) error {
 	acc, n, pos, buf := r.acc, r.n, r.pos, r.buf
-	k := uint(1)
 	for {
 		var ok bool
 		if acc, n, pos, ok = refillFast(buf, acc, n, pos); !ok {

@@ -41,25 +41,25 @@ func planes(t testing.TB, img image.Image) []plane {
 	return nil
 }
 
-// boxMean is the mean of the 8×8 block (bx, by) of p. Edge blocks are
+// boxMean is the mean of the n×n box (bx, by) of p. Edge boxes are
 // completed by repeating the last row and column, as the encoders under
 // test pad them: the DC term is the mean of the padded block.
-func boxMean(p plane, bx, by int) float64 {
+func boxMean(p plane, bx, by, n int) float64 {
 	sum := 0
-	for y := by * 8; y < by*8+8; y++ {
-		for x := bx * 8; x < bx*8+8; x++ {
+	for y := by * n; y < by*n+n; y++ {
+		for x := bx * n; x < bx*n+n; x++ {
 			sum += p.at(min(x, p.w-1), min(y, p.h-1))
 		}
 	}
-	return float64(sum) / 64
+	return float64(sum) / float64(n*n)
 }
 
-// diffStats compares a 1/8 channel with the full channel box-filtered.
-func diffStats(small, full plane) (mean, maxDiff float64) {
+// diffStats compares a 1/n channel with the full channel box-filtered.
+func diffStats(small, full plane, n int) (mean, maxDiff float64) {
 	var sum float64
 	for y := range small.h {
 		for x := range small.w {
-			d := float64(small.at(x, y)) - boxMean(full, x, y)
+			d := float64(small.at(x, y)) - boxMean(full, x, y, n)
 			if d < 0 {
 				d = -d
 			}

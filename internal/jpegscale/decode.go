@@ -2,6 +2,7 @@ package jpegscale
 
 import (
 	"errors"
+	"fmt"
 	"image"
 
 	"github.com/belgi-kz/belgi/internal/jpegcoef"
@@ -12,10 +13,12 @@ import (
 // 12-bit and lossless are not). Callers fall back to a full decoder.
 var ErrUnsupported = jpegcoef.ErrUnsupported
 
-// picture is a parsed file and its DC terms.
+// picture is a parsed file and its DC terms, with the three lowest AC
+// terms of each block for a 1/4-scale picture (nil for 1/8).
 type picture struct {
-	f  *jpegcoef.File
-	dc [][]int32
+	f   *jpegcoef.File
+	dc  [][]int32
+	low [][]int32
 }
 
 // DecodeEighth decodes data at 1/8 scale: each pixel is the exact mean of
@@ -40,5 +43,28 @@ func Eighth(f *jpegcoef.File, dc [][]int32) (image.Image, error) {
 		return nil, errors.New("jpegscale: DC terms do not match the frame")
 	}
 	p := &picture{f: f, dc: dc}
+	return p.image()
+}
+
+// DecodeQuarter decodes a sequential JPEG at 1/4 scale: each block gives
+// 2×2 pixels, the means of its four 4×4 quadrants as its four lowest
+// frequencies make them (the higher odd harmonics, which the exact means
+// would also need, are left out: they are small in photographs, and the
+// result is a preview). The result is ceil(W/4) × ceil(H/4), of the same
+// types as DecodeEighth's; four-component and progressive files are
+// ErrUnsupported (DecodeEighth reads them).
+func DecodeQuarter(data []byte) (image.Image, error) {
+	f, err := jpegcoef.Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	if len(f.Frame.Comps) == 4 {
+		return nil, fmt.Errorf("jpegscale: a 1/4-scale read of a four-component JPEG: %w", ErrUnsupported)
+	}
+	dc, low, err := f.Low()
+	if err != nil {
+		return nil, err
+	}
+	p := &picture{f: f, dc: dc, low: low}
 	return p.image()
 }

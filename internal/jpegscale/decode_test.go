@@ -77,7 +77,7 @@ func compareWithDjpeg(t *testing.T, data []byte) {
 		}
 		return color.RGBA{px[0], px[1], px[2], 255}
 	})
-	mean, mx := diffStats(lumaPlane(b.Dx(), b.Dy(), func(x, y int) color.Color { return small.At(b.Min.X+x, b.Min.Y+y) }), full)
+	mean, mx := diffStats(lumaPlane(b.Dx(), b.Dy(), func(x, y int) color.Color { return small.At(b.Min.X+x, b.Min.Y+y) }), full, 8)
 	t.Logf("luma against djpeg's decode, box-filtered: mean |diff| %.3f, max %.0f", mean, mx)
 	if mean > 2 || mx > 8 {
 		t.Errorf("luma: mean |diff| %.2f, max %.0f against djpeg (want ≤ 2, ≤ 8)", mean, mx)
@@ -96,6 +96,15 @@ func lumaPlane(w, h int, at func(x, y int) color.Color) plane {
 }
 
 func compare(t *testing.T, small, full image.Image) {
+	t.Helper()
+	compareWithin(t, small, full, 8, 2, 8)
+}
+
+// compareWithin compares a 1/n picture with image/jpeg's full decode
+// box-filtered n×n: per channel, the mean and the largest |difference|
+// must stay within meanMax and maxMax.
+func compareWithin(t *testing.T, small, full image.Image, n int, meanMax, maxMax float64) {
+	t.Helper()
 	sp, fp := planes(t, small), planes(t, full)
 	if len(sp) != len(fp) {
 		t.Fatalf("%T vs image/jpeg's %T", small, full)
@@ -106,10 +115,10 @@ func compare(t *testing.T, small, full image.Image) {
 		t.Fatalf("ratio %v, image/jpeg says %v", s.SubsampleRatio, f.SubsampleRatio)
 	}
 	for i := range sp {
-		mean, mx := diffStats(sp[i], fp[i])
+		mean, mx := diffStats(sp[i], fp[i], n)
 		t.Logf("channel %d: mean |diff| %.3f, max %.0f", i, mean, mx)
-		if mean > 2 || mx > 8 {
-			t.Errorf("channel %d: mean |diff| %.2f, max %.0f (want ≤ 2, ≤ 8)", i, mean, mx)
+		if mean > meanMax || mx > maxMax {
+			t.Errorf("channel %d: mean |diff| %.2f, max %.0f (want ≤ %.0f, ≤ %.0f)", i, mean, mx, meanMax, maxMax)
 		}
 	}
 }
@@ -171,8 +180,9 @@ func TestUnsupported(t *testing.T) {
 	}
 }
 
-// FuzzDecodeEighth: any input decodes or fails, without panicking; a
-// picture, when there is one, has the header's size over 8.
+// FuzzDecodeEighth: any input decodes or fails, at 1/8 and at 1/4,
+// without panicking; a picture, when there is one, has the header's size
+// over 8 (over 4).
 func FuzzDecodeEighth(f *testing.F) {
 	for _, tc := range cases {
 		if data := tc.Make(f); data != nil {
@@ -183,16 +193,18 @@ func FuzzDecodeEighth(f *testing.F) {
 		f.Add(tc.data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		img, err := DecodeEighth(data)
-		if err != nil {
-			return
-		}
-		cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
-		if err != nil {
-			return
-		}
-		if b := img.Bounds(); b.Dx() != (cfg.Width+7)/8 || b.Dy() != (cfg.Height+7)/8 {
-			t.Fatalf("size %v for a %d×%d header", b, cfg.Width, cfg.Height)
+		for n, decode := range map[int]func([]byte) (image.Image, error){8: DecodeEighth, 4: DecodeQuarter} {
+			img, err := decode(data)
+			if err != nil {
+				continue
+			}
+			cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
+			if err != nil {
+				continue
+			}
+			if b := img.Bounds(); b.Dx() != (cfg.Width+n-1)/n || b.Dy() != (cfg.Height+n-1)/n {
+				t.Fatalf("1/%d: size %v for a %d×%d header", n, b, cfg.Width, cfg.Height)
+			}
 		}
 	})
 }

@@ -1,4 +1,5 @@
-// Package jpegscale decodes a JPEG at 1/8 of its size, for previews.
+// Package jpegscale decodes a JPEG at 1/8 or 1/4 of its size, for
+// previews.
 //
 // The DC coefficient of every 8×8 block is, once dequantised, eight times
 // the block's mean sample minus the level shift (T.81 A.3.3), so a decoder
@@ -6,6 +7,11 @@
 // exact 8×8 box-filtered image with no inverse DCT at all. The AC
 // coefficients still have to be read to find where the next block starts,
 // but they are skipped, not stored: one table lookup per coefficient.
+//
+// DecodeQuarter goes one step further for sequential files: it keeps
+// each block's three lowest AC terms too and makes 2×2 pixels of it, the
+// means of its quadrants up to the higher odd harmonics (see
+// DecodeQuarter), still with no inverse DCT.
 //
 // The contract:
 //   - DecodeEighth returns a ceil(W/8) × ceil(H/8) picture: *image.YCbCr

@@ -8,10 +8,11 @@ import (
 	"github.com/belgi-kz/belgi/internal/jpegcoef"
 )
 
-// image turns the DC grids into the 1/8-scale picture.
+// image turns the DC grids (and the low terms) into the 1/8-scale (1/4-
+// scale) picture.
 func (p *picture) image() (image.Image, error) {
 	fr := &p.f.Frame
-	r := image.Rect(0, 0, ceilDiv(fr.Width, 8), ceilDiv(fr.Height, 8))
+	r := image.Rect(0, 0, ceilDiv(fr.Width, 8/p.scale()), ceilDiv(fr.Height, 8/p.scale()))
 	switch len(fr.Comps) {
 	case 1:
 		img := image.NewGray(r)
@@ -32,11 +33,23 @@ func level(dc, q int32) byte {
 	return byte(min(max(v, 0), 255))
 }
 
-// plane writes w×h block means of component i into dst, clamping to the
-// stored grid so that a caller's slightly larger plane can never index
-// past it.
+// scale is the picture's pixels per block side: 1, or 2 with low terms.
+func (p *picture) scale() int {
+	if p.low != nil {
+		return 2
+	}
+	return 1
+}
+
+// plane writes w×h block means (quadrant means at 1/4) of component i
+// into dst, clamping to the stored grid so that a caller's slightly
+// larger plane can never index past it.
 func (p *picture) plane(i int, dst []byte, stride, w, h int) {
 	c := &p.f.Frame.Comps[i]
+	if p.low != nil {
+		p.quarterPlane(i, dst, stride, min(w, 2*c.BW), min(h, 2*c.BH))
+		return
+	}
 	w, h = min(w, c.BW), min(h, c.BH)
 	q0 := int32(c.Q[0])
 	for y := range h {
@@ -104,4 +117,31 @@ func (p *picture) sample(i, x, y int) byte {
 	c := &fr.Comps[i]
 	bx, by := min(x*c.H/fr.Hmax, c.BW-1), min(y*c.V/fr.Vmax, c.BH-1)
 	return level(p.dc[i][by*c.BW+bx], int32(c.Q[0]))
+}
+
+// Weights of the first harmonics in a quadrant's mean, in 1/4096: for an
+// 8-point IDCT, the mean of cos((2x+1)π/16) over x = 0..3 is m = 0.6407
+// (and −m over 4..7), so a quadrant's mean is F00/8 ± m/(4√2)·F10
+// ± m/(4√2)·F01 + m²/4·F11, with the dequantised terms F (T.81 A.3.3).
+const (
+	wHarmonic = 464 // m/(4√2) = 0.11327
+	wDiagonal = 420 // m²/4 = 0.10262
+)
+
+// quarterPlane writes the w×h quadrant means of component i.
+func (p *picture) quarterPlane(i int, dst []byte, stride, w, h int) {
+	c := &p.f.Frame.Comps[i]
+	q := c.Q
+	q0, q1, q8, q9 := int64(q[0]), int64(q[1]), int64(q[8]), int64(q[9]) // 16-bit tables overflow int32
+	for y := range h {
+		by, sy := y/2, int64(1-2*(y&1))
+		out := dst[y*stride:][:w]
+		for x := range out {
+			b := by*c.BW + x/2
+			sx := int64(1 - 2*(x&1))
+			l := p.low[i][3*b:][:3]
+			v := (int64(p.dc[i][b])*q0*512 + (sx*int64(l[0])*q1+sy*int64(l[1])*q8)*wHarmonic + sx*sy*int64(l[2])*q9*wDiagonal + 2048) >> 12
+			out[x] = byte(min(max(v+128, 0), 255))
+		}
+	}
 }

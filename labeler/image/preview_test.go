@@ -38,9 +38,10 @@ func rgbCodedJPEG(t testing.TB, img *image.RGBA) []byte {
 }
 
 // TestPreviewDecodeScale: big JPEGs are previewed from the 1/8 decode
-// (the base is the 1/8 size, or fitted below the limit), small ones and
-// variants the fast path refuses from the full decode, and the original's
-// displayed size and orientation are kept either way.
+// (the base is the 1/8 size, or fitted below the limit), middling ones
+// from the 1/4 decode, small ones and variants the fast paths refuse
+// from the full decode, and the original's displayed size and
+// orientation are kept either way.
 func TestPreviewDecodeScale(t *testing.T) {
 	pic := scene(400, 300)
 	tests := []struct {
@@ -53,7 +54,10 @@ func TestPreviewDecodeScale(t *testing.T) {
 		{"1/8 turned", samples.JPEG(pic, 90, 6), 64, image.Pt(38, 50), image.Pt(300, 400)},
 		{"1/8 then fitted", samples.JPEG(pic, 90, 1), 40, image.Pt(40, 30), image.Pt(400, 300)},
 		{"1/8 CMYK", cmykJPEG(t, pic), 64, image.Pt(50, 38), image.Pt(400, 300)},
-		{"small: full decode", samples.JPEG(pic, 90, 1), 200, image.Pt(200, 150), image.Pt(400, 300)},
+		{"1/4 as is", samples.JPEG(pic, 90, 1), 128, image.Pt(100, 75), image.Pt(400, 300)},
+		{"1/4 turned", samples.JPEG(pic, 90, 6), 128, image.Pt(75, 100), image.Pt(300, 400)},
+		{"1/4 CMYK: full decode", cmykJPEG(t, pic), 128, image.Pt(128, 96), image.Pt(400, 300)},
+		{"small: full decode", samples.JPEG(pic, 90, 1), 256, image.Pt(256, 192), image.Pt(400, 300)},
 		{"RGB-coded: fallback", rgbCodedJPEG(t, pic), 64, image.Pt(64, 48), image.Pt(400, 300)},
 		{"PNG", samples.PNG(pic), 64, image.Pt(64, 48), image.Pt(400, 300)},
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/belgi-kz/belgi/labeler"
 )
@@ -53,4 +54,30 @@ func BenchmarkLabelRealPhotos(b *testing.B) {
 		}
 	}
 	b.ReportMetric(mp/b.Elapsed().Seconds(), "MP/s")
+}
+
+// BenchmarkFirstPreviewRealPhotos opens each of the corpus's camera JPEGs
+// as the app does, until its first labeled preview exists, reporting the
+// mean and the slowest photo's time (the largest is 16 MP).
+func BenchmarkFirstPreviewRealPhotos(b *testing.B) {
+	files := cameraPhotos(b)
+	spec := labeler.DefaultSpec()
+	var slowest time.Duration
+	n := 0
+	for b.Loop() {
+		for _, in := range files {
+			start := time.Now()
+			p, err := LoadPreview(in, 1024, 200)
+			if err != nil {
+				continue // a damaged corpus file (a shortened motion photo) shows its error instead
+			}
+			if _, _, err := p.Render(spec); err != nil {
+				b.Fatalf("%s: %v", in, err)
+			}
+			slowest = max(slowest, time.Since(start))
+			n++
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(n), "ms/photo")
+	b.ReportMetric(float64(slowest.Microseconds())/1000, "slowest-ms")
 }
