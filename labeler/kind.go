@@ -20,7 +20,7 @@ const (
 	KindAudio    = "audio"    // sound files
 	KindVideo    = "video"    // video files
 	KindText     = "text"     // plain text, Markdown, HTML, subtitles
-	KindDocument = "document" // DOCX and PDF
+	KindDocument = "document" // DOCX, ODT and PDF
 )
 
 // Kind labels one family of media. Implementations must be safe for

@@ -73,9 +73,9 @@ func c2paSettings() []Setting {
 			Ru: "Файл PEM с якорями доверия (корневые или промежуточные сертификаты, например список доверия C2PA или УЦ вашей редакции): Content Credentials, чья цепочка подписанта ведёт к одному из них, — «доверенные», остальные в лучшем случае «действительные». Используется check и для учётных данных исходных файлов."},
 	}, {
 		Name: "c2pa-sidecar", Section: SectionC2PA, Pref: "c2pa.sidecar", Value: field(func(s *Spec) *bool { return &s.C2PA.Sidecar }),
-		Help: Help{En: "Write the manifest beside outputs whose format cannot carry one (text, subtitles, HTML, DOCX, Ogg, Matroska) as NAME.c2pa.",
-			Kk: "Манифест сыймайтын форматтағы файлдардың (мәтін, субтитр, HTML, DOCX, Ogg, Matroska) жанына манифестті NAME.c2pa етіп жазу.",
-			Ru: "Писать манифест рядом с файлами, формат которых не может его хранить (текст, субтитры, HTML, DOCX, Ogg, Matroska), как NAME.c2pa."},
+		Help: Help{En: "Write the manifest beside outputs whose format cannot carry one (text, subtitles, HTML, DOCX, ODT, Ogg, Matroska) as NAME.c2pa.",
+			Kk: "Манифест сыймайтын форматтағы файлдардың (мәтін, субтитр, HTML, DOCX, ODT, Ogg, Matroska) жанына манифестті NAME.c2pa етіп жазу.",
+			Ru: "Писать манифест рядом с файлами, формат которых не может его хранить (текст, субтитры, HTML, DOCX, ODT, Ogg, Matroska), как NAME.c2pa."},
 	}}
 }
 

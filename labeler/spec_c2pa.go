@@ -33,7 +33,7 @@ type C2PASpec struct {
 	// nobody, as the reference implementation does when given no list.
 	Trust string
 	// Sidecar writes the manifest beside outputs whose format cannot
-	// carry one (text, subtitles, HTML, DOCX, Ogg, Matroska), as NAME.c2pa
+	// carry one (text, subtitles, HTML, DOCX, ODT, Ogg, Matroska), as NAME.c2pa
 	// bound to the output by a data hash. Off by default.
 	Sidecar bool
 }
