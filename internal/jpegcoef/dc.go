@@ -13,13 +13,11 @@ func (f *File) DC() ([][]int32, error) {
 // Low decodes what a 1/4-scale picture needs: DC's terms and, for each
 // block, its three lowest AC terms, quantised, three per block in low
 // (zigzag positions 1, 2 and 4: the first horizontal, vertical and
-// diagonal harmonics), with the rest of the block stepped over.
-// Sequential files only: a progressive file's lowest AC terms may be
-// spread over several scans and refinements, so it is ErrUnsupported.
+// diagonal harmonics), with the rest of the block stepped over. Of a
+// progressive file it reads the DC scans and the first scans of the AC
+// bands that hold those terms; their refinements, which only add low
+// bits, and every other AC scan are not read.
 func (f *File) Low() (dc, low [][]int32, err error) {
-	if f.Frame.Progressive() {
-		return nil, nil, unsupported("a 1/4-scale read of a progressive JPEG")
-	}
 	return f.coarse(true)
 }
 
@@ -43,14 +41,20 @@ func (f *File) coarse(withLow bool) (dc, low [][]int32, err error) {
 	var buf []byte
 	for i := range f.Scans {
 		s := &f.Scans[i]
-		if s.Ss > 0 {
+		lowBand := low != nil && s.Ss > 0 && s.Ss <= 4 && s.Ah == 0
+		if s.Ss > 0 && !lowBand {
 			continue
 		}
 		e, err := destuff(f, s, buf)
 		if err != nil {
 			return nil, nil, err
 		}
-		if err := dcScan(f, s, e, coarseTerms{dc, low}, done); err != nil {
+		if lowBand {
+			err = lowScan(f, s, e, low)
+		} else {
+			err = dcScan(f, s, e, coarseTerms{dc, low}, done)
+		}
+		if err != nil {
 			return nil, nil, err
 		}
 		buf = e.buf
@@ -169,4 +173,59 @@ func (r *reader) lowAC(t *skipTable, d *decTable, low *[3]int32) error {
 		return nil
 	}
 	return r.skipAC(t, d, k)
+}
+
+// lowScan reads the first scan of a progressive AC band that holds some
+// of the low terms: one component, block by block over its plane, each
+// block decoded into a scratch block (T.81 G.1.2.2) whose positions 1, 2
+// and 4 are kept, already scaled by the scan's point transform.
+func lowScan(f *File, s *Scan, e *ecs, low [][]int32) error {
+	g := f.Frame.grid(s)
+	if err := e.fit(g.intervals(s.Restart), false); err != nil {
+		return err
+	}
+	t := scanTables(s)
+	r := &reader{buf: e.buf}
+	c := &f.Frame.Comps[s.Comps[0]]
+	var blk [64]int16
+	var nz uint64
+	for i := range e.ivs {
+		r.seek(e.ivs[i].bit)
+		u0, u1 := g.ivalUnits(s.Restart, i)
+		eobrun := 0
+		for u := u0; u < u1; u++ {
+			if eobrun > 0 { // a block with nothing in this band
+				eobrun--
+				continue
+			}
+			blk = [64]int16{}
+			if err := r.acFirst(t.ac[0], blk[:], &nz, s.Ss, s.Se, s.Al, &eobrun); err != nil {
+				return err
+			}
+			at := low[s.Comps[0]][3*((u/g.nx)*c.BW+u%g.nx):][:3]
+			for j, k := range [3]int{1, 2, 4} {
+				if k >= s.Ss && k <= s.Se {
+					at[j] = midpoint(int32(blk[k]), s.Al)
+				}
+			}
+		}
+		if err := ivalDone(r, e.ivalEnd(i), false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// midpoint is the expected value of a coefficient whose low al bits are
+// still to come: a nonzero one lies anywhere in its 2^al-wide interval
+// away from zero, so half a step is added to its magnitude; a zero one
+// may have either sign, so it stays 0.
+func midpoint(v int32, al int) int32 {
+	switch {
+	case al == 0 || v == 0:
+		return v
+	case v > 0:
+		return v + 1<<(al-1)
+	}
+	return v - 1<<(al-1)
 }

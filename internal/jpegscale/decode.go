@@ -50,9 +50,10 @@ func Eighth(f *jpegcoef.File, dc [][]int32) (image.Image, error) {
 // 2×2 pixels, the means of its four 4×4 quadrants as its four lowest
 // frequencies make them (the higher odd harmonics, which the exact means
 // would also need, are left out: they are small in photographs, and the
-// result is a preview). The result is ceil(W/4) × ceil(H/4), of the same
-// types as DecodeEighth's; four-component and progressive files are
-// ErrUnsupported (DecodeEighth reads them).
+// result is a preview). Of a progressive file only the scans that carry
+// these terms are read, without their refinements' low bits. The result
+// is ceil(W/4) × ceil(H/4), of the same types as DecodeEighth's;
+// four-component files are ErrUnsupported (DecodeEighth reads them).
 func DecodeQuarter(data []byte) (image.Image, error) {
 	f, err := jpegcoef.Parse(data)
 	if err != nil {
