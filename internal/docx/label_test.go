@@ -109,7 +109,8 @@ func TestLabelDOCX(t *testing.T) {
 }
 
 // TestRelabelReplaces: labeling a labeled copy again replaces Belgi's
-// properties rather than stacking them, and keeps the pids unique.
+// notice and properties rather than stacking them, and keeps the pids
+// unique.
 func TestRelabelReplaces(t *testing.T) {
 	out, _, err := labelBytes(t, pkg(t, "", "", plainBody), "a.docx")
 	if err != nil {
@@ -123,6 +124,10 @@ func TestRelabelReplaces(t *testing.T) {
 	c := entries(t, again)["docProps/custom.xml"]
 	if n := strings.Count(c, `name="DigitalSourceType"`); n != 1 {
 		t.Errorf("%d DigitalSourceType properties:\n%s", n, c)
+	}
+	d := entries(t, again)["word/document.xml"]
+	if n := strings.Count(d, testNotice.Lines[0].Text); n != 1 || strings.Count(d, bookmark) != 1 || !strings.Contains(d, "Сәлем, әлем") {
+		t.Errorf("the notice appears %d times:\n%s", n, d)
 	}
 }
 

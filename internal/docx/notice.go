@@ -30,7 +30,9 @@ func body(p *officezip.Part) (*xmltree.Element, string) {
 	return nil, ""
 }
 
-// insertNotice adds the notice paragraph as the body's first child.
+// insertNotice adds the notice paragraph as the body's first child, in
+// place of the notice an earlier labeling put there (relabeling after a
+// change of wording must not stack two).
 func insertNotice(p *officezip.Part, n officezip.Notice) error {
 	b, ns := body(p)
 	if b == nil {
@@ -41,8 +43,34 @@ func insertNotice(p *officezip.Part, n officezip.Notice) error {
 		prefix, decl = "w", ` xmlns:w="`+ns+`"`
 	}
 	para := paragraph(prefix, decl, n, nextID(p, ns))
+	if old := ownNotice(b, ns); old != nil {
+		p.Ed.Insert(old.Start, []byte(para))
+		p.Ed.Remove(old.Start, old.End)
+		return nil
+	}
 	p.Prepend(b, para)
 	return nil
+}
+
+// ownNotice is the body's first paragraph when it is Belgi's notice.
+func ownNotice(b *xmltree.Element, ns string) *xmltree.Element {
+	if len(b.Kids) == 0 {
+		return nil
+	}
+	first := b.Kids[0]
+	if first.Name.Space != ns || first.Name.Local != "p" {
+		return nil
+	}
+	marked := false
+	first.Walk(func(e *xmltree.Element) {
+		if name, _ := e.Attr(ns, "name"); e.Name.Local == "bookmarkStart" && name == bookmark {
+			marked = true
+		}
+	})
+	if !marked {
+		return nil
+	}
+	return first
 }
 
 // nextID is a bookmark id no other bookmark or annotation uses.
@@ -88,23 +116,13 @@ func paragraph(p, decl string, n officezip.Notice, id int) string {
 // first child, "" when it is gone, emptied or moved.
 func noticeText(p *officezip.Part) string {
 	b, ns := body(p)
-	if b == nil || len(b.Kids) == 0 {
+	if b == nil {
 		return ""
 	}
-	first := b.Kids[0]
-	if first.Name.Space != ns || first.Name.Local != "p" {
-		return ""
+	if first := ownNotice(b, ns); first != nil {
+		return strings.TrimSpace(paraText(p, first, ns))
 	}
-	marked := false
-	first.Walk(func(e *xmltree.Element) {
-		if name, _ := e.Attr(ns, "name"); e.Name.Local == "bookmarkStart" && name == bookmark {
-			marked = true
-		}
-	})
-	if !marked {
-		return ""
-	}
-	return strings.TrimSpace(paraText(p, first, ns))
+	return ""
 }
 
 // paraText joins the text runs of a paragraph.
