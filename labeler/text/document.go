@@ -121,6 +121,11 @@ func (d Document) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, 
 	var notes []string
 	switch f {
 	case "pdf":
+		if job.Spec.Out.Relabel && pdfLabeled(job.Input) {
+			// The band is stamped onto the page, so a second one would
+			// stack under it; DOCX and ODT replace their paragraph.
+			return labeler.Outcome{}, errors.New("document: already labeled by Belgi: label the original PDF instead, or the notice would appear twice")
+		}
 		var o pdf.Outcome
 		o, err = pdf.Label(ctx, job.Input, job.Temp, pdfNotice(job.Spec))
 		notes = o.Notes
@@ -138,6 +143,12 @@ func (d Document) Label(ctx context.Context, job labeler.Job) (labeler.Outcome, 
 		return labeler.Outcome{}, docErr(err)
 	}
 	return labeler.Outcome{Layers: layers, Notes: notes}, nil
+}
+
+// pdfLabeled reports a PDF whose first page already shows Belgi's band.
+func pdfLabeled(path string) bool {
+	f, err := pdf.Inspect(path)
+	return err == nil && f.Notice != ""
 }
 
 func pdfNotice(spec labeler.Spec) pdf.Notice {

@@ -267,3 +267,43 @@ func zipOf(t *testing.T, name, body string) []byte {
 	zw.Close()
 	return b.Bytes()
 }
+
+// TestRelabelDocuments: relabeling a labeled DOCX or ODT (say after a
+// change of wording) replaces its notice paragraph with the new one; a
+// labeled PDF is refused, since its band is stamped onto the page and a
+// second would stack under it.
+func TestRelabelDocuments(t *testing.T) {
+	spec := labeler.DefaultSpec()
+	spec.Out.Relabel = true
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{{"memo.docx", minimalDOCX(t)}, {"story.odt", minimalODT(t)}, {"one.pdf", minimalPDF(1, "")}} {
+		t.Run(tc.name, func(t *testing.T) {
+			first := process(t, writeInput(t, tc.name, tc.data), labeler.DefaultSpec())
+			if first.Status != labeler.StatusOK {
+				t.Fatalf("first labeling: %s %v", first.Status, first.Err)
+			}
+			again := spec
+			again.AI = labeler.Modified // another wording
+			res := process(t, first.Output, again)
+			if strings.HasSuffix(tc.name, ".pdf") {
+				if res.Status != labeler.StatusError || !strings.Contains(res.Err.Error(), "already labeled by Belgi") {
+					t.Errorf("%s %v, want a refusal", res.Status, res.Err)
+				}
+				return
+			}
+			if res.Status != labeler.StatusOK {
+				t.Fatalf("relabel: %s %v", res.Status, res.Err)
+			}
+			part, marks := "word/document.xml", 1 // a bookmark's start names it
+			if strings.HasSuffix(tc.name, ".odt") {
+				part, marks = "content.xml", 2 // its start and end do
+			}
+			body := run(t, "unzip", "-p", res.Output, part)
+			if strings.Count(body, "_BelgiNotice") != marks || strings.Contains(body, spec.Lines()[0]) || !strings.Contains(body, again.Lines()[0]) {
+				t.Errorf("want only the new notice (%q), got:\n%s", again.Lines()[0], body)
+			}
+		})
+	}
+}
