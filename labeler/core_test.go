@@ -131,13 +131,14 @@ func TestFolderWalk(t *testing.T) {
 	write(t, dir+"/.hidden/c.fk", "FAKE c")
 	write(t, dir+"/labeled/old.fk", "FAKE old")
 	write(t, dir+"/notes.xyz", "not media")
+	write(t, dir+"/~$a.fk", "FAKE lock") // Office's owner file of an open document
 	reg := labeler.NewRegistry(&fakeKind{})
 	ins, _ := reg.Expand([]string{dir}, labeler.Output{})
 	var names []string
 	for _, in := range ins {
 		names = append(names, strings.TrimPrefix(in.Path, dir+"/")+map[bool]string{true: "(skip)"}[in.Skip != ""])
 	}
-	if got := strings.Join(names, " "); got != "a.fk notes.xyz(skip) sub/b.fk" {
+	if got := strings.Join(names, " "); got != "a.fk notes.xyz(skip) sub/b.fk ~$a.fk(skip)" {
 		t.Errorf("walk found %q", got)
 	}
 	out := t.TempDir()

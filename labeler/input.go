@@ -90,7 +90,11 @@ func (r *Registry) walk(root string, skip func(dir string) bool) ([]Input, []err
 			return nil
 		}
 		in := Input{Path: path, Root: root}
-		if !r.Supported(filepath.Ext(name)) {
+		if strings.HasPrefix(name, "~$") {
+			// Word, Excel and PowerPoint keep an owner file "~$name.docx"
+			// beside a document while it is open; it is not a document.
+			in.Skip = "Microsoft Office's lock file, there while the document is open"
+		} else if !r.Supported(filepath.Ext(name)) {
 			if _, err := r.Detect(path); err != nil {
 				in.Skip = "not a media file Belgi labels"
 			}
