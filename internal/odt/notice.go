@@ -1,6 +1,7 @@
 package odt
 
 import (
+	"errors"
 	"fmt"
 	"html"
 	"slices"
@@ -98,7 +99,7 @@ func isNotice(e *xmltree.Element) bool {
 func insertNotice(p *officezip.Part, n officezip.Notice) error {
 	t := body(p)
 	if t == nil {
-		return fmt.Errorf("the document has no office:text body to put the notice in")
+		return errors.New("the document has no office:text body to put the notice in")
 	}
 	para := paragraph(decls(p, "text"), n)
 	first := firstContent(t)
@@ -133,11 +134,11 @@ func paragraph(decl string, n officezip.Notice) string {
 		if i > 0 {
 			b.WriteString(`<text:line-break/>`)
 		}
-		span := styleName
-		if _, ok := langs[l.Lang]; ok {
-			span += "_" + l.Lang
+		if _, ok := langs[l.Lang]; !ok {
+			b.WriteString(officezip.Escape(l.Text)) // no language style to name
+			continue
 		}
-		b.WriteString(`<text:span text:style-name="` + span + `">` + officezip.Escape(l.Text) + `</text:span>`)
+		b.WriteString(`<text:span text:style-name="` + styleName + "_" + l.Lang + `">` + officezip.Escape(l.Text) + `</text:span>`)
 	}
 	b.WriteString(`<text:bookmark-end text:name="` + bookmark + `"/></text:p>`)
 	return b.String()
