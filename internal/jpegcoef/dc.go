@@ -41,7 +41,7 @@ func (f *File) coarse(withLow bool) (dc, low [][]int32, err error) {
 	var buf []byte
 	for i := range f.Scans {
 		s := &f.Scans[i]
-		lowBand := low != nil && s.Ss > 0 && s.Ss <= 4 && s.Ah == 0
+		lowBand := low != nil && s.Ss > 0 && s.Ss <= 4 && s.Ah == 0 && len(s.Comps) == 1
 		if s.Ss > 0 && !lowBand {
 			continue
 		}
