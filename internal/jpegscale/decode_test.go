@@ -58,16 +58,23 @@ func TestMatchesBoxFilteredFullDecode(t *testing.T) {
 // mean of RGB pixels matches.
 func compareWithDjpeg(t *testing.T, data []byte) {
 	t.Helper()
+	compareWithDjpegAt(t, data, DecodeEighth, 8, 2, 8)
+}
+
+// compareWithDjpegAt compares decode's 1/n picture's luma with djpeg's
+// full decode box-filtered n×n, within meanMax and maxMax levels.
+func compareWithDjpegAt(t *testing.T, data []byte, decode func([]byte) (image.Image, error), n int, meanMax, maxMax float64) {
+	t.Helper()
 	ref := jpegtest.Djpeg(t, data, false)
 	if ref == nil {
 		t.Fatal("djpeg, the reference for files image/jpeg misreads, is not installed")
 	}
-	small, err := DecodeEighth(data)
+	small, err := decode(data)
 	if err != nil {
-		t.Fatalf("DecodeEighth: %v", err)
+		t.Fatalf("1/%d decode: %v", n, err)
 	}
 	b := small.Bounds()
-	if b.Dx() != (ref.W+7)/8 || b.Dy() != (ref.H+7)/8 {
+	if b.Dx() != (ref.W+n-1)/n || b.Dy() != (ref.H+n-1)/n {
 		t.Fatalf("size %v for djpeg's %d×%d", b, ref.W, ref.H)
 	}
 	full := lumaPlane(ref.W, ref.H, func(x, y int) color.Color {
@@ -77,10 +84,10 @@ func compareWithDjpeg(t *testing.T, data []byte) {
 		}
 		return color.RGBA{px[0], px[1], px[2], 255}
 	})
-	mean, mx := diffStats(lumaPlane(b.Dx(), b.Dy(), func(x, y int) color.Color { return small.At(b.Min.X+x, b.Min.Y+y) }), full, 8)
+	mean, mx := diffStats(lumaPlane(b.Dx(), b.Dy(), func(x, y int) color.Color { return small.At(b.Min.X+x, b.Min.Y+y) }), full, n)
 	t.Logf("luma against djpeg's decode, box-filtered: mean |diff| %.3f, max %.0f", mean, mx)
-	if mean > 2 || mx > 8 {
-		t.Errorf("luma: mean |diff| %.2f, max %.0f against djpeg (want ≤ 2, ≤ 8)", mean, mx)
+	if mean > meanMax || mx > maxMax {
+		t.Errorf("luma: mean |diff| %.2f, max %.0f against djpeg (want ≤ %.0f, ≤ %.0f)", mean, mx, meanMax, maxMax)
 	}
 }
 

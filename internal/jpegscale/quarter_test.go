@@ -48,6 +48,12 @@ func TestQuarterOnRealPhotos(t *testing.T) {
 		}
 		cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
 		mp := cfg.Width * cfg.Height
+		if err == nil && cfg.Height == 0 {
+			// The height is in a DNL marker, which neither image/jpeg
+			// nor djpeg reads: no reference (jpegcoef's DNL tests cover
+			// such files).
+			continue
+		}
 		if err == nil && mp > 3e6 && !strings.Contains(p, "Galaxy_S7") {
 			// Full decodes of the bigger photos cost a minute under
 			// -race; the Galaxy S7's 12 MP stands for them.
@@ -79,7 +85,11 @@ func quarter(t *testing.T, data []byte, meanMax, maxMax float64) {
 	t.Helper()
 	full, err := jpeg.Decode(bytes.NewReader(data))
 	if err != nil {
-		t.Skipf("image/jpeg cannot decode it either: %v", err)
+		// Go's decoder misreads some valid files (progressive scans with
+		// restart markers, a height in a DNL marker): libjpeg-turbo's
+		// djpeg is the reference for those.
+		compareWithDjpegAt(t, data, DecodeQuarter, 4, meanMax, maxMax)
+		return
 	}
 	small, err := DecodeQuarter(data)
 	if errors.Is(err, ErrUnsupported) {
