@@ -140,23 +140,15 @@ func (r *reader) dcUnit(f *File, s *Scan, g *grid, t *tables, u int, out coarseT
 func (r *reader) lowAC(t *skipTable, d *decTable, low *[3]int32) error {
 	k := uint(1)
 	for k <= 4 {
-		s, err := r.decode(d)
+		step, v, err := r.acStep(d)
 		if err != nil {
 			return err
 		}
-		run, size := uint(s>>4), uint(s&15)
-		switch {
-		case size == 0 && run == 15:
-			k += 16
-			continue
-		case size == 0:
+		if step == 0 {
 			return nil // EOB
-		case size > 10:
-			return corrupt("AC coefficient of %d bits", size)
 		}
-		k += run
-		v := r.receive(size)
-		switch k {
+		k += step
+		switch k - 1 { // the position v is at
 		case 1:
 			low[0] = v
 		case 2:
@@ -164,7 +156,6 @@ func (r *reader) lowAC(t *skipTable, d *decTable, low *[3]int32) error {
 		case 4:
 			low[2] = v
 		}
-		k++
 	}
 	switch {
 	case k > 64:

@@ -101,7 +101,7 @@ func (r *reader) skipAC(t *skipTable, d *decTable, k uint) error {
 		if e == 0 || k+adv+(e>>12&1) > 64 {
 			// A long code, or several symbols crossing the block's end.
 			r.acc, r.n, r.pos = acc, n, pos
-			step, err := r.acStep(d)
+			step, _, err := r.acStep(d)
 			if err != nil {
 				return err
 			}
@@ -130,21 +130,21 @@ func (r *reader) skipAC(t *skipTable, d *decTable, k uint) error {
 }
 
 // acStep reads one AC symbol and its magnitude bits and returns how many
-// positions it advances, 0 for EOB.
-func (r *reader) acStep(d *decTable) (uint, error) {
+// positions it advances, 0 for EOB, and the value of the coefficient at
+// the last of them (0 for a run of sixteen zeros).
+func (r *reader) acStep(d *decTable) (uint, int32, error) {
 	s, err := r.decode(d)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	run, size := uint(s>>4), uint(s&15)
 	switch {
 	case size == 0 && run == 15:
-		return 16, nil
+		return 16, 0, nil
 	case size == 0:
-		return 0, nil
+		return 0, 0, nil
 	case size > 10:
-		return 0, corrupt("AC coefficient of %d bits", size)
+		return 0, 0, corrupt("AC coefficient of %d bits", size)
 	}
-	r.bits(size)
-	return run + 1, nil
+	return run + 1, r.receive(size), nil
 }

@@ -81,7 +81,7 @@ func (r *reader) skipFast(parts []skipPart, nx, u, n int, pred *[4]int32, dc [][
 				if e == 0 || k+adv+(e>>12&1) > 64 {
 					// A long code, or several symbols crossing the block's end.
 					r.acc, r.n, r.pos = acc, nb, pos
-					step, err := r.acStep(p.ac)
+					step, _, err := r.acStep(p.ac)
 					if err != nil {
 						return done, err
 					}
