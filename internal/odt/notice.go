@@ -148,20 +148,22 @@ func paragraph(decl string, n officezip.Notice) string {
 // near-black box with a yellow border (17:1 contrast, distinct from any
 // body style), kept with the paragraph after it, starting the page style
 // master when the text's first paragraph did, and a text style per
-// language so spelling and hyphenation follow it.
-func styles(master string) string {
+// language so spelling and hyphenation follow it. decl declares the
+// prefixes on each style, as decls makes it ("" where an element around
+// them declares them).
+func styles(master, decl string) string {
 	var b strings.Builder
 	page := ""
 	if master != "" {
 		page = ` style:master-page-name="` + officezip.Escape(master) + `"`
 	}
-	b.WriteString(`<style:style style:name="` + styleName + `" style:family="paragraph"` + page + `>` +
+	b.WriteString(`<style:style` + decl + ` style:name="` + styleName + `" style:family="paragraph"` + page + `>` +
 		`<style:paragraph-properties fo:background-color="#111111" fo:border="0.06cm solid #ffd400" fo:padding="0.12cm" fo:margin-top="0cm" fo:margin-bottom="0.42cm" fo:keep-with-next="always"/>` +
 		`<style:text-properties fo:color="#ffffff" fo:font-family="'Noto Sans'" style:font-family-generic="swiss" fo:font-size="13pt" fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"/>` +
 		`</style:style>`)
 	for _, lang := range []string{"en", "kk", "ru"} {
-		fmt.Fprintf(&b, `<style:style style:name="%s_%s" style:family="text"><style:text-properties fo:language="%s" fo:country="%s"/></style:style>`,
-			styleName, lang, lang, langs[lang])
+		fmt.Fprintf(&b, `<style:style%s style:name="%s_%s" style:family="text"><style:text-properties fo:language="%s" fo:country="%s"/></style:style>`,
+			decl, styleName, lang, lang, langs[lang])
 	}
 	return b.String()
 }
@@ -181,7 +183,7 @@ func addStyles(p *officezip.Part, master string) {
 		}
 	}
 	if auto == nil {
-		p.Ed.Insert(bodyEl.Start, []byte(`<office:automatic-styles`+decls(p, "office", "style", "fo")+`>`+styles(master)+`</office:automatic-styles>`))
+		p.Ed.Insert(bodyEl.Start, []byte(`<office:automatic-styles`+decls(p, "office", "style", "fo")+`>`+styles(master, "")+`</office:automatic-styles>`))
 		return
 	}
 	for _, s := range auto.Kids {
@@ -189,16 +191,7 @@ func addStyles(p *officezip.Part, master string) {
 			p.Remove(s)
 		}
 	}
-	p.Append(auto, wrapDecls(styles(master), decls(p, "style", "fo")))
-}
-
-// wrapDecls puts declarations on each top-level style element of a run
-// of them (there is no element around them to carry them once).
-func wrapDecls(run, decl string) string {
-	if decl == "" {
-		return run
-	}
-	return strings.ReplaceAll(run, `<style:style `, `<style:style`+decl+` `)
+	p.Append(auto, styles(master, decls(p, "style", "fo")))
 }
 
 // noticeText is the notice paragraph's text when it is the text's first

@@ -51,7 +51,7 @@ func movePageStart(p *officezip.Part, first *xmltree.Element) string {
 		return ""
 	}
 	name := freeName(p, styleName+"Next")
-	nameAttr, _ := attrNamed(st, nsStyle, "name")
+	nameAttr, _ := st.AttrSpan(nsStyle, "name")
 	clone := splice(p.Text, st.Start, st.End, drop, nameAttr, name)
 	p.Ed.Insert(st.End, []byte(clone))
 	setValue(p, ref, name)
@@ -93,7 +93,7 @@ func styleOf(p *officezip.Part, e *xmltree.Element) (xmltree.Attr, *xmltree.Elem
 	if e.Name.Space == nsTable {
 		ns = nsTable
 	}
-	ref, ok := attrNamed(e, ns, "style-name")
+	ref, ok := e.AttrSpan(ns, "style-name")
 	if !ok {
 		return ref, nil
 	}
@@ -108,15 +108,6 @@ func styleOf(p *officezip.Part, e *xmltree.Element) (xmltree.Attr, *xmltree.Elem
 		}
 	}
 	return ref, nil
-}
-
-func attrNamed(e *xmltree.Element, space, local string) (xmltree.Attr, bool) {
-	for _, a := range e.Attrs {
-		if a.Name.Space == space && a.Name.Local == local {
-			return a, true
-		}
-	}
-	return xmltree.Attr{}, false
 }
 
 // freeName is base, or base with a number, that no style:name uses yet.

@@ -147,12 +147,19 @@ func (e *Element) Walk(visit func(*Element)) {
 
 // Attr returns the value of an attribute with a resolved name.
 func (e *Element) Attr(space, local string) (string, bool) {
+	a, ok := e.AttrSpan(space, local)
+	return a.Value, ok
+}
+
+// AttrSpan returns an attribute with a resolved name, with its bytes'
+// place in the start tag, for an edit that changes or removes it.
+func (e *Element) AttrSpan(space, local string) (Attr, bool) {
 	for _, a := range e.Attrs {
 		if a.Name.Space == space && a.Name.Local == local {
-			return a.Value, true
+			return a, true
 		}
 	}
-	return "", false
+	return Attr{}, false
 }
 
 // SelfClosed reports whether e was written as <e/>: its end is its start
