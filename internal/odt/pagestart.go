@@ -31,12 +31,10 @@ func movePageStart(p *officezip.Part, first *xmltree.Element) string {
 	if st == nil {
 		return ""
 	}
-	master, _ := st.Attr(nsStyle, "master-page-name")
+	var master string
 	var drop []xmltree.Attr
-	for _, a := range st.Attrs {
-		if a.Name.Space == nsStyle && a.Name.Local == "master-page-name" {
-			drop = append(drop, a)
-		}
+	if a, ok := st.AttrSpan(nsStyle, "master-page-name"); ok {
+		master, drop = a.Value, append(drop, a)
 	}
 	for _, k := range st.Kids {
 		for _, a := range k.Attrs {
@@ -51,10 +49,8 @@ func movePageStart(p *officezip.Part, first *xmltree.Element) string {
 		return ""
 	}
 	name := freeName(p, styleName+"Next")
-	nameAttr, _ := st.AttrSpan(nsStyle, "name")
-	clone := splice(p.Text, st.Start, st.End, drop, nameAttr, name)
-	p.Ed.Insert(st.End, []byte(clone))
-	setValue(p, ref, name)
+	p.Ed.Insert(st.End, clone(p.Text, st, drop, name))
+	setValue(&p.Ed, p.Text, 0, ref, name)
 	return master
 }
 
@@ -125,26 +121,16 @@ func freeName(p *officezip.Part, base string) string {
 	return name
 }
 
-// splice copies src[from:to] without the attributes drop and with the
-// attribute rename's value set to value.
-func splice(src []byte, from, to int, drop []xmltree.Attr, rename xmltree.Attr, value string) string {
-	var b bytes.Buffer
-	at := from
-	for pos := from; pos < to; pos++ {
-		for _, a := range drop {
-			if a.Start == pos {
-				b.Write(src[at:pos])
-				at, pos = a.End, a.End-1
-			}
-		}
-		if rename.Start == pos && rename.End > pos {
-			b.Write(src[at:pos])
-			b.WriteString(withValue(src, rename, value))
-			at, pos = rename.End, rename.End-1
-		}
+// clone is style st's bytes without the attributes drop, named name.
+func clone(src []byte, st *xmltree.Element, drop []xmltree.Attr, name string) []byte {
+	var ed xmltree.Edits
+	for _, a := range drop {
+		ed.Remove(a.Start-st.Start, a.End-st.Start)
 	}
-	b.Write(src[at:to])
-	return b.String()
+	if n, ok := st.AttrSpan(nsStyle, "name"); ok {
+		setValue(&ed, src, st.Start, n, name)
+	}
+	return ed.Apply(src[st.Start:st.End])
 }
 
 // withValue is an attribute's bytes (its leading space and qualified
@@ -155,8 +141,8 @@ func withValue(src []byte, a xmltree.Attr, value string) string {
 	return string(raw[:eq+1]) + `"` + officezip.Escape(value) + `"`
 }
 
-// setValue changes an attribute's value in the part.
-func setValue(p *officezip.Part, a xmltree.Attr, value string) {
-	p.Ed.Insert(a.Start, []byte(withValue(p.Text, a, value)))
-	p.Ed.Remove(a.Start, a.End)
+// setValue changes attribute a's value in src by edits on src[base:].
+func setValue(ed *xmltree.Edits, src []byte, base int, a xmltree.Attr, value string) {
+	ed.Insert(a.Start-base, []byte(withValue(src, a, value)))
+	ed.Remove(a.Start-base, a.End-base)
 }
