@@ -112,6 +112,7 @@ func HasDTD(b []byte) bool {
 	return end < 0 || decl[end] == '['
 }
 
+// Find is the entry of that exact name, nil if the package has none.
 func Find(r *zip.Reader, name string) *zip.File {
 	for _, f := range r.File {
 		if f.Name == name {
