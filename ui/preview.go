@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/belgi-kz/belgi/internal/libheif"
 	"github.com/belgi-kz/belgi/labeler"
 	imagekind "github.com/belgi-kz/belgi/labeler/image"
 	"github.com/belgi-kz/belgi/labeler/render"
@@ -194,9 +195,13 @@ func (p *previewPane) imageCaption(f *fileItem, size image.Point, l render.Layou
 }
 
 // slowNote says, under "Opening…", when a picture takes seconds rather
-// than a blink: HEIC and AVIF are decoded by libheif and libavif compiled
-// to WebAssembly, 2–3 s for a 12 MP phone photo on a 2-core laptop.
+// than a blink: without the system's libheif, HEIC and AVIF are decoded by
+// libheif and libavif compiled to WebAssembly, 2–3 s for a 12 MP phone
+// photo on a 2-core laptop (0.5–0.7 s with it).
 func (p *previewPane) slowNote(path string) string {
+	if _, native := libheif.Available(); native {
+		return ""
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".heic", ".heif", ".hif", ".avif", ".avifs":
 		return p.tr.L("HEIC and AVIF pictures take a few seconds to open.")
