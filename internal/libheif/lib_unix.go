@@ -5,11 +5,19 @@ package libheif
 import (
 	"errors"
 	"fmt"
+	"os/exec"
 	"runtime"
+	"syscall"
 	"unsafe"
 
 	"github.com/ebitengine/purego"
 )
+
+// ownGroup puts the child in a process group of its own, as Belgi does
+// with ffmpeg: Ctrl-C in a terminal then reaches only Belgi, which cancels
+// its work in order, rather than killing the decoder under a job that
+// would fall back to the slow decoder on the way out.
+func ownGroup(cmd *exec.Cmd) { cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} }
 
 // libheif's enums (heif.h), stable since 1.0.
 const (

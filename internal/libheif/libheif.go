@@ -111,6 +111,7 @@ func Decode(data []byte) (image.Image, error) {
 		return nil, fmt.Errorf("libheif: %w", err)
 	}
 	cmd.WaitDelay = time.Second
+	ownGroup(cmd)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("libheif: starting the decoder: %w", err)
 	}
