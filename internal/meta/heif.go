@@ -17,11 +17,22 @@ type HEIFInfo struct {
 	EXIF          []byte // the TIFF structure of the Exif item
 	XMP           []byte // the application/rdf+xml item
 	ICC           []byte // colr 'prof' or 'rICC' of the primary picture
+	// NCLX and HVCC say how the primary picture's samples are coded: its
+	// colr 'nclx' and its (or, for a grid, its first tile's) HEVC
+	// configuration; nil when the file has none.
+	NCLX *NCLX
+	HVCC []byte
 	// Sequence is set for image sequences (an animation track).
 	Sequence bool
 	// Others counts image items that are neither the primary picture
 	// nor its tiles: thumbnails, depth maps, gain maps, alpha planes.
 	Others int
+}
+
+// NCLX is a colr box's coded colour: ISO/IEC 23091-2 code points.
+type NCLX struct {
+	Primaries, Transfer, Matrix int
+	FullRange                   bool
 }
 
 // heifBrands are the ftyp brands of the HEIF family.
@@ -107,8 +118,32 @@ func (info *HEIFInfo) readMeta(file []byte, m bmffBox) error {
 	}
 	if p, ok := items[primary]; ok {
 		info.primaryProps(p, props)
+		info.signalProps(p, props)
+	}
+	if tiles := refs["dimg"][primary]; len(tiles) > 0 {
+		if t, ok := items[tiles[0]]; ok {
+			info.signalProps(t, props)
+		}
 	}
 	return nil
+}
+
+// signalProps keeps the first nclx colour and HEVC configuration an item
+// has, unless the primary picture already gave them.
+func (info *HEIFInfo) signalProps(it heifItem, props []bmffBox) {
+	for _, i := range it.props {
+		if i < 1 || i > len(props) {
+			continue
+		}
+		b := props[i-1]
+		switch {
+		case b.typ == "colr" && len(b.data) >= 11 && string(b.data[:4]) == "nclx" && info.NCLX == nil:
+			r := &reader{b: b.data[4:]}
+			info.NCLX = &NCLX{Primaries: r.u16(), Transfer: r.u16(), Matrix: r.u16(), FullRange: r.u8()&0x80 != 0}
+		case b.typ == "hvcC" && info.HVCC == nil:
+			info.HVCC = b.data
+		}
+	}
 }
 
 func isImageItem(typ string) bool {

@@ -3,6 +3,10 @@ package meta
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -70,5 +74,36 @@ func TestStripXMPOrientation(t *testing.T) {
 	got := string(StripXMPOrientation([]byte(in)))
 	if strings.Contains(got, "Orientation") || !strings.Contains(got, `tiff:Make="X"`) {
 		t.Errorf("got %s", got)
+	}
+}
+
+// TestHEIFCodedColour reads how real phones' HEIFs say their samples are
+// coded: an nclx box (Nokia: limited range, BT.601; a .NET-made file:
+// full range) or none (iPhone, Android's HEIF writer), and the HEVC
+// configuration of the primary picture or, for a grid, its first tile.
+func TestHEIFCodedColour(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		nclx *NCLX
+	}{
+		{"images/exif-samples_HMD_Nokia_8.3_5G_hdr.heif", &NCLX{Primaries: 5, Transfer: 1, Matrix: 5, FullRange: false}},
+		{"images/md-extractor-images_Issue_437_(dotnet).heic", &NCLX{Primaries: 5, Transfer: 1, Matrix: 5, FullRange: true}},
+		{"images/exif-samples_iphone_13_pro_max.HEIC", nil}, // a grid
+		{"images/androidx-media_sample_MP.heic", nil},
+	} {
+		data, err := os.ReadFile(filepath.Join("../../../shared/realworld", c.file))
+		if errors.Is(err, os.ErrNotExist) {
+			t.Skip("../shared/realworld is absent")
+		}
+		info, err := ParseHEIF(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(info.NCLX, c.nclx) {
+			t.Errorf("%s: nclx %+v, want %+v", c.file, info.NCLX, c.nclx)
+		}
+		if len(info.HVCC) < 23 || info.HVCC[0] != 1 {
+			t.Errorf("%s: no hvcC record (%d bytes)", c.file, len(info.HVCC))
+		}
 	}
 }

@@ -13,6 +13,7 @@ type spsInfo struct {
 	numLongTermSPS  int
 	temporalMVP     bool
 	sao             bool
+	vuiAt           int // bit where strong_intra_smoothing_enabled_flag sits
 }
 
 func (s *spsInfo) read(r *reader, sub int) error {
@@ -92,6 +93,7 @@ func (s *spsInfo) readTools(r *reader) error {
 		}
 	}
 	s.temporalMVP = e.flag(r)
+	s.vuiAt = r.pos
 	return e.err
 }
 

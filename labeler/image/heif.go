@@ -62,7 +62,11 @@ func decodeNativeFirst(r io.Reader, builtin func(io.Reader) (image.Image, error)
 	if img, err := libheif.Decode(data); err == nil {
 		return img, nil
 	}
-	return builtin(bytes.NewReader(data))
+	img, err := builtin(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	return fixSignal(img, data), nil
 }
 
 // writeHEIFAsJPEG writes a labeled HEIC or AVIF picture as JPEG with the

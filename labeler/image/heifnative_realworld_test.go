@@ -44,12 +44,18 @@ func TestRealWorldHEIFDecodersAgree(t *testing.T) {
 		if !ok || (f != fmtHEIF && f != fmtAVIF) {
 			continue
 		}
-		builtin := heic.Decode
-		if f == fmtAVIF {
-			builtin = avif.Decode
+		builtin := func(data []byte) (image.Image, error) {
+			img, err := heic.Decode(bytes.NewReader(data))
+			if f == fmtAVIF {
+				img, err = avif.Decode(bytes.NewReader(data))
+			}
+			if err != nil {
+				return nil, err
+			}
+			return fixSignal(img, data), nil
 		}
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			want, wantErr := builtin(bytes.NewReader(data))
+			want, wantErr := builtin(data)
 			got, err := libheif.Decode(data)
 			if err != nil {
 				t.Logf("native: %v; built-in: %v", err, wantErr)
@@ -65,6 +71,9 @@ func TestRealWorldHEIFDecodersAgree(t *testing.T) {
 			}
 			mean, worst := colourDistance(got, want)
 			t.Logf("%v: built-in's mean |Δ| %.2f, worst %d", got.Bounds().Size(), mean, worst)
+			if f == fmtHEIF && mean > 1 {
+				t.Errorf("the built-in decoder's colours are a mean %.2f levels off libheif's", mean)
+			}
 			ref := vipsRead(t, path)
 			if got.Bounds().Size() != ref.Bounds().Size() {
 				t.Fatalf("native %v, vips %v", got.Bounds(), ref.Bounds())
