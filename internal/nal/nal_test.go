@@ -145,6 +145,7 @@ func FuzzParsers(f *testing.F) {
 				t.Errorf("hvcC re-serialised unreadably: %v", err)
 			}
 			c.UsedIDs()
+			HEVCVideoSignal(b)
 		}
 		Split(b, 4)
 		SplitAnnexB(b)
