@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/belgi-kz/belgi/internal/libheif"
 	"github.com/belgi-kz/belgi/internal/samples"
 	"github.com/belgi-kz/belgi/labeler"
 )
@@ -71,5 +72,29 @@ func TestBudgetRefusesA100MPPhoto(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(p), "labeled")); !os.IsNotExist(err) {
 		t.Error("an output folder was made for a refused file")
+	}
+}
+
+// TestEstimateHEIFMemory: a 12 MP iPhone HEIC is budgeted for the
+// decoder that will read it, which the old table (no HEIF entry: 16 MiB
+// and the file) left out altogether.
+func TestEstimateHEIFMemory(t *testing.T) {
+	const iphone = "../../../shared/realworld/images/exif-samples_iphone_13_pro_max.HEIC"
+	data, err := os.ReadFile(iphone)
+	if err != nil {
+		t.Skip("../shared/realworld is absent")
+	}
+	spec := labeler.DefaultSpec()
+	for _, c := range []struct {
+		disable  bool
+		min, max int64 // MiB: measured peaks 134 MB native, 450 MB built-in
+	}{{false, 150, 260}, {true, 450, 560}} {
+		if c.disable {
+			t.Setenv(libheif.DisableEnv, "1")
+		}
+		n, err := New().EstimateMemory(context.Background(), iphone, data[:4096], spec)
+		if err != nil || n>>20 < c.min || n>>20 > c.max {
+			t.Errorf("libheif disabled %v: %d MiB, %v; want %d–%d MiB", c.disable, n>>20, err, c.min, c.max)
+		}
 	}
 }
