@@ -63,6 +63,10 @@ const maxPixels = 500_000_000
 // back without telling the user anything.
 var ErrUnavailable = errors.New("libheif: the system library is not available")
 
+// ErrCrashed marks a decode whose child died by a signal or was stopped
+// for taking too long: the file may crash whatever reads it with libheif.
+var ErrCrashed = errors.New("the decoder crashed or hung")
+
 // Available reports whether the system's libheif can be loaded, and its
 // version. Loading it is safe in the parent: only decoding files is not.
 func Available() (version string, ok bool) {
@@ -123,7 +127,9 @@ func Decode(data []byte) (image.Image, error) {
 	waitErr := cmd.Wait()
 	switch {
 	case ctx.Err() != nil:
-		return nil, fmt.Errorf("libheif: the decoder was still busy after %v", timeout)
+		return nil, fmt.Errorf("libheif: %w: still busy after %v", ErrCrashed, timeout)
+	case waitErr != nil && !cmd.ProcessState.Exited():
+		return nil, fmt.Errorf("libheif: %w: %v%s", ErrCrashed, waitErr, childSays(stderr.String()))
 	case waitErr != nil:
 		return nil, fmt.Errorf("libheif: %v%s", waitErr, childSays(stderr.String()))
 	case readErr != nil:

@@ -91,12 +91,16 @@ func TestChildFailures(t *testing.T) {
 		}
 		return p
 	}
-	cases := []struct{ name, body, want string }{
-		{"crash", "cat >/dev/null; kill -SEGV $$", "signal"},
-		{"babble", "cat >/dev/null; echo hello, this is no picture at all", "garbled"},
-		{"short", "cat >/dev/null; printf 'BLH1\\002\\000\\000\\000\\002\\000\\000\\000\\000\\000\\000\\000abc'", "ends early"},
-		{"huge", "cat >/dev/null; printf 'BLH1\\377\\377\\000\\000\\377\\377\\000\\000\\000\\000\\000\\000'", "gave a"},
-		{"hang", "exec sleep 60", "still busy"},
+	cases := []struct {
+		name, body, want string
+		crashed          bool
+	}{
+		{"crash", "cat >/dev/null; kill -SEGV $$", "signal", true},
+		{"babble", "cat >/dev/null; echo hello, this is no picture at all", "garbled", false},
+		{"short", "cat >/dev/null; printf 'BLH1\\002\\000\\000\\000\\002\\000\\000\\000\\000\\000\\000\\000abc'", "ends early", false},
+		{"huge", "cat >/dev/null; printf 'BLH1\\377\\377\\000\\000\\377\\377\\000\\000\\000\\000\\000\\000'", "gave a", false},
+		{"refusal", "cat >/dev/null; echo 'libheif: not a HEIF file' >&2; exit 1", "not a HEIF file", false},
+		{"hang", "exec sleep 60", "still busy", true},
 	}
 	defer func(e func() (string, error), d time.Duration) { executable, timeout = e, d }(executable, timeout)
 	timeout = 2 * time.Second
@@ -108,6 +112,9 @@ func TestChildFailures(t *testing.T) {
 			_, err := Decode([]byte("input"))
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("error %v, want one saying %q", err, c.want)
+			}
+			if errors.Is(err, ErrCrashed) != c.crashed {
+				t.Errorf("%v: crashed %v, want %v", err, errors.Is(err, ErrCrashed), c.crashed)
 			}
 			if time.Since(start) > 10*time.Second {
 				t.Errorf("took %v", time.Since(start))

@@ -2,6 +2,7 @@ package image
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -47,22 +48,42 @@ func heifRefusal(data []byte, err error) error {
 	return err
 }
 
-func decodeHEIC(r io.Reader) (image.Image, error) { return decodeNativeFirst(r, heic.Decode) }
-func decodeAVIF(r io.Reader) (image.Image, error) { return decodeNativeFirst(r, avif.Decode) }
+func decodeHEIC(r io.Reader) (image.Image, error) {
+	return decodeNativeFirst(r, libheif.Decode, builtin{heic.Decode, heic.Dynamic() == nil})
+}
 
-// decodeNativeFirst tries the system's libheif and falls back to the
-// built-in decoder on any failure, which then has the last word: a file
-// the native library rejects may still decode, and a damaged file gets the
-// built-in decoder's error, the same on every machine.
-func decodeNativeFirst(r io.Reader, builtin func(io.Reader) (image.Image, error)) (image.Image, error) {
+func decodeAVIF(r io.Reader) (image.Image, error) {
+	return decodeNativeFirst(r, libheif.Decode, builtin{avif.Decode, avif.Dynamic() == nil})
+}
+
+// builtin is a decoder Belgi carries, and whether it runs a system library
+// in-process: gen2brain loads a system libheif.so (or libavif.so) instead
+// of its WebAssembly when one goes by that unversioned name (Arch Linux
+// ships it; Debian only in the -dev package).
+type builtin struct {
+	decode    func(io.Reader) (image.Image, error)
+	inProcess bool
+}
+
+// decodeNativeFirst tries the system's libheif in its child and falls back
+// to the built-in decoder on any failure, which then has the last word: a
+// file the native library rejects may still decode, and a damaged file
+// gets the built-in decoder's error, the same on every machine. Except
+// after a crash when the built-in decoder is native in-process: it would
+// crash Belgi on that file, so the crash's error stands.
+func decodeNativeFirst(r io.Reader, native func([]byte) (image.Image, error), b builtin) (image.Image, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
-	if img, err := libheif.Decode(data); err == nil {
+	img, err := native(data)
+	switch {
+	case err == nil:
 		return img, nil
+	case b.inProcess && errors.Is(err, libheif.ErrCrashed):
+		return nil, err
 	}
-	img, err := builtin(bytes.NewReader(data))
+	img, err = b.decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}

@@ -1,9 +1,15 @@
 package image
 
 import (
+	"errors"
+	"fmt"
 	"image"
+	"io"
 	"math"
+	"strings"
 	"testing"
+
+	"github.com/belgi-kz/belgi/internal/libheif"
 )
 
 // TestSignalToRGB: limited range maps 16 and 235 to black and white, and
@@ -66,5 +72,35 @@ func TestFixSignal(t *testing.T) {
 	}
 	if !outsideLimited(m.Y) {
 		t.Error("luma far below black not noticed")
+	}
+}
+
+// TestDecodeNativeFirst: the built-in decoder takes over whenever the
+// native one fails, except after a crash when it would run the same kind
+// of library in-process.
+func TestDecodeNativeFirst(t *testing.T) {
+	pic := image.NewRGBA(image.Rect(0, 0, 2, 2))
+	crash := func([]byte) (image.Image, error) {
+		return nil, fmt.Errorf("libheif: %w: signal: segmentation fault", libheif.ErrCrashed)
+	}
+	refuse := func([]byte) (image.Image, error) { return nil, errors.New("libheif: not a HEIF file") }
+	for _, c := range []struct {
+		name      string
+		native    func([]byte) (image.Image, error)
+		inProcess bool
+		builtin   bool // whether the built-in decoder must run
+	}{
+		{"refused, WebAssembly", refuse, false, true},
+		{"refused, in-process", refuse, true, true},
+		{"crashed, WebAssembly", crash, false, true},
+		{"crashed, in-process", crash, true, false},
+		{"unavailable, in-process", func([]byte) (image.Image, error) { return nil, libheif.ErrUnavailable }, true, true},
+	} {
+		ran := false
+		b := builtin{func(io.Reader) (image.Image, error) { ran = true; return pic, nil }, c.inProcess}
+		img, err := decodeNativeFirst(strings.NewReader("data"), c.native, b)
+		if ran != c.builtin || (c.builtin && img != image.Image(pic)) || (!c.builtin && !errors.Is(err, libheif.ErrCrashed)) {
+			t.Errorf("%s: built-in ran %v, picture %v, error %v", c.name, ran, img != nil, err)
+		}
 	}
 }
