@@ -33,24 +33,38 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
   exit 0
 fi
 
+# missing NAME...: those of the names not installed.
+missing() {
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+  done
+}
+
+# install NAME...: apt-get as root, sudo otherwise; with neither, print
+# the command and fail.
+install() {
+  cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $*"
+  echo "deps: installing $*" >&2
+  if [ "$(id -u)" = 0 ]; then
+    sh -c "$cmd"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo sh -c "$cmd"
+  else
+    echo "deps: missing packages and no root or sudo; run as root:" >&2
+    echo "  $cmd" >&2
+    exit 1
+  fi
+}
+
+mapfile -t need < <(missing "${want[@]}")
+[ ${#need[@]} -eq 0 ] || install "${need[@]}"
+
+# The plugins are looked up only now: on a fresh machine apt knows no
+# package names until the install above has updated its lists.
+plugins=()
 for p in "${heif_plugins[@]}"; do
-  apt-cache show "$p" >/dev/null 2>&1 && want+=("$p")
+  apt-cache show "$p" >/dev/null 2>&1 && plugins+=("$p")
 done
-
-missing=()
-for p in "${want[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
-echo "deps: installing ${missing[*]}" >&2
-if [ "$(id -u)" = 0 ]; then
-  sh -c "$cmd"
-elif command -v sudo >/dev/null 2>&1; then
-  sudo sh -c "$cmd"
-else
-  echo "deps: missing packages and no root or sudo; run as root:" >&2
-  echo "  $cmd" >&2
-  exit 1
-fi
+[ ${#plugins[@]} -eq 0 ] && exit 0
+mapfile -t need < <(missing "${plugins[@]}")
+[ ${#need[@]} -eq 0 ] || install "${need[@]}"

@@ -24,6 +24,7 @@ const (
 	colorspaceRGB      = 1
 	chromaRGBA         = 11 // heif_chroma_interleaved_RGBA, 8 bits a sample
 	channelInterleaved = 10
+	compressionHEVC    = 1 // heif_compression_HEVC
 )
 
 // names are where each system keeps libheif 1.x: Debian and Ubuntu ship
@@ -105,6 +106,11 @@ func load() (lib *library, err error) {
 		if err := heifError(purego.SyscallN(fn, 0)); err != nil {
 			return nil, fmt.Errorf("%w: heif_init: %v", ErrUnavailable, err)
 		}
+	}
+	var haveDecoder func(int32) int32
+	purego.RegisterLibFunc(&haveDecoder, h, "heif_have_decoder_for_format")
+	if haveDecoder(compressionHEVC) == 0 {
+		return nil, fmt.Errorf("%w: libheif %s has no HEVC decoder (install libheif-plugin-libde265)", ErrUnavailable, lib.version())
 	}
 	return lib, nil
 }

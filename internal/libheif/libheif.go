@@ -77,6 +77,14 @@ func Available() (version string, ok bool) {
 	return probe.version, probe.err == nil
 }
 
+// Unavailable says why the system's libheif is not used, or nil when it is.
+func Unavailable() error {
+	if _, off := os.LookupEnv(DisableEnv); off {
+		return fmt.Errorf("%w: %s is set", ErrUnavailable, DisableEnv)
+	}
+	return probeOnce().err
+}
+
 var probeOnce = sync.OnceValue(func() probeResult {
 	lib, err := load()
 	if err != nil {
