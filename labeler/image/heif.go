@@ -104,12 +104,17 @@ func writeHEIFAsJPEG(img image.Image, src *source, spec labeler.Spec, xmp packet
 	}
 	old := xmp
 	xmp = func([]byte) ([]byte, error) { return old(meta.StripXMPOrientation(info.XMP)) }
+	var flattened []string
+	if o, ok := img.(interface{ Opaque() bool }); ok && !o.Opaque() {
+		img = onWhite(img)
+		flattened = []string{"transparent areas flattened onto white: JPEG has no transparency"}
+	}
 	out, notes, err := writeJPEG(img, carrier, max(spec.Image.JPEGQuality, 92), xmp)
 	name := "HEIC"
 	if src.format == fmtAVIF {
 		name = "AVIF"
 	}
-	notes = append([]string{name + " written as JPEG (quality 92), with its EXIF, ICC profile and XMP: Belgi has no " + name + " writer that carries the marks"}, notes...)
+	notes = append(append([]string{name + " written as JPEG (quality 92), with its EXIF, ICC profile and XMP: Belgi has no " + name + " writer that carries the marks"}, flattened...), notes...)
 	if info.Sequence {
 		notes = append(notes, "image sequence: only the still (primary) picture is labeled and written")
 	}
@@ -117,6 +122,22 @@ func writeHEIFAsJPEG(img image.Image, src *source, spec labeler.Spec, xmp packet
 		notes = append(notes, fmt.Sprintf("%d other image(s) in the file (thumbnail, depth map, gain map or alpha) not carried", info.Others))
 	}
 	return out, notes, err
+}
+
+// onWhite flattens a picture with transparency onto white, as an editor
+// does when saving one as JPEG; the encoder alone would put it on black.
+func onWhite(img image.Image) *image.RGBA {
+	b := img.Bounds()
+	out := image.NewRGBA(b)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		row := out.Pix[out.PixOffset(b.Min.X, y):]
+		for x := range b.Dx() {
+			r, g, bl, a := img.At(b.Min.X+x, y).RGBA() // premultiplied: add white's share
+			p := row[4*x : 4*x+4 : 4*x+4]
+			p[0], p[1], p[2], p[3] = uint8((r+0xFFFF-a)>>8), uint8((g+0xFFFF-a)>>8), uint8((bl+0xFFFF-a)>>8), 0xFF
+		}
+	}
+	return out
 }
 
 // heifCarrier is a tiny JPEG holding the HEIF's EXIF and ICC segments,

@@ -1,15 +1,24 @@
 package image
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
+	"image/jpeg"
+	pngenc "image/png"
 	"io"
 	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/libheif"
+	"github.com/belgi-kz/belgi/labeler"
 )
 
 // TestSignalToRGB: limited range maps 16 and 235 to black and white, and
@@ -101,6 +110,69 @@ func TestDecodeNativeFirst(t *testing.T) {
 		img, err := decodeNativeFirst(strings.NewReader("data"), c.native, b)
 		if ran != c.builtin || (c.builtin && img != image.Image(pic)) || (!c.builtin && !errors.Is(err, libheif.ErrCrashed)) {
 			t.Errorf("%s: built-in ran %v, picture %v, error %v", c.name, ran, img != nil, err)
+		}
+	}
+}
+
+// TestTransparentHEIFOnWhite: a HEIC or AVIF with transparency (made by
+// libvips) is written as JPEG flattened onto white, as an editor saves
+// one, not onto black; through libheif and through the built-in decoder.
+func TestTransparentHEIFOnWhite(t *testing.T) {
+	dir := t.TempDir()
+	pic := image.NewNRGBA(image.Rect(0, 0, 320, 240))
+	for y := range 240 {
+		for x := range 160 { // the left half red, the right half transparent
+			pic.SetNRGBA(x, y, color.NRGBA{0xC0, 0x20, 0x30, 0xFF})
+		}
+	}
+	png := filepath.Join(dir, "src.png")
+	var buf bytes.Buffer
+	if err := pngenc.Encode(&buf, pic); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(png, buf.Bytes(), 0o644)
+	for _, c := range []struct{ ext, compression string }{{"heic", "hevc"}, {"avif", "av1"}} {
+		in := filepath.Join(dir, c.ext, "sticker."+c.ext)
+		os.MkdirAll(filepath.Dir(in), 0o755)
+		if out, err := exec.Command("vips", "heifsave", png, in, "--compression", c.compression).CombinedOutput(); err != nil {
+			t.Fatalf("vips heifsave: %v\n%s", err, out)
+		}
+		for _, builtin := range []bool{false, true} {
+			if builtin && c.ext == "heic" {
+				continue // gen2brain's HEIC decoder gives no alpha: nothing to flatten
+			}
+			t.Run(fmt.Sprintf("%s builtin=%v", c.ext, builtin), func(t *testing.T) {
+				if builtin {
+					t.Setenv(libheif.DisableEnv, "1")
+				}
+				spec := labeler.DefaultSpec()
+				spec.Out.Dir = t.TempDir()
+				res := labeler.NewRegistry(New()).Process(context.Background(), spec, labeler.Input{Path: in}, nil)
+				if res.Status != labeler.StatusOK {
+					t.Fatal(res.Err)
+				}
+				if !strings.Contains(strings.Join(res.Notes, ";"), "flattened onto white") {
+					t.Errorf("notes %v do not say the transparency went", res.Notes)
+				}
+				f, err := os.Open(res.Output)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				out, err := jpeg.Decode(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range []struct {
+					x, y int
+					want [3]int
+				}{{250, 30, [3]int{255, 255, 255}}, {40, 120, [3]int{0xC0, 0x20, 0x30}}} {
+					r, g, b, _ := out.At(p.x, p.y).RGBA()
+					if got := [3]int{int(r >> 8), int(g >> 8), int(b >> 8)}; diff(got, p.want) > 30 {
+						t.Errorf("(%d,%d) is %v; want about %v", p.x, p.y, got, p.want)
+					}
+				}
+			})
 		}
 	}
 }
