@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/jpeg"
 	pngenc "image/png"
 	"io"
 	"math"
@@ -154,15 +153,7 @@ func TestTransparentHEIFOnWhite(t *testing.T) {
 				if !strings.Contains(strings.Join(res.Notes, ";"), "flattened onto white") {
 					t.Errorf("notes %v do not say the transparency went", res.Notes)
 				}
-				f, err := os.Open(res.Output)
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer f.Close()
-				out, err := jpeg.Decode(f)
-				if err != nil {
-					t.Fatal(err)
-				}
+				out := decodeFile(t, res.Output)
 				for _, p := range []struct {
 					x, y int
 					want [3]int
@@ -175,4 +166,19 @@ func TestTransparentHEIFOnWhite(t *testing.T) {
 			})
 		}
 	}
+}
+
+// decodeFile decodes a picture file by its format.
+func decodeFile(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, _, err := image.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
 }

@@ -5,7 +5,6 @@ package image
 import (
 	"bytes"
 	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -94,16 +93,7 @@ func vipsRead(t *testing.T, path string) image.Image {
 	if msg, err := exec.Command("vips", "heifload", path, out).CombinedOutput(); err != nil {
 		t.Fatalf("vips heifload: %v\n%s", err, msg)
 	}
-	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
+	return decodeFile(t, out)
 }
 
 // colourDistance is the mean absolute difference per RGB sample and the
