@@ -40,6 +40,11 @@ var clipArgs = map[string][]string{
 	"silent.mp4": {"-map", "0:v", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"},
 	"wide.mkv":   {"-map", "0:v", "-map", "1:a", "-vf", "setsar=2/1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"},
 	"mpeg4.avi":  {"-map", "0:v", "-map", "1:a", "-c:v", "mpeg4", "-q:v", "3", "-c:a", "libmp3lame"},
+	// HDR as phones (HLG) and HDR10 masters (PQ) tag it.
+	"hlg.mp4": {"-map", "0:v", "-map", "1:a", "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error",
+		"-pix_fmt", "yuv420p10le", "-color_primaries", "bt2020", "-color_trc", "arib-std-b67", "-colorspace", "bt2020nc", "-c:a", "aac"},
+	"pq.mkv": {"-map", "0:v", "-map", "1:a", "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error",
+		"-pix_fmt", "yuv420p10le", "-color_primaries", "bt2020", "-color_trc", "smpte2084", "-colorspace", "bt2020nc", "-c:a", "aac"},
 }
 
 // clip returns the path of a generated fixture, skipping the test only

@@ -208,8 +208,8 @@ func (p *plan) slateGraph(in inputs, out string) []string {
 	start := p.vStart()
 	return []string{
 		fmt.Sprintf("[pv]tpad=start_duration=%s:color=black[pad]", p.slateSecs()),
-		fmt.Sprintf("[%d:v]scale=%d:%d,format=%s,setsar=%s,setpts=PTS-STARTPTS+%.6f/TB[sv]",
-			in.slate, p.src.video.Width, p.src.video.Height, p.enc.pixFmt, p.sar(), start),
+		fmt.Sprintf("[%d:v]scale=%d:%d:out_color_matrix=%s:out_range=%s,format=%s,setsar=%s,setpts=PTS-STARTPTS+%.6f/TB[sv]",
+			in.slate, p.src.video.Width, p.src.video.Height, matrixOf(p.src.video), rangeOf(p.src.video), p.enc.pixFmt, p.sar(), start),
 		fmt.Sprintf("[pad][sv]overlay=eof_action=pass:enable='lt(t,%.6f)',format=%s%s", start+p.slateSeconds(), p.enc.pixFmt, out),
 	}
 }

@@ -94,7 +94,11 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 		return nil, out, err
 	}
 	b = alignBadge(b, src.video.PixFmt)
-	if p.badgePNG, err = writePNG(dir, "badge.png", b.patch); err != nil {
+	var pic image.Image = b.patch
+	if hdr := hdrRecode(b.patch, src.video); hdr != nil {
+		pic, b.patch = hdr, to8(hdr) // the record describes the codes the frames carry
+	}
+	if p.badgePNG, err = writePNG(dir, "badge.png", pic); err != nil {
 		return nil, out, err
 	}
 	p.badgeAt = b.at

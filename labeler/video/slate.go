@@ -17,5 +17,8 @@ func writeSlate(dir string, s *source, spec labeler.Spec) (string, error) {
 		return "", fmt.Errorf("video: slate: %w", err)
 	}
 	stored := resize(render.ToStored(card, s.orientation()), s.video.Width, s.video.Height)
+	if hdr := hdrRecode(stored, s.video); hdr != nil {
+		return writePNG(dir, "slate.png", hdr)
+	}
 	return writePNG(dir, "slate.png", stored)
 }

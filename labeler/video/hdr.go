@@ -1,0 +1,169 @@
+package video
+
+import (
+	"image"
+	"math"
+	"sync"
+
+	"github.com/belgi-kz/belgi/internal/ffmpeg"
+)
+
+// HDR video carries light levels, not SDR code values. Drawn with its
+// sRGB codes, the badge's white was the format's top code: 10 000 cd/m² in
+// PQ (HDR10, Dolby Vision), the HLG peak in HLG (iPhones, broadcast) —
+// far brighter than the picture's own whites, and on an SDR screen's tone
+// mapping a glaring block. ITU-R BT.2408 puts graphics white at 203 cd/m²:
+// PQ code 0.58, HLG code 0.75. hdrRecode takes the badge (and the slate)
+// there: sRGB to linear light, BT.709 to BT.2020 primaries, white to
+// 203 cd/m², then the source's curve.
+
+// transfer is a video's transfer characteristic, as far as the badge cares.
+type transfer int
+
+const (
+	sdr transfer = iota
+	pq
+	hlg
+)
+
+func transferOf(st ffmpeg.Stream) transfer {
+	switch st.ColorTransfer {
+	case "smpte2084":
+		return pq
+	case "arib-std-b67":
+		return hlg
+	}
+	return sdr
+}
+
+// graphicsWhite is BT.2408's reference white, cd/m².
+const graphicsWhite = 203
+
+// encode is the transfer's curve from linear light (1 = graphics white)
+// to a code value 0..1.
+func (t transfer) encode(l float64) float64 {
+	l = max(l, 0)
+	switch t {
+	case pq: // SMPTE ST 2084
+		const m1, m2, c1, c2, c3 = 0.1593017578125, 78.84375, 0.8359375, 18.8515625, 18.6875
+		y := math.Pow(min(l*graphicsWhite/10000, 1), m1)
+		return math.Pow((c1+c2*y)/(1+c3*y), m2)
+	case hlg: // ARIB STD-B67, scene light scaled so that white codes as 0.75
+		e := min(l*hlgWhite, 1)
+		if e <= 1.0/12 {
+			return math.Sqrt(3 * e)
+		}
+		return hlgA*math.Log(12*e-hlgB) + hlgC
+	}
+	return srgbEncode(l)
+}
+
+const hlgA, hlgB, hlgC = 0.17883277, 0.28466892, 0.55991073
+
+// hlgWhite is the scene light HLG codes as 0.75.
+var hlgWhite = (math.Exp((0.75-hlgC)/hlgA) + hlgB) / 12
+
+func srgbDecode(c float64) float64 {
+	if c <= 0.04045 {
+		return c / 12.92
+	}
+	return math.Pow((c+0.055)/1.055, 2.4)
+}
+
+func srgbEncode(l float64) float64 {
+	if l <= 0.0031308 {
+		return 12.92 * l
+	}
+	return 1.055*math.Pow(l, 1/2.4) - 0.055
+}
+
+// to2020 turns linear BT.709 RGB into BT.2020 (ITU-R BT.2087).
+var to2020 = [3][3]float64{
+	{0.6274, 0.3293, 0.0433},
+	{0.0691, 0.9195, 0.0114},
+	{0.0164, 0.0880, 0.8956},
+}
+
+// lutSize is the linear-light steps of a curve's table: 2^16 steps of
+// 203 cd/m² are 0.003 cd/m² each, finer than 10-bit PQ near black.
+const lutSize = 1 << 16
+
+var luts sync.Map // transfer → *[lutSize + 1]uint16
+
+// lut is the transfer's curve as a table from linear light to a 16-bit code.
+func (t transfer) lut() *[lutSize + 1]uint16 {
+	if v, ok := luts.Load(t); ok {
+		return v.(*[lutSize + 1]uint16)
+	}
+	var tab [lutSize + 1]uint16
+	for i := range tab {
+		tab[i] = uint16(math.Round(t.encode(float64(i)/lutSize) * 0xFFFF))
+	}
+	v, _ := luts.LoadOrStore(t, &tab)
+	return v.(*[lutSize + 1]uint16)
+}
+
+// hdrRecode re-codes an sRGB picture for the source's transfer and
+// primaries, as 16-bit premultiplied RGBA; SDR sources get nil.
+func hdrRecode(pic *image.RGBA, st ffmpeg.Stream) *image.RGBA64 {
+	t := transferOf(st)
+	if t == sdr {
+		return nil
+	}
+	wide := st.ColorPrims == "bt2020"
+	tab := t.lut()
+	var lin [256]float64
+	for i := range lin {
+		lin[i] = srgbDecode(float64(i) / 255)
+	}
+	b := pic.Bounds()
+	out := image.NewRGBA64(b)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			i := pic.PixOffset(x, y)
+			p := pic.Pix[i : i+4 : i+4]
+			a := p[3]
+			if a == 0 {
+				continue
+			}
+			// Un-premultiply, re-code, premultiply again.
+			rgb := [3]float64{lin[unpremul(p[0], a)], lin[unpremul(p[1], a)], lin[unpremul(p[2], a)]}
+			if wide {
+				rgb = mul(to2020, rgb)
+			}
+			o := out.PixOffset(x, y)
+			a16 := uint32(a) * 0x101
+			for k, l := range rgb {
+				c := uint32(tab[int(min(max(l, 0), 1)*lutSize+0.5)]) * a16 / 0xFFFF
+				out.Pix[o+2*k], out.Pix[o+2*k+1] = uint8(c>>8), uint8(c)
+			}
+			out.Pix[o+6], out.Pix[o+7] = a, a
+		}
+	}
+	return out
+}
+
+func unpremul(c, a uint8) uint8 {
+	if a == 0xFF {
+		return c
+	}
+	return uint8(min(255, (uint32(c)*255+uint32(a)/2)/uint32(a)))
+}
+
+func mul(m [3][3]float64, v [3]float64) [3]float64 {
+	var r [3]float64
+	for i := range 3 {
+		r[i] = m[i][0]*v[0] + m[i][1]*v[1] + m[i][2]*v[2]
+	}
+	return r
+}
+
+// to8 is a 16-bit picture at 8 bits: the badge as a decoder of the HDR
+// frames shows its codes, which the record for `check` describes.
+func to8(pic *image.RGBA64) *image.RGBA {
+	out := image.NewRGBA(pic.Bounds())
+	for i := range out.Pix {
+		out.Pix[i] = pic.Pix[2*i]
+	}
+	return out
+}
