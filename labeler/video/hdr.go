@@ -1,6 +1,7 @@
 package video
 
 import (
+	"fmt"
 	"image"
 	"math"
 	"sync"
@@ -166,4 +167,48 @@ func to8(pic *image.RGBA64) *image.RGBA {
 		out.Pix[i] = pic.Pix[2*i]
 	}
 	return out
+}
+
+// dolbyVision reads a stream's Dolby Vision configuration: its profile
+// and what its base layer is compatible with (0 none, 1 HDR10, 2 SDR,
+// 4 HLG, 6 Blu-ray HDR10).
+func dolbyVision(st ffmpeg.Stream) (profile, compat int, ok bool) {
+	for _, sd := range st.SideData {
+		if sd["side_data_type"] != "DOVI configuration record" {
+			continue
+		}
+		p, _ := sd["dv_profile"].(float64)
+		c, _ := sd["dv_bl_signal_compatibility_id"].(float64)
+		return int(p), int(c), true
+	}
+	return 0, 0, false
+}
+
+// withoutBase refuses Dolby Vision with no compatible base layer (profile
+// 5): its pixels are coded in Dolby's own colour space, which only its
+// metadata, lost in a re-encode, turns into colours. Labeled, the copy
+// would show green and purple.
+func withoutBase(st ffmpeg.Stream) error {
+	if p, compat, ok := dolbyVision(st); ok && compat == 0 {
+		return fmt.Errorf("video: the picture is Dolby Vision profile %d, whose colours only a Dolby Vision player can show, "+
+			"and a re-encode loses what it needs; export an HDR10, HLG or SDR version from its source and label that", p)
+	}
+	return nil
+}
+
+// hdrNotes tells an editor what became of the picture's HDR: the badge's
+// level, and Dolby Vision metadata a re-encode does not carry.
+func hdrNotes(st ffmpeg.Stream) []string {
+	var notes []string
+	switch transferOf(st) {
+	case pq:
+		notes = append(notes, "HDR (PQ): the badge's white is graphics white (203 cd/m², ITU-R BT.2408), as bright as the picture's own whites")
+	case hlg:
+		notes = append(notes, "HDR (HLG): the badge's white is graphics white (75 % HLG, ITU-R BT.2408), as bright as the picture's own whites")
+	}
+	if _, compat, ok := dolbyVision(st); ok {
+		base := map[int]string{1: "HDR10", 2: "SDR", 4: "HLG", 6: "HDR10"}[compat]
+		notes = append(notes, fmt.Sprintf("Dolby Vision metadata not carried: the labeled copy plays as its %s base", base))
+	}
+	return notes
 }

@@ -6,6 +6,7 @@ import (
 	"image"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
@@ -129,5 +130,29 @@ func TestHDRSlateAtGraphicsWhite(t *testing.T) {
 	}
 	if white := 64 + 0.75*876; math.Abs(float64(brightest)-white) > 40 {
 		t.Errorf("the slate's brightest luma is %d, want about %.0f (graphics white)", brightest, white)
+	}
+}
+
+// TestDolbyVision: profile 5, with no base layer players can show alone,
+// is refused by name; a profile with a base is labeled, saying which
+// base the copy plays as.
+func TestDolbyVision(t *testing.T) {
+	dv := func(profile, compat float64) ffmpeg.Stream {
+		return ffmpeg.Stream{ColorTransfer: "arib-std-b67", SideData: []map[string]any{
+			{"side_data_type": "Display Matrix", "rotation": 90.0},
+			{"side_data_type": "DOVI configuration record", "dv_profile": profile, "dv_bl_signal_compatibility_id": compat},
+		}}
+	}
+	if err := withoutBase(dv(5, 0)); err == nil || !strings.Contains(err.Error(), "Dolby Vision profile 5") {
+		t.Errorf("profile 5: %v", err)
+	}
+	if err := withoutBase(dv(8, 4)); err != nil {
+		t.Errorf("profile 8.4: %v", err)
+	}
+	if notes := strings.Join(hdrNotes(dv(8, 4)), "; "); !strings.Contains(notes, "plays as its HLG base") || !strings.Contains(notes, "HDR (HLG)") {
+		t.Errorf("profile 8.4 notes: %s", notes)
+	}
+	if notes := hdrNotes(ffmpeg.Stream{ColorTransfer: "bt709"}); len(notes) != 0 {
+		t.Errorf("SDR notes: %v", notes)
 	}
 }

@@ -106,6 +106,7 @@ func (k Kind) prepare(ctx context.Context, job labeler.Job, src *source, dir str
 	out.Layers = []string{labeler.LayerVisible}
 	out.Notes = append(p.containerNotes(), p.enc.notes...)
 	out.Notes = append(out.Notes, b.layout.Notes()...)
+	out.Notes = append(out.Notes, hdrNotes(src.video)...)
 	out.LabelArea = b.layout.Area()
 	if note := zoneNote(job.Spec, src); note != "" {
 		out.Notes = append(out.Notes, note)

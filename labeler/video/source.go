@@ -66,6 +66,9 @@ func (s *source) read(ctx context.Context, path string, head []byte) error {
 	if err := undecodable(s.video); err != nil {
 		return err
 	}
+	if err := withoutBase(s.video); err != nil {
+		return err
+	}
 	s.pickAudio()
 	if err := s.timing(ctx, path); err != nil {
 		return err
