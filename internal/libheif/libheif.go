@@ -3,12 +3,12 @@
 //
 // Why: the decoders Belgi always has, libheif and libavif compiled to
 // WebAssembly, take 2–3 s for a 12 MP iPhone photo; the native library
-// takes about 0.4 s. But a native decoder fed untrusted files can crash,
+// takes about 0.6 s. But a native decoder fed untrusted files can crash,
 // and a crash in-process would end the whole batch, which Belgi promises
 // never happens. So the decode runs in a copy of the running program,
 // started with an environment variable that makes this package's init
 // serve one picture and exit. A crash, a hang or a missing library there
-// costs one failed attempt, and the caller falls back to WebAssembly.
+// costs one failed attempt, and the caller decides what to do instead.
 //
 // The child is the running executable itself (os.Executable), so the CLI,
 // the app and test binaries all serve without their main knowing.
@@ -100,9 +100,9 @@ type probeResult struct {
 
 // Decode decodes the primary picture of a HEIF or AVIF file, upright (the
 // file's rotation, mirroring and crop applied), as 8-bit RGBA. It returns
-// ErrUnavailable when the system has no libheif, and another error when
-// the child could not give a picture; either way the caller should try its
-// own decoder.
+// ErrUnavailable when the system has no libheif, an error wrapping
+// ErrCrashed when the child died or hung on the file, and another error
+// when libheif refused it.
 func Decode(data []byte) (image.Image, error) {
 	if _, ok := Available(); !ok {
 		return nil, ErrUnavailable

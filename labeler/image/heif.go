@@ -16,7 +16,7 @@ import (
 )
 
 // HEIC (iPhones' default) and AVIF are decoded by the system's libheif
-// where there is one (internal/libheif, in a child process: 5–6× faster),
+// where there is one (internal/libheif, in a child process: about 4× faster),
 // and otherwise by libheif/libde265 and libavif compiled to WebAssembly
 // (gen2brain/heic, gen2brain/avif), which every build carries. They are
 // written as JPEG: Belgi has no HEIF writer that carries EXIF, XMP and a
