@@ -2,7 +2,7 @@
 # Installs the Debian/Ubuntu packages Belgi needs, only those missing.
 # Usage: scripts/deps.sh media|desktop|test|docs
 #   media   - what the CLI uses at run time: ffmpeg, espeak-ng, and libheif,
-#             which opens HEIC and AVIF 4-5x faster than the built-in decoder
+#             which opens HEIC and AVIF about 4x faster than the built-in decoder
 #   desktop - media + what the Fyne app needs to build
 #   test    - desktop + the verifiers and the headless display tests use
 #   docs    - test + wkhtmltoimage, which draws the report for the README

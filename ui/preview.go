@@ -197,7 +197,7 @@ func (p *previewPane) imageCaption(f *fileItem, size image.Point, l render.Layou
 // slowNote says, under "Opening…", when a picture takes seconds rather
 // than a blink: without the system's libheif, HEIC and AVIF are decoded by
 // libheif and libavif compiled to WebAssembly, 2–3 s for a 12 MP phone
-// photo on a 2-core laptop (0.5–0.7 s with it).
+// photo on a 2-core laptop (0.4–0.6 s with it).
 func (p *previewPane) slowNote(path string) string {
 	if _, native := libheif.Available(); native {
 		return ""

@@ -21,5 +21,5 @@ func heifDecoder() string {
 	if v, ok := libheif.Available(); ok {
 		return "the system's libheif " + v
 	}
-	return fmt.Sprintf("the built-in decoder, slow: 2-3 s a photo (%v; install libheif1 for 4-5x faster)", libheif.Unavailable())
+	return fmt.Sprintf("the built-in decoder, slow: 2-3 s a photo (%v; install libheif1: about 4x faster)", libheif.Unavailable())
 }
