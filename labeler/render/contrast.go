@@ -119,6 +119,10 @@ func luminance(c color.NRGBA) float64 {
 	return 0.2126*linear[c.R] + 0.7152*linear[c.G] + 0.0722*linear[c.B]
 }
 
+// SRGBLinear is an 8-bit sRGB value's linear light, 0..1: what contrast
+// is measured in, and what the video kind re-codes the badge from for HDR.
+func SRGBLinear(v uint8) float64 { return linear[v] }
+
 // linear maps an 8-bit sRGB value to linear light, per WCAG.
 var linear = func() (t [256]float64) {
 	for v := range t {

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/belgi-kz/belgi/internal/ffmpeg"
+	"github.com/belgi-kz/belgi/labeler/render"
 )
 
 // HDR video carries light levels, not SDR code values. Drawn with its
@@ -44,39 +45,23 @@ const graphicsWhite = 203
 // to a code value 0..1.
 func (t transfer) encode(l float64) float64 {
 	l = max(l, 0)
-	switch t {
-	case pq: // SMPTE ST 2084
+	if t == pq { // SMPTE ST 2084
 		const m1, m2, c1, c2, c3 = 0.1593017578125, 78.84375, 0.8359375, 18.8515625, 18.6875
 		y := math.Pow(min(l*graphicsWhite/10000, 1), m1)
 		return math.Pow((c1+c2*y)/(1+c3*y), m2)
-	case hlg: // ARIB STD-B67, scene light scaled so that white codes as 0.75
-		e := min(l*hlgWhite, 1)
-		if e <= 1.0/12 {
-			return math.Sqrt(3 * e)
-		}
-		return hlgA*math.Log(12*e-hlgB) + hlgC
 	}
-	return srgbEncode(l)
+	// ARIB STD-B67, scene light scaled so that white codes as 0.75
+	e := min(l*hlgWhite, 1)
+	if e <= 1.0/12 {
+		return math.Sqrt(3 * e)
+	}
+	return hlgA*math.Log(12*e-hlgB) + hlgC
 }
 
 const hlgA, hlgB, hlgC = 0.17883277, 0.28466892, 0.55991073
 
 // hlgWhite is the scene light HLG codes as 0.75.
 var hlgWhite = (math.Exp((0.75-hlgC)/hlgA) + hlgB) / 12
-
-func srgbDecode(c float64) float64 {
-	if c <= 0.04045 {
-		return c / 12.92
-	}
-	return math.Pow((c+0.055)/1.055, 2.4)
-}
-
-func srgbEncode(l float64) float64 {
-	if l <= 0.0031308 {
-		return 12.92 * l
-	}
-	return 1.055*math.Pow(l, 1/2.4) - 0.055
-}
 
 // to2020 turns linear BT.709 RGB into BT.2020 (ITU-R BT.2087).
 var to2020 = [3][3]float64{
@@ -89,19 +74,18 @@ var to2020 = [3][3]float64{
 // 203 cd/m² are 0.003 cd/m² each, finer than 10-bit PQ near black.
 const lutSize = 1 << 16
 
-var luts sync.Map // transfer → *[lutSize + 1]uint16
+// luts are the curves as tables from linear light to a 16-bit code,
+// each made the first time an HDR video needs it.
+var luts = map[transfer]func() *[lutSize + 1]uint16{pq: lutOf(pq), hlg: lutOf(hlg)}
 
-// lut is the transfer's curve as a table from linear light to a 16-bit code.
-func (t transfer) lut() *[lutSize + 1]uint16 {
-	if v, ok := luts.Load(t); ok {
-		return v.(*[lutSize + 1]uint16)
-	}
-	var tab [lutSize + 1]uint16
-	for i := range tab {
-		tab[i] = uint16(math.Round(t.encode(float64(i)/lutSize) * 0xFFFF))
-	}
-	v, _ := luts.LoadOrStore(t, &tab)
-	return v.(*[lutSize + 1]uint16)
+func lutOf(t transfer) func() *[lutSize + 1]uint16 {
+	return sync.OnceValue(func() *[lutSize + 1]uint16 {
+		var tab [lutSize + 1]uint16
+		for i := range tab {
+			tab[i] = uint16(math.Round(t.encode(float64(i)/lutSize) * 0xFFFF))
+		}
+		return &tab
+	})
 }
 
 // hdrRecode re-codes an sRGB picture for the source's transfer and
@@ -112,11 +96,8 @@ func hdrRecode(pic *image.RGBA, st ffmpeg.Stream) *image.RGBA64 {
 		return nil
 	}
 	wide := st.ColorPrims == "bt2020"
-	tab := t.lut()
-	var lin [256]float64
-	for i := range lin {
-		lin[i] = srgbDecode(float64(i) / 255)
-	}
+	tab := luts[t]()
+	lin := render.SRGBLinear
 	b := pic.Bounds()
 	out := image.NewRGBA64(b)
 	for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -128,7 +109,7 @@ func hdrRecode(pic *image.RGBA, st ffmpeg.Stream) *image.RGBA64 {
 				continue
 			}
 			// Un-premultiply, re-code, premultiply again.
-			rgb := [3]float64{lin[unpremul(p[0], a)], lin[unpremul(p[1], a)], lin[unpremul(p[2], a)]}
+			rgb := [3]float64{lin(unpremul(p[0], a)), lin(unpremul(p[1], a)), lin(unpremul(p[2], a))}
 			if wide {
 				rgb = mul(to2020, rgb)
 			}
