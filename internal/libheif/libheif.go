@@ -70,11 +70,10 @@ var ErrCrashed = errors.New("the decoder crashed or hung")
 // Available reports whether the system's libheif can be loaded, and its
 // version. Loading it is safe in the parent: only decoding files is not.
 func Available() (version string, ok bool) {
-	if _, off := os.LookupEnv(DisableEnv); off {
+	if Unavailable() != nil {
 		return "", false
 	}
-	probe := probeOnce()
-	return probe.version, probe.err == nil
+	return probeOnce().version, true
 }
 
 // Unavailable says why the system's libheif is not used, or nil when it is.
