@@ -131,11 +131,7 @@ func (info *HEIFInfo) readMeta(file []byte, m bmffBox) error {
 // signalProps keeps the first nclx colour and HEVC configuration an item
 // has, unless the primary picture already gave them.
 func (info *HEIFInfo) signalProps(it heifItem, props []bmffBox) {
-	for _, i := range it.props {
-		if i < 1 || i > len(props) {
-			continue
-		}
-		b := props[i-1]
+	for _, b := range it.boxes(props) {
 		switch {
 		case b.typ == "colr" && len(b.data) >= 11 && string(b.data[:4]) == "nclx" && info.NCLX == nil:
 			r := &reader{b: b.data[4:]}
@@ -152,6 +148,18 @@ func isImageItem(typ string) bool {
 		return true
 	}
 	return false
+}
+
+// boxes are the item's properties in ipma's order, skipping indices
+// that name no box in ipco.
+func (it heifItem) boxes(props []bmffBox) []bmffBox {
+	var out []bmffBox
+	for _, i := range it.props {
+		if i >= 1 && i <= len(props) {
+			out = append(out, props[i-1])
+		}
+	}
+	return out
 }
 
 // bytes joins an item's extents, bounded by the file (or idat).
@@ -193,11 +201,7 @@ func exifItem(b []byte) []byte {
 // primaryProps reads the primary picture's size, turn and ICC profile.
 func (info *HEIFInfo) primaryProps(p heifItem, props []bmffBox) {
 	turn := 0
-	for _, i := range p.props {
-		if i < 1 || i > len(props) {
-			continue
-		}
-		b := props[i-1]
+	for _, b := range p.boxes(props) {
 		r := &reader{b: b.data}
 		switch b.typ {
 		case "ispe":
