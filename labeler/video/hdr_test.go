@@ -85,11 +85,7 @@ func TestHDRBadgeAtGraphicsWhite(t *testing.T) {
 				t.Errorf("output transfer %q, want %q", s.video.ColorTransfer, c.trc)
 			}
 			w, h := s.video.Width, s.video.Height
-			luma, err := ffmpeg.Run(context.Background(), "ffmpeg", "-v", "error", "-ss", "1", "-i", res.Output,
-				"-frames:v", "1", "-vf", "extractplanes=y", "-f", "rawvideo", "-pix_fmt", "gray10le", "-")
-			if err != nil || len(luma) != 2*w*h {
-				t.Fatalf("luma: %v (%d bytes)", err, len(luma))
-			}
+			luma := luma10(t, res.Output, "1", w, h)
 			// The white chip is about a quarter of the badge: the 90th
 			// percentile of its luma is the chip's, clear of the scene
 			// at the rectangle's rim and of the encoder's ringing.
@@ -97,7 +93,7 @@ func TestHDRBadgeAtGraphicsWhite(t *testing.T) {
 			var ys []int
 			for y := r.Min.Y; y < r.Max.Y; y++ {
 				for x := r.Min.X; x < r.Max.X; x++ {
-					ys = append(ys, int(binary.LittleEndian.Uint16(luma[2*(y*w+x):])))
+					ys = append(ys, int(luma[y*w+x]))
 				}
 			}
 			slices.Sort(ys)
@@ -119,15 +115,7 @@ func TestHDRSlateAtGraphicsWhite(t *testing.T) {
 	spec.Video.Slate, spec.Video.SlateSeconds = true, 1
 	res := label(t, testKind(), clip(t, "hlg.mp4"), spec)
 	s := mustProbe(t, res.Output)
-	luma, err := ffmpeg.Run(context.Background(), "ffmpeg", "-v", "error", "-ss", "0.5", "-i", res.Output,
-		"-frames:v", "1", "-vf", "extractplanes=y", "-f", "rawvideo", "-pix_fmt", "gray10le", "-")
-	if err != nil || len(luma) != 2*s.video.Width*s.video.Height {
-		t.Fatalf("luma: %v (%d bytes)", err, len(luma))
-	}
-	brightest := 0
-	for i := 0; i < len(luma); i += 2 {
-		brightest = max(brightest, int(binary.LittleEndian.Uint16(luma[i:])))
-	}
+	brightest := int(slices.Max(luma10(t, res.Output, "0.5", s.video.Width, s.video.Height)))
 	if white := 64 + 0.75*876; math.Abs(float64(brightest)-white) > 40 {
 		t.Errorf("the slate's brightest luma is %d, want about %.0f (graphics white)", brightest, white)
 	}
@@ -155,4 +143,19 @@ func TestDolbyVision(t *testing.T) {
 	if notes := hdrNotes(ffmpeg.Stream{ColorTransfer: "bt709"}); len(notes) != 0 {
 		t.Errorf("SDR notes: %v", notes)
 	}
+}
+
+// luma10 is the 10-bit luma of the frame at sec, as coded (no conversion).
+func luma10(t *testing.T, path, sec string, w, h int) []uint16 {
+	t.Helper()
+	raw, err := ffmpeg.Run(context.Background(), "ffmpeg", "-v", "error", "-ss", sec, "-i", path,
+		"-frames:v", "1", "-vf", "extractplanes=y", "-f", "rawvideo", "-pix_fmt", "gray10le", "-")
+	if err != nil || len(raw) != 2*w*h {
+		t.Fatalf("luma: %v (%d bytes)", err, len(raw))
+	}
+	out := make([]uint16, w*h)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint16(raw[2*i:])
+	}
+	return out
 }
